@@ -1,0 +1,30 @@
+/**
+ * The Electron main entry. It only gathers the real electron module and the
+ * paths and hands them to the door; everything else lives in Node-only code.
+ */
+import * as electron from 'electron';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { resolveDataDir, DATA_DIR_ENV } from '../platform/data-dir.ts';
+import { createBackend } from '../services/backend.ts';
+import { registerSchemes, startElectronDoor } from './door.ts';
+import { createElectronStoreFactory } from './store.ts';
+
+const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } }, strict: false, allowPositionals: true });
+const explicitDir = typeof values['data-dir'] === 'string' ? values['data-dir'] : process.env[DATA_DIR_ENV];
+if (explicitDir) electron.app.setPath('userData', resolveDataDir(explicitDir));
+const dataDir = electron.app.getPath('userData');
+
+const log = (message: string, error?: unknown) => console.error(`countersign: ${message}`, error ?? '');
+
+registerSchemes(electron);
+startElectronDoor(electron, {
+  preloadPath: fileURLToPath(new URL('../preload/index.cjs', import.meta.url)),
+  rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+  ...(process.env.ELECTRON_RENDERER_URL ? { devServerUrl: process.env.ELECTRON_RENDERER_URL } : {}),
+  createBackend: () =>
+    createBackend({ mode: 'electron', dataDir, stores: createElectronStoreFactory(dataDir, log), version: electron.app.getVersion(), log }),
+}).catch((error: unknown) => {
+  log('failed to start', error);
+  electron.app.quit();
+});

@@ -1,0 +1,73 @@
+/**
+ * Browser mode: `npm run web [-- --port N] [--data-dir DIR] [--open]`.
+ * Serves the built renderer and the contract on 127.0.0.1 and prints the
+ * address (with its launch token) to open.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createConfStoreFactory } from '../platform/conf-store.ts';
+import { resolveDataDir } from '../platform/data-dir.ts';
+import { createBackend } from '../services/backend.ts';
+import { openInBrowser } from './open-browser.ts';
+import { startHost } from './server.ts';
+
+const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+
+export type WebOptions = { port?: number; dataDir?: string; open?: boolean; rendererDir?: string };
+
+export async function runWeb(options: WebOptions): Promise<() => Promise<void>> {
+  const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (no ${join(rendererDir, 'index.html')}). Run "npm run build" first.`);
+  }
+  const dataDir = resolveDataDir(options.dataDir);
+  const log = (message: string, error?: unknown) =>
+    process.stderr.write(`countersign: ${message}${error instanceof Error ? `: ${error.message}` : ''}\n`);
+  const backend = createBackend({ mode: 'browser', dataDir, stores: createConfStoreFactory(dataDir, log), log });
+  const host = await startHost({ backend, rendererDir, ...(options.port === undefined ? {} : { port: options.port }) });
+  process.stdout.write(`Countersign is running in browser mode at ${host.url}\n`);
+  process.stdout.write(`Data directory: ${dataDir}\n`);
+  if (options.open) openInBrowser(host.url);
+  return async () => {
+    await host.close();
+    await backend.close();
+  };
+}
+
+function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${value}".`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      open: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const port = parsePort(values.port);
+  const stop = await runWeb({
+    ...(port === undefined ? {} : { port }),
+    ...(values['data-dir'] === undefined ? {} : { dataDir: values['data-dir'] }),
+    open: values.open,
+  });
+  const shutdown = () => {
+    void stop().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`countersign: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,18 @@
+import Conf, { type Options } from 'conf';
+import { openKeepingUnreadable, STORE_FILE_MODE, type KeyValueStore, type StoreFactory } from './store.ts';
+
+/** conf-backed stores in `dataDir`, for browser mode, the CLI and tests. */
+export function createConfStoreFactory(dataDir: string, warn: (message: string) => void = () => {}): StoreFactory {
+  return <T extends Record<string, unknown>>(name: string, defaults: T): KeyValueStore<T> =>
+    openKeepingUnreadable(
+      dataDir,
+      name,
+      () => new Conf<T>(confOptions<T>(dataDir, name, defaults)),
+      warn,
+    );
+}
+
+// conf types its defaults with dotted-path keys a generic T cannot satisfy; a plain object of T is what it expects at run time.
+function confOptions<T extends Record<string, unknown>>(cwd: string, configName: string, defaults: T): Options<T> {
+  return { cwd, configName, projectName: 'countersign', configFileMode: STORE_FILE_MODE, defaults } as Options<T>;
+}

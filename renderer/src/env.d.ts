@@ -1,0 +1,2 @@
+// Vite turns imported stylesheets into <link> tags at build time.
+declare module '*.css';
