@@ -2,6 +2,7 @@ import type * as Electron from 'electron';
 import type { Backend } from '../services/backend.ts';
 import { ipcEventChannel } from '../contract/index.ts';
 import { registerContract, trustedSender } from './ipc.ts';
+import { originOf } from './navigation.ts';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol.ts';
 import type { ElectronSurface } from './surface.ts';
 import { guardWebContents, mainWindowOptions } from './window.ts';
@@ -29,7 +30,7 @@ export async function startElectronDoor(electron: ElectronSurface, options: Door
     app.quit();
     return;
   }
-  const appOrigin = options.devServerUrl ? new URL(options.devServerUrl).origin : APP_ORIGIN;
+  const appOrigin = options.devServerUrl ? originOf(new URL(options.devServerUrl)) : APP_ORIGIN;
   let window: Electron.BrowserWindow | null = null;
 
   app.on('second-instance', () => {

@@ -2,6 +2,7 @@ import type * as Electron from 'electron';
 import { channelNames } from '../contract/index.ts';
 import type { Envelope } from '../contract/errors.ts';
 import type { Dispatcher } from '../core/dispatcher.ts';
+import { isAppUrl } from './navigation.ts';
 
 export type SenderCheck = (event: Electron.IpcMainInvokeEvent) => boolean;
 
@@ -31,10 +32,6 @@ export function trustedSender(getContents: () => Electron.WebContents | null, ap
     if (!contents || event.sender !== contents) return false;
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null) return false;
-    try {
-      return new URL(frame.url).origin === appOrigin;
-    } catch {
-      return false;
-    }
+    return isAppUrl(frame.url, appOrigin);
   };
 }

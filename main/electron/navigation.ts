@@ -5,7 +5,15 @@
  */
 export function isAppUrl(raw: string, appOrigin: string): boolean {
   const url = parse(raw);
-  return url !== null && url.origin === appOrigin;
+  return url !== null && originOf(url) === appOrigin;
+}
+
+/**
+ * scheme://host[:port]. Node's URL reports origin "null" for schemes it does
+ * not know, such as the app's own countersign://, so origin cannot be used.
+ */
+export function originOf(url: URL): string {
+  return `${url.protocol}//${url.host}`;
 }
 
 /** The URL to hand to the system browser, or null when the link must not leave the app at all. */

@@ -30,14 +30,18 @@ export function useSettings(): SettingsState {
 
   const update = useCallback(
     async (patch: SettingsPatch) => {
+      const before = settings;
+      // Show the choice at once; main's answer (or the old value, on failure) settles it.
+      if (before) setSettings({ ...before, ...(patch.theme ? { theme: patch.theme } : {}) });
       try {
         setSettings(await api.invoke['settings:set'](patch));
         setError(null);
       } catch (reason) {
+        setSettings(before);
         setError(errorMessage(reason));
       }
     },
-    [api],
+    [api, settings],
   );
 
   return { settings, error, update };
