@@ -28,4 +28,4 @@ if ('path' in electron) {
 console.log(`Electron is not available here (${electron.reason}); starting browser mode instead.`);
 const built = await run(bin('electron-vite'), ['build', '--logLevel', 'warn']);
 if (built !== 0) process.exit(built);
-process.exit(await run('node', [join(ROOT, 'main', 'host', 'start.ts'), ...process.argv.slice(2)]));
+process.exit(await run('node', [join(ROOT, 'bin', 'countersign.mjs'), 'web', ...process.argv.slice(2)]));

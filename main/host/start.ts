@@ -1,12 +1,10 @@
 /**
- * Browser mode: `npm run web [-- --port N] [--data-dir DIR] [--open]`.
- * Serves the built renderer and the contract on 127.0.0.1 and prints the
- * address (with its launch token) to open.
+ * Browser mode (`countersign web`, `npm run web`): serves the built renderer
+ * and the contract on 127.0.0.1 and prints the address (with its launch token).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createConfStoreFactory } from '../platform/conf-store.ts';
 import { resolveDataDir } from '../platform/data-dir.ts';
 import { createBackend } from '../services/backend.ts';
@@ -34,40 +32,4 @@ export async function runWeb(options: WebOptions): Promise<() => Promise<void>> 
     await host.close();
     await backend.close();
   };
-}
-
-function parsePort(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${value}".`);
-  return port;
-}
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      'data-dir': { type: 'string' },
-      open: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
-  const port = parsePort(values.port);
-  const stop = await runWeb({
-    ...(port === undefined ? {} : { port }),
-    ...(values['data-dir'] === undefined ? {} : { dataDir: values['data-dir'] }),
-    open: values.open,
-  });
-  const shutdown = () => {
-    void stop().finally(() => process.exit(0));
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`countersign: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
 }

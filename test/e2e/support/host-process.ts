@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const START = fileURLToPath(new URL('../../../main/host/start.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../../main/cli/index.ts', import.meta.url));
 
 export type RunningHost = { url: string; port: number; token: string; stop(): Promise<void> };
 
 /** Starts browser mode as a user would (a separate Node process) and waits for the address it prints. */
 export function launchHost(dataDir: string, extraArgs: string[] = []): Promise<RunningHost> {
-  const child = spawn(process.execPath, [START, '--data-dir', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'web', '--data-dir', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => fail(new Error(`browser mode did not start in time:\n${output}`)), 20_000);

@@ -1,0 +1,39 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { EXIT } from './exit-codes.ts';
+import { CliError, type CliIo } from './io.ts';
+
+export type Command = {
+  /** One line for the command list. */
+  summary: string;
+  /** The full --help text: usage, options, examples. */
+  help: string;
+  run(args: string[], io: CliIo): Promise<number>;
+};
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** node:util parseArgs, with its errors turned into a usage error that names the problem. */
+export function parseCommandArgs<T extends Options>(args: string[], options: T, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals });
+  } catch (error) {
+    throw new CliError(`${error instanceof Error ? error.message : String(error)} (see --help)`, EXIT.usage);
+  }
+}
+
+export function parsePort(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new CliError(`--port must be a whole number from 0 to 65535, not "${value}".`, EXIT.usage);
+  }
+  return port;
+}
+
+/** Resolves when the process is asked to stop (Ctrl+C or SIGTERM). */
+export function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * The countersign CLI: a third door to the same services as the app, with no
+ * logic of its own. `countersign <command> --help` explains each command.
+ */
+import { fileURLToPath } from 'node:url';
+import { APP_VERSION } from '../platform/version.ts';
+import { EXIT } from './exit-codes.ts';
+import { CliError, processIo, type CliIo } from './io.ts';
+import { COMMANDS } from './registry.ts';
+
+export function overview(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`);
+  return `Countersign ${APP_VERSION}: a workbench for payment-gateway APIs.
+
+Usage: countersign <command> [options]
+
+Commands:
+${lines.join('\n')}
+
+Run "countersign <command> --help" for a command's options and examples.
+`;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(overview());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`${APP_VERSION}\n`);
+    return EXIT.ok;
+  }
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
+    io.err(`countersign: unknown command "${name}". Run "countersign --help" for the list.\n`);
+    return EXIT.usage;
+  }
+  const command = await entry.load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.help);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`countersign ${name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    io.err(`countersign ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.internal;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  runCli(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`countersign: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = EXIT.internal;
+    },
+  );
+}

@@ -1,0 +1,15 @@
+import type { CliIo } from '../../main/cli/io.ts';
+
+/** A CLI io that keeps what was written, for assertions. */
+export function bufferIo(env: NodeJS.ProcessEnv = {}): CliIo & { stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  return {
+    out: (text) => (out += text),
+    err: (text) => (err += text),
+    isTty: false,
+    env,
+    stdout: () => out,
+    stderr: () => err,
+  };
+}
