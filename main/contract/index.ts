@@ -10,14 +10,17 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
 import { settingsChannels, settingsEvents } from './settings.ts';
+import { vaultChannels, vaultEvents } from './vault.ts';
 
 export const channels = {
   ...appChannels,
   ...settingsChannels,
+  ...vaultChannels,
 } as const;
 
 export const events = {
   ...settingsEvents,
+  ...vaultEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -23,7 +23,15 @@ startElectronDoor(electron, {
   rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
   ...(process.env.ELECTRON_RENDERER_URL ? { devServerUrl: process.env.ELECTRON_RENDERER_URL } : {}),
   createBackend: () =>
-    createBackend({ mode: 'electron', dataDir, stores: createElectronStoreFactory(dataDir, log), version: electron.app.getVersion(), log }),
+    createBackend({
+      mode: 'electron',
+      dataDir,
+      stores: createElectronStoreFactory(dataDir, log),
+      version: electron.app.getVersion(),
+      log,
+      safeStorage: electron.safeStorage,
+      clipboard: electron.clipboard,
+    }),
 }).catch((error: unknown) => {
   log('failed to start', error);
   electron.app.quit();

@@ -11,4 +11,6 @@ export type ElectronSurface = {
   protocol: Pick<Electron.Protocol, 'handle' | 'registerSchemesAsPrivileged'>;
   session: { defaultSession: Pick<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> };
   shell: Pick<Electron.Shell, 'openExternal'>;
+  safeStorage: Pick<Electron.SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
+  clipboard: Pick<Electron.Clipboard, 'readText' | 'writeText'>;
 };

@@ -3,6 +3,7 @@ import { createDispatcher, type Dispatcher, type Handlers } from '../core/dispat
 import { createEventBus, type EventBus } from '../core/event-bus.ts';
 import type { StoreFactory } from '../platform/store.ts';
 import { APP_VERSION } from '../platform/version.ts';
+import { createVaultHandlers, createVaultService, type ClipboardLike, type SafeStorageLike, type VaultService } from '../vault/index.ts';
 import { createSettingsService } from './settings.ts';
 
 export type BackendOptions = {
@@ -11,6 +12,12 @@ export type BackendOptions = {
   stores: StoreFactory;
   version?: string;
   log?: (message: string, error?: unknown) => void;
+  /** Electron's safeStorage; absent in browser mode and the CLI, which open the vault with a passphrase. */
+  safeStorage?: SafeStorageLike;
+  /** Where "copy" puts a secret: Electron's clipboard, or the system's clipboard tool. */
+  clipboard?: ClipboardLike;
+  /** Cheaper key derivation for tests only. */
+  vaultTuning?: Pick<Parameters<typeof createVaultService>[0], 'scryptParams' | 'clock' | 'timers'>;
 };
 
 /**
@@ -20,6 +27,8 @@ export type BackendOptions = {
 export type Backend = {
   dispatcher: Dispatcher;
   bus: EventBus;
+  /** Main-only access for the services and doors (the CLI unlocks it; signing reads from it). Never exposed on a channel. */
+  vault: VaultService;
   close(): Promise<void>;
 };
 
@@ -27,6 +36,14 @@ export function createBackend(options: BackendOptions): Backend {
   const log = options.log ?? (() => {});
   const bus = createEventBus((name, error) => log(`event ${name} did not match the contract`, error));
   const settings = createSettingsService(options.stores, bus);
+  const vault = createVaultService({
+    dataDir: options.dataDir,
+    ...(options.safeStorage ? { safeStorage: options.safeStorage } : {}),
+    ...(options.clipboard ? { clipboard: options.clipboard } : {}),
+    ...options.vaultTuning,
+    onChange: (change) => bus.emit('vault:changed', change),
+    log,
+  });
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -38,11 +55,12 @@ export function createBackend(options: BackendOptions): Backend {
     }),
     'settings:get': () => settings.get(),
     'settings:set': (patch) => settings.update(patch),
+    ...createVaultHandlers(vault),
   };
 
   const dispatcher = createDispatcher(handlers, {
     onInternalError: (channel, error) => log(`channel ${channel} failed`, error),
   });
 
-  return { dispatcher, bus, close: async () => {} };
+  return { dispatcher, bus, vault, close: () => vault.close() };
 }

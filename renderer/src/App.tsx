@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { HomePage } from './pages/HomePage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
+import { VaultPage } from './pages/vault/VaultPage.tsx';
 import { Navigation, type PageId } from './shell/Navigation.tsx';
 import { ThemeToggle } from './shell/ThemeToggle.tsx';
 import { useAppliedTheme } from './shell/theme.ts';
@@ -19,7 +20,11 @@ export function App() {
       </header>
       <div className="app-body">
         <Navigation current={page} onSelect={setPage} />
-        <main className="app-main">{page === 'home' ? <HomePage /> : <SettingsPage state={settings} />}</main>
+        <main className="app-main">
+          {page === 'home' && <HomePage />}
+          {page === 'vault' && <VaultPage />}
+          {page === 'settings' && <SettingsPage state={settings} />}
+        </main>
       </div>
     </div>
   );

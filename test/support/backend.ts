@@ -3,5 +3,12 @@ import { createBackend, type Backend } from '../../main/services/backend.ts';
 
 /** A backend over conf stores in `dataDir`, as browser mode builds it. */
 export function testBackend(dataDir: string): Backend {
-  return createBackend({ mode: 'browser', dataDir, stores: createConfStoreFactory(dataDir), version: '9.9.9-test' });
+  // A cheap key derivation: these tests are about the doors, not the vault's cost.
+  return createBackend({
+    mode: 'browser',
+    dataDir,
+    stores: createConfStoreFactory(dataDir),
+    version: '9.9.9-test',
+    vaultTuning: { scryptParams: { N: 2 ** 10, r: 8, p: 1 } },
+  });
 }

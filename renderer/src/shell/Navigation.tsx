@@ -1,7 +1,8 @@
-export type PageId = 'home' | 'settings';
+export type PageId = 'home' | 'vault' | 'settings';
 
 export const PAGES: readonly { id: PageId; label: string }[] = [
   { id: 'home', label: 'Home' },
+  { id: 'vault', label: 'Vault' },
   { id: 'settings', label: 'Settings' },
 ];
 

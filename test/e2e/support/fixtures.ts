@@ -3,16 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { launchHost, type RunningHost } from './host-process.ts';
-
-export type BridgePayload = { url: string; body: string };
+import { recordBridge, type BridgeRecording } from './bridge-recorder.ts';
 
 type Fixtures = {
   dataDir: string;
   host: RunningHost;
   /** Starts a fresh host on the same data directory (the old one must be stopped). */
   restartHost: () => Promise<RunningHost>;
-  /** Every API reply the renderer received in this test, recorded at the bridge. */
-  bridgePayloads: BridgePayload[];
+  /** Everything the renderer received from main in this test: call replies and event-stream text. */
+  bridge: BridgeRecording;
+  /** Secret values a test typed in; none of them may ever come back across the bridge. */
+  secretValues: string[];
+  noSecretAtBridge: undefined;
   app: Page;
 };
 
@@ -37,18 +39,15 @@ export const test = base.extend<Fixtures>({
     });
     for (const host of started) await host.stop();
   },
-  // Automatic, so every test records what crossed the bridge whether or not it asks for it.
-  bridgePayloads: [
-    async ({ page }, use) => {
-      const payloads: BridgePayload[] = [];
-      page.on('response', (response) => {
-        if (!new URL(response.url()).pathname.startsWith('/api/')) return;
-        response.text().then(
-          (body) => payloads.push({ url: response.url(), body }),
-          () => {},
-        );
-      });
-      await use(payloads);
+  bridge: [async ({ page }, use) => use(await recordBridge(page)), { auto: true }],
+  // eslint-disable-next-line no-empty-pattern
+  secretValues: async ({}, use) => use([]),
+  // Runs after every test, whether or not it asks: the suite-wide promise that no value leaks to the renderer.
+  noSecretAtBridge: [
+    async ({ bridge, secretValues }, use) => {
+      await use(undefined);
+      const leaks = bridge.find(secretValues);
+      if (leaks.length > 0) throw new Error(`A secret value reached the renderer in: ${leaks.join(', ')}`);
     },
     { auto: true },
   ],

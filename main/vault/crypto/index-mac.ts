@@ -1,0 +1,40 @@
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import type { SecretKind } from '../../contract/vault.ts';
+
+/** What the index MAC covers: everything in the file that GCM does not already authenticate. */
+export type IndexedEntry = {
+  environment: string;
+  name: string;
+  kind: SecretKind;
+  createdAt: string;
+  updatedAt: string;
+  hint: string | null;
+};
+export type IndexContent = { vaultId: string; autoLockMinutes: number; secrets: readonly IndexedEntry[] };
+
+/**
+ * An HMAC over the vault's metadata under a key derived from the data key.
+ * It catches an edited hint or date, a renamed entry, and an entry removed
+ * from or added to the file, none of which per-secret GCM would notice.
+ */
+export function computeIndexMac(dataKey: Buffer, content: IndexContent): Buffer {
+  const macKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'countersign/vault-index-mac/v1', 32));
+  try {
+    const rows = [...content.secrets]
+      .map((s) => [s.environment, s.name, s.kind, s.createdAt, s.updatedAt, s.hint])
+      .sort((a, b) => compare(`${a[0] ?? ''}\u0000${a[1] ?? ''}`, `${b[0] ?? ''}\u0000${b[1] ?? ''}`));
+    const canonical = JSON.stringify({ v: 1, id: content.vaultId, autoLock: content.autoLockMinutes, rows });
+    return createHmac('sha256', macKey).update(canonical, 'utf8').digest();
+  } finally {
+    macKey.fill(0);
+  }
+}
+
+export function indexMacMatches(dataKey: Buffer, content: IndexContent, mac: Buffer): boolean {
+  const expected = computeIndexMac(dataKey, content);
+  return mac.length === expected.length && timingSafeEqual(mac, expected);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import type { SecretKind } from '../../../../main/contract/vault.ts';
+import { useApi } from '../../api/context.tsx';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { useAction } from '../../components/use-action.ts';
+
+export const KIND_LABEL: Readonly<Record<SecretKind, string>> = {
+  text: 'Text (client secret, API key…)',
+  rsa_private_key: 'RSA private key',
+  certificate: 'Certificate',
+  passphrase: 'Passphrase',
+};
+
+/** Write-only: the value goes to main and is dropped from the form as soon as main has it. */
+export function AddSecretForm({ environment }: { environment: string }) {
+  const api = useApi();
+  const { busy, error, run } = useAction();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<SecretKind>('text');
+  const [value, setValue] = useState('');
+  const multiline = kind !== 'text' && kind !== 'passphrase';
+
+  return (
+    <form
+      className="card form"
+      aria-labelledby="vault-add-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void run(async () => {
+          await api.invoke['vault:add']({ environment, name: name.trim(), kind, value });
+          setName('');
+          setValue('');
+        });
+      }}
+    >
+      <h3 id="vault-add-title">Add a secret to {environment}</h3>
+      <label htmlFor="secret-name">Name</label>
+      <input id="secret-name" value={name} placeholder="client_secret" autoComplete="off" onChange={(event) => setName(event.target.value)} />
+      <label htmlFor="secret-kind">Kind</label>
+      <select id="secret-kind" value={kind} onChange={(event) => setKind(event.target.value as SecretKind)}>
+        {Object.entries(KIND_LABEL).map(([option, label]) => (
+          <option key={option} value={option}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <label htmlFor="secret-value">Value</label>
+      {multiline ? (
+        <textarea
+          id="secret-value"
+          rows={6}
+          spellCheck={false}
+          autoComplete="off"
+          value={value}
+          placeholder="-----BEGIN …-----"
+          onChange={(event) => setValue(event.target.value)}
+        />
+      ) : (
+        <input id="secret-value" type="password" autoComplete="off" value={value} onChange={(event) => setValue(event.target.value)} />
+      )}
+      <p className="hint">The value is encrypted in main and never shown again. You can copy it to the clipboard or replace it.</p>
+      <ErrorNote error={error} />
+      <button type="submit" className="primary" disabled={busy || name.trim() === '' || value.trim() === ''}>
+        {busy ? 'Saving…' : 'Add secret'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,415 @@
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ServiceError } from '../../../main/contract/errors.ts';
+import { VaultDocument } from '../../../main/vault/file/vault-document.ts';
+import { makeTempDir } from '../../support/temp-dir.ts';
+import { FAST_SCRYPT, PASSPHRASE, fakeClipboard, fakeTimers, flipByte, testVault } from './helpers.ts';
+
+let dir: { path: string; remove: () => Promise<void> };
+beforeEach(async () => {
+  dir = await makeTempDir('countersign-vault-');
+});
+afterEach(async () => {
+  await dir.remove();
+});
+
+const vaultFile = () => join(dir.path, 'vault.json');
+const readDocument = async () => VaultDocument.parse(JSON.parse(await readFile(vaultFile(), 'utf8')));
+const writeDocument = (document: VaultDocument) => writeFile(vaultFile(), JSON.stringify(document));
+
+async function expectServiceError(promise: Promise<unknown>, code: string, message?: RegExp): Promise<ServiceError> {
+  const error: unknown = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ServiceError);
+  const serviceError = error as ServiceError;
+  expect(serviceError.code).toBe(code);
+  if (message) expect(serviceError.message).toMatch(message);
+  return serviceError;
+}
+
+async function seeded() {
+  const vault = testVault(dir.path);
+  await vault.setup({ passphrase: PASSPHRASE });
+  await vault.add({ environment: 'sandbox', name: 'client_secret', kind: 'text', value: 'sandbox-secret-0123456789' });
+  await vault.add({ environment: 'sandbox', name: 'api_key', kind: 'text', value: 'sandbox-api-key-abcdef' });
+  await vault.add({ environment: 'production', name: 'client_secret', kind: 'text', value: 'production-secret-9876' });
+  return vault;
+}
+
+describe('vault round trip', () => {
+  it('keeps values across a restart and lists metadata only', async () => {
+    await (await seeded()).close();
+
+    const reopened = testVault(dir.path);
+    expect((await reopened.status()).state).toBe('locked');
+    await expectServiceError(reopened.get('sandbox', 'client_secret'), 'locked');
+    await reopened.unlock({ passphrase: PASSPHRASE });
+    expect(await reopened.get('sandbox', 'client_secret')).toBe('sandbox-secret-0123456789');
+    expect(await reopened.get('production', 'client_secret')).toBe('production-secret-9876');
+
+    const listed = reopened.list({ environment: 'sandbox' });
+    expect(listed.secrets.map((s) => s.name)).toEqual(['api_key', 'client_secret']);
+    expect(listed.secrets[1]).toEqual({
+      environment: 'sandbox',
+      name: 'client_secret',
+      kind: 'text',
+      createdAt: '2026-11-23T10:00:00.000Z',
+      updatedAt: '2026-11-23T10:00:00.000Z',
+      hint: '••••6789',
+    });
+    expect(JSON.stringify(listed)).not.toContain('sandbox-secret');
+  });
+
+  it('writes no value in clear to the vault file, and makes it owner-only', async () => {
+    await seeded();
+    const raw = await readFile(vaultFile(), 'utf8');
+    expect(raw).not.toContain('sandbox-secret');
+    expect(raw).not.toContain('production-secret');
+    expect(raw).toContain('"version": 1');
+    if (process.platform !== 'win32') expect((await stat(vaultFile())).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a name collision, an empty value, and a rotate of a missing secret', async () => {
+    const vault = await seeded();
+    await expectServiceError(vault.add({ environment: 'sandbox', name: 'client_secret', kind: 'text', value: 'x' }), 'conflict', /already exists/);
+    await expectServiceError(vault.add({ environment: 'sandbox', name: 'empty', kind: 'text', value: '  ' }), 'invalid_input', /empty/);
+    await expectServiceError(vault.rotate({ environment: 'uat', name: 'client_secret', value: 'x' }), 'not_found');
+  });
+
+  it('stores a 1 MiB private key and gives no hint for keys', async () => {
+    const vault = testVault(dir.path);
+    await vault.setup({ passphrase: PASSPHRASE });
+    const pem = `-----BEGIN PRIVATE KEY-----\n${'M'.repeat(1024 * 1024)}\n-----END PRIVATE KEY-----\n`;
+    const meta = await vault.add({ environment: 'uat', name: 'signing_key', kind: 'rsa_private_key', value: pem });
+    expect(meta.hint).toBeNull();
+    await vault.close();
+    const reopened = testVault(dir.path);
+    await reopened.unlock({ passphrase: PASSPHRASE });
+    expect(await reopened.get('uat', 'signing_key')).toBe(pem);
+  });
+
+  it('rotates a value keeping its creation date, and deletes', async () => {
+    let now = new Date('2026-01-01T00:00:00.000Z');
+    const vault = testVault(dir.path, { clock: () => now });
+    await vault.setup({ passphrase: PASSPHRASE });
+    await vault.add({ environment: 'uat', name: 'key', kind: 'passphrase', value: 'first value' });
+    now = new Date('2026-02-01T00:00:00.000Z');
+    const rotated = await vault.rotate({ environment: 'uat', name: 'key', value: 'second value' });
+    expect(rotated).toMatchObject({ createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z', hint: null });
+    expect(await vault.get('uat', 'key')).toBe('second value');
+    await vault.remove({ environment: 'uat', name: 'key', confirm: true });
+    await expectServiceError(vault.get('uat', 'key'), 'not_found');
+  });
+});
+
+describe('passphrase', () => {
+  it('fails cleanly on a wrong passphrase and changes nothing', async () => {
+    await (await seeded()).close();
+    const before = await readFile(vaultFile());
+    const vault = testVault(dir.path);
+    const error = await expectServiceError(vault.unlock({ passphrase: 'not the passphrase' }), 'forbidden', /wrong/);
+    expect(error.message).not.toContain('not the passphrase');
+    expect((await vault.status()).state).toBe('locked');
+    expect((await readFile(vaultFile())).equals(before)).toBe(true);
+    await vault.unlock({ passphrase: PASSPHRASE });
+    expect(await vault.get('sandbox', 'api_key')).toBe('sandbox-api-key-abcdef');
+  });
+
+  it('changing it rewraps only the data key and keeps every secret readable', async () => {
+    const vault = await seeded();
+    const before = await readDocument();
+    await expectServiceError(vault.setPassphrase({ current: 'wrong one!', next: 'a new passphrase' }), 'forbidden');
+    expect(await readDocument()).toEqual(before);
+    await vault.setPassphrase({ current: PASSPHRASE, next: 'a new passphrase' });
+    const after = await readDocument();
+    expect(after.secrets).toEqual(before.secrets);
+    expect(after.wrappers).not.toEqual(before.wrappers);
+    await vault.close();
+
+    const reopened = testVault(dir.path);
+    await expectServiceError(reopened.unlock({ passphrase: PASSPHRASE }), 'forbidden');
+    await reopened.unlock({ passphrase: 'a new passphrase' });
+    expect(await reopened.get('sandbox', 'client_secret')).toBe('sandbox-secret-0123456789');
+    expect(await reopened.get('sandbox', 'api_key')).toBe('sandbox-api-key-abcdef');
+    expect(await reopened.get('production', 'client_secret')).toBe('production-secret-9876');
+  });
+
+  it('stores the scrypt parameters with the wrapper', async () => {
+    await seeded();
+    const wrapper = (await readDocument()).wrappers.find((w) => w.type === 'passphrase');
+    expect(wrapper?.kdf).toMatchObject({ name: 'scrypt', ...FAST_SCRYPT });
+  });
+
+  it('without a keychain, setup requires a passphrase and says why', async () => {
+    const vault = testVault(dir.path);
+    const status = await vault.status();
+    expect(status.state).toBe('absent');
+    expect(status.protection.passphraseRequired).toBe(true);
+    expect(status.protection.passphraseRequiredReason).toMatch(/passphrase/);
+    await expectServiceError(vault.setup({}), 'invalid_input', /passphrase is required/);
+  });
+});
+
+describe('tampering', () => {
+  it('flipping any byte of a secret ciphertext, nonce or tag gives an authentication error', async () => {
+    const vault = testVault(dir.path);
+    await vault.setup({ passphrase: PASSPHRASE });
+    await vault.add({ environment: 'sandbox', name: 'short', kind: 'text', value: 'tiny' });
+    await vault.close();
+    const good = await readDocument();
+    const record = good.secrets[0]!;
+    for (const field of ['ciphertext', 'nonce', 'tag'] as const) {
+      const length = Buffer.from(record[field], 'base64').length;
+      for (let i = 0; i < length; i++) {
+        await writeDocument({ ...good, secrets: [{ ...record, [field]: flipByte(record[field], i) }] });
+        const opened = testVault(dir.path);
+        await opened.unlock({ passphrase: PASSPHRASE });
+        await expectServiceError(opened.get('sandbox', 'short'), 'failed', /failed authentication/);
+      }
+    }
+  });
+
+  it('flipping any byte of the wrapped key, its nonce or tag gives an authentication error', async () => {
+    await (await seeded()).close();
+    const good = await readDocument();
+    const wrapper = good.wrappers[0]!;
+    if (wrapper.type !== 'passphrase') throw new Error('expected a passphrase wrapper');
+    for (const field of ['wrappedKey', 'nonce', 'tag'] as const) {
+      const length = Buffer.from(wrapper[field], 'base64').length;
+      for (let i = 0; i < length; i++) {
+        await writeDocument({ ...good, wrappers: [{ ...wrapper, [field]: flipByte(wrapper[field], i) }] });
+        const opened = testVault(dir.path);
+        await expectServiceError(opened.unlock({ passphrase: PASSPHRASE }), 'failed', /failed authentication/);
+        expect((await opened.status()).state).toBe('locked');
+      }
+    }
+  });
+
+  it('swapping two entries ciphertexts fails for both', async () => {
+    await (await seeded()).close();
+    const good = await readDocument();
+    const [a, b, c] = good.secrets as [VaultDocument['secrets'][number], VaultDocument['secrets'][number], VaultDocument['secrets'][number]];
+    const sealedOf = (r: typeof a) => ({ nonce: r.nonce, ciphertext: r.ciphertext, tag: r.tag });
+    await writeDocument({ ...good, secrets: [{ ...a, ...sealedOf(b) }, { ...b, ...sealedOf(a) }, c] });
+    const opened = testVault(dir.path);
+    await opened.unlock({ passphrase: PASSPHRASE });
+    await expectServiceError(opened.get(a.environment, a.name), 'failed', /authentication/);
+    await expectServiceError(opened.get(b.environment, b.name), 'failed', /authentication/);
+    expect(await opened.get(c.environment, c.name)).toBe('production-secret-9876');
+  });
+
+  it('an edited hint or a removed entry is reported as tampered, and the file is kept', async () => {
+    await (await seeded()).close();
+    const good = await readDocument();
+    for (const altered of [
+      { ...good, secrets: good.secrets.slice(1) },
+      { ...good, secrets: good.secrets.map((s, i) => (i === 0 ? { ...s, hint: '••••0000' } : s)) },
+      { ...good, autoLockMinutes: 0 },
+    ]) {
+      await writeDocument(altered);
+      const before = await readFile(vaultFile());
+      const opened = testVault(dir.path);
+      await expectServiceError(opened.unlock({ passphrase: PASSPHRASE }), 'failed', /tampered/);
+      const status = await opened.status();
+      expect(status.state).toBe('damaged');
+      expect(status.problem?.code).toBe('tampered');
+      expect((await readFile(vaultFile())).equals(before)).toBe(true);
+    }
+  });
+});
+
+describe('damaged files and backups', () => {
+  it('names a truncated file, keeps it, and restores the last good backup', async () => {
+    const vault = await seeded();
+    await vault.add({ environment: 'uat', name: 'later', kind: 'text', value: 'added-last-value' });
+    await vault.close();
+    const full = await readFile(vaultFile());
+    const truncated = full.subarray(0, Math.floor(full.length / 2));
+    await writeFile(vaultFile(), truncated);
+
+    const opened = testVault(dir.path);
+    const status = await opened.status();
+    expect(status.state).toBe('damaged');
+    expect(status.problem).toMatchObject({ code: 'truncated', file: vaultFile() });
+    await expectServiceError(opened.unlock({ passphrase: PASSPHRASE }), 'failed', /truncated/);
+    expect((await readFile(vaultFile())).equals(truncated)).toBe(true);
+
+    const { backups } = await opened.localBackups();
+    expect(backups.length).toBeGreaterThan(0);
+    // Newest first: the state just before the last write (three secrets).
+    expect(backups[0]!.secretCount).toBe(3);
+    await opened.restoreLocalBackup({ id: backups[0]!.id });
+    await opened.unlock({ passphrase: PASSPHRASE });
+    expect(opened.list({}).secrets).toHaveLength(3);
+    expect(await opened.get('sandbox', 'client_secret')).toBe('sandbox-secret-0123456789');
+    const kept = (await import('node:fs/promises')).readdir(dir.path);
+    expect((await kept).some((name) => name.startsWith('vault.json.replaced-'))).toBe(true);
+  });
+
+  it('names each kind of damage', async () => {
+    await (await seeded()).close();
+    const good = JSON.parse(await readFile(vaultFile(), 'utf8')) as Record<string, unknown>;
+    const cases: [string, string][] = [
+      ['', 'empty'],
+      ['{"format": "countersign-vault", "vers', 'truncated'],
+      ['{not json}', 'not_json'],
+      ['{"hello": 1}', 'not_a_vault'],
+      [JSON.stringify({ ...good, version: 7 }), 'newer_version'],
+      [JSON.stringify({ ...good, secrets: [{ name: 'x' }] }), 'invalid_structure'],
+    ];
+    for (const [content, code] of cases) {
+      await writeFile(vaultFile(), content);
+      const status = await testVault(dir.path).status();
+      expect(status.state, code).toBe('damaged');
+      expect(status.problem?.code).toBe(code);
+    }
+  });
+
+  it('keeps only a few rotated backups', async () => {
+    const vault = testVault(dir.path, { keepBackups: 3 });
+    await vault.setup({ passphrase: PASSPHRASE });
+    for (let i = 0; i < 6; i++) await vault.add({ environment: 'e', name: `n${i}`, kind: 'text', value: `value-${i}` });
+    const { backups } = await vault.localBackups();
+    expect(backups.map((b) => b.secretCount)).toEqual([5, 4, 3]);
+  });
+
+  it('refuses to restore while unlocked, and refuses names outside the backup folder', async () => {
+    const vault = await seeded();
+    const { backups } = await vault.localBackups();
+    await expectServiceError(vault.restoreLocalBackup({ id: backups[0]!.id }), 'conflict');
+    await vault.lock();
+    await expectServiceError(vault.restoreLocalBackup({ id: '../vault.json' }), 'not_found');
+    await expectServiceError(vault.restoreLocalBackup({ id: 'vault-20260101T000000000Z-99.json' }), 'not_found');
+  });
+
+  it('does not overwrite a change made by another process', async () => {
+    const first = await seeded();
+    const second = testVault(dir.path);
+    await second.unlock({ passphrase: PASSPHRASE });
+    await second.add({ environment: 'uat', name: 'from_second', kind: 'text', value: 'second-process' });
+    await expectServiceError(first.add({ environment: 'uat', name: 'from_first', kind: 'text', value: 'first-process' }), 'conflict');
+    expect((await first.status()).state).toBe('locked');
+    await first.unlock({ passphrase: PASSPHRASE });
+    expect(await first.get('uat', 'from_second')).toBe('second-process');
+  });
+});
+
+describe('lock, auto-lock and clipboard', () => {
+  it('auto-locks after the idle time and zeroes the data key', async () => {
+    const timers = fakeTimers();
+    const keys: Buffer[] = [];
+    const random = (size: number) => {
+      const bytes = Buffer.alloc(size, 7);
+      keys.push(bytes);
+      return bytes;
+    };
+    const changes: string[] = [];
+    const vault = testVault(dir.path, { timers, randomBytes: random, onChange: (c) => changes.push(c.reason) });
+    await vault.setup({ passphrase: PASSPHRASE });
+    const dataKey = keys[0]!;
+    expect(dataKey.length).toBe(32);
+    await vault.setAutoLock({ minutes: 5 });
+    timers.advance(4 * 60_000);
+    vault.list({});
+    timers.advance(4 * 60_000);
+    expect((await vault.status()).state).toBe('unlocked');
+    timers.advance(60_000);
+    await vi.waitFor(async () => expect((await vault.status()).state).toBe('locked'));
+    expect(dataKey.every((byte) => byte === 0)).toBe(true);
+    await vi.waitFor(() => expect(changes).toContain('auto_locked'));
+  });
+
+  it('copies from main without returning the value and clears the clipboard after 30 s if unchanged', async () => {
+    const timers = fakeTimers();
+    const clipboard = fakeClipboard();
+    const vault = testVault(dir.path, { timers, clipboard });
+    await vault.setup({ passphrase: PASSPHRASE });
+    await vault.add({ environment: 'sandbox', name: 'token', kind: 'text', value: 'copy-me-please' });
+
+    const result = await vault.copyToClipboard({ environment: 'sandbox', name: 'token' });
+    expect(result).toEqual({ clearsAfterSeconds: 30 });
+    expect(clipboard.text).toBe('copy-me-please');
+    timers.advance(29_000);
+    expect(clipboard.text).toBe('copy-me-please');
+    timers.advance(1_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(clipboard.text).toBe('');
+
+    await vault.copyToClipboard({ environment: 'sandbox', name: 'token' });
+    clipboard.text = 'something the user copied';
+    timers.advance(30_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(clipboard.text).toBe('something the user copied');
+  });
+
+  it('clears a pending copy on lock', async () => {
+    const clipboard = fakeClipboard();
+    const vault = testVault(dir.path, { clipboard });
+    await vault.setup({ passphrase: PASSPHRASE });
+    await vault.add({ environment: 'sandbox', name: 'token', kind: 'text', value: 'copy-me-please' });
+    await vault.copyToClipboard({ environment: 'sandbox', name: 'token' });
+    await vault.lock();
+    expect(clipboard.text).toBe('');
+  });
+});
+
+describe('backup export and import', () => {
+  it('moves every secret to a new vault with its own passphrase', async () => {
+    const source = await seeded();
+    const exported = await source.exportBackup({ passphrase: 'backup passphrase' });
+    expect(exported.secretCount).toBe(3);
+    expect(exported.content).not.toContain('sandbox-secret');
+
+    const other = await makeTempDir('countersign-vault-other-');
+    try {
+      const target = testVault(other.path);
+      await target.setup({ passphrase: 'another machine passphrase' });
+      await target.add({ environment: 'sandbox', name: 'api_key', kind: 'text', value: 'already-here-value' });
+      await expectServiceError(
+        target.importBackup({ content: exported.content, passphrase: PASSPHRASE, onConflict: 'skip' }),
+        'forbidden',
+        /backup passphrase is wrong/,
+      );
+      const tampered = exported.content.replace('"hint": "••••6789"', '"hint": "••••0000"');
+      expect(tampered).not.toBe(exported.content);
+      await expectServiceError(target.importBackup({ content: tampered, passphrase: 'backup passphrase', onConflict: 'skip' }), 'invalid_input', /altered/);
+      await expectServiceError(target.importBackup({ content: '{"trunc', passphrase: 'backup passphrase', onConflict: 'skip' }), 'invalid_input', /truncated/);
+
+      const result = await target.importBackup({ content: exported.content, passphrase: 'backup passphrase', onConflict: 'skip' });
+      expect(result).toEqual({ added: 2, replaced: 0, skipped: 1 });
+      expect(await target.get('sandbox', 'api_key')).toBe('already-here-value');
+      expect(await target.get('production', 'client_secret')).toBe('production-secret-9876');
+      const replaced = await target.importBackup({ content: exported.content, passphrase: 'backup passphrase', onConflict: 'replace' });
+      expect(replaced).toEqual({ added: 0, replaced: 3, skipped: 0 });
+      expect(await target.get('sandbox', 'api_key')).toBe('sandbox-api-key-abcdef');
+    } finally {
+      await other.remove();
+    }
+  });
+});
+
+describe('what leaves the service', () => {
+  it('never carries a value in statuses, lists, events or errors', async () => {
+    const seen: unknown[] = [];
+    const vault = testVault(dir.path, { onChange: (change) => seen.push(change) });
+    const value = 'very-secret-value-4242';
+    seen.push(await vault.setup({ passphrase: PASSPHRASE }));
+    seen.push(await vault.add({ environment: 'sandbox', name: 'client_secret', kind: 'text', value }));
+    seen.push(vault.list({}));
+    seen.push(await vault.status());
+    for (const attempt of [
+      vault.add({ environment: 'sandbox', name: 'client_secret', kind: 'text', value }),
+      vault.unlock({ passphrase: value }),
+      vault.setPassphrase({ current: value, next: value }),
+    ]) {
+      seen.push(await attempt.catch((error: unknown) => ({ message: (error as Error).message })));
+    }
+    await vi.waitFor(() => expect(seen.filter((item) => typeof item === 'object' && item !== null && 'reason' in item).length).toBeGreaterThanOrEqual(2));
+    const text = JSON.stringify(seen);
+    expect(seen.length).toBeGreaterThan(6);
+    expect(text).not.toContain(value);
+  });
+});
