@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
+import { sandboxChannels, sandboxEvents } from './sandbox.ts';
 import { settingsChannels, settingsEvents } from './settings.ts';
 import { vaultChannels, vaultEvents } from './vault.ts';
 
@@ -16,11 +17,13 @@ export const channels = {
   ...appChannels,
   ...settingsChannels,
   ...vaultChannels,
+  ...sandboxChannels,
 } as const;
 
 export const events = {
   ...settingsEvents,
   ...vaultEvents,
+  ...sandboxEvents,
 } as const;
 
 export type Channels = typeof channels;

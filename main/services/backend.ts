@@ -5,6 +5,7 @@ import type { StoreFactory } from '../platform/store.ts';
 import { APP_VERSION } from '../platform/version.ts';
 import { createVaultHandlers, createVaultService, type ClipboardLike, type SafeStorageLike, type VaultService } from '../vault/index.ts';
 import { createSettingsService } from './settings.ts';
+import { createSandboxControl } from './sandbox-control.ts';
 
 export type BackendOptions = {
   mode: AppMode;
@@ -44,6 +45,7 @@ export function createBackend(options: BackendOptions): Backend {
     onChange: (change) => bus.emit('vault:changed', change),
     log,
   });
+  const sandbox = createSandboxControl(bus);
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -56,11 +58,22 @@ export function createBackend(options: BackendOptions): Backend {
     'settings:get': () => settings.get(),
     'settings:set': (patch) => settings.update(patch),
     ...createVaultHandlers(vault),
+    'sandbox:status': () => sandbox.status(),
+    'sandbox:start': () => sandbox.start(),
+    'sandbox:stop': () => sandbox.stop(),
   };
 
   const dispatcher = createDispatcher(handlers, {
     onInternalError: (channel, error) => log(`channel ${channel} failed`, error),
   });
 
-  return { dispatcher, bus, vault, close: () => vault.close() };
+  return {
+    dispatcher,
+    bus,
+    vault,
+    close: async () => {
+      await sandbox.stop();
+      await vault.close();
+    },
+  };
 }

@@ -58,3 +58,16 @@ test('a theme change made elsewhere reaches an open page through the event strea
   expect(response.status).toBe(200);
   await expect(app.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
+
+test('the built-in sandbox starts on demand and answers on loopback', async ({ app }) => {
+  const card = app.getByTestId('sandbox-card');
+  await expect(card.getByTestId('sandbox-status')).toHaveText('Stopped.');
+  await card.getByRole('button', { name: 'Start sandbox' }).click();
+  await expect(card.getByTestId('sandbox-status')).toContainText('Running at http://127.0.0.1:');
+  const url = (await card.getByTestId('sandbox-status').locator('code').textContent())!;
+  const info = await fetch(`${url}/sandbox`);
+  expect(info.status).toBe(200);
+  await card.getByRole('button', { name: 'Stop sandbox' }).click();
+  await expect(card.getByTestId('sandbox-status')).toHaveText('Stopped.');
+  await expect(fetch(`${url}/sandbox`)).rejects.toThrow();
+});

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../../main/contract/app.ts';
 import { useApi } from '../api/context.tsx';
 import { errorMessage } from '../api/errors.ts';
+import { SandboxCard } from './SandboxCard.tsx';
 
 export function HomePage() {
   const api = useApi();
@@ -36,6 +37,7 @@ export function HomePage() {
           </dd>
         </dl>
       )}
+      <SandboxCard />
     </section>
   );
 }

@@ -1,0 +1,26 @@
+/**
+ * The string CENTAGATE's authQRCode HMAC covers. Seed 003 lists two orders:
+ * the code samples (Java, Node, PHP agree) and the parameter table. Absent
+ * optional fields count as empty strings.
+ */
+import { createHmac } from 'node:crypto';
+import type { CentagateHmacOrder } from '../environment.ts';
+
+export const HMAC_FIELD_ORDERS: Record<CentagateHmacOrder, readonly string[]> = {
+  'code-sample': [
+    'username', 'devAccId', 'otp', 'challenge', 'details', 'authToken',
+    'integrationKey', 'unixTimestamp', 'supportFido', 'ipAddress', 'userAgent', 'browserFp',
+  ],
+  'parameter-table': [
+    'username', 'devAccId', 'otp', 'challenge', 'details', 'authToken',
+    'userAgent', 'integrationKey', 'supportFido', 'browserFp', 'unixTimestamp', 'ipAddress',
+  ],
+};
+
+export function hmacText(fields: Readonly<Record<string, string | undefined>>, order: CentagateHmacOrder): string {
+  return HMAC_FIELD_ORDERS[order].map((name) => fields[name] ?? '').join('');
+}
+
+export function hmacHex(secretKey: string, text: string): string {
+  return createHmac('sha256', secretKey).update(text, 'utf8').digest('hex');
+}

@@ -1,0 +1,63 @@
+/**
+ * Everything the gateway emulations share, resolved from the caller's options:
+ * injected clock and randomness (so tests are deterministic), credentials,
+ * tolerances and a log sink.
+ */
+import { randomBytes as nodeRandomBytes } from 'node:crypto';
+import { SANDBOX_CREDENTIALS, type SandboxCredentials } from './credentials.ts';
+
+/** Which concatenation order of the CENTAGATE seed the sandbox verifies. */
+export type CentagateHmacOrder = 'code-sample' | 'parameter-table';
+
+export type SandboxOptions = {
+  /** 0 (the default) picks a free port. The host is always 127.0.0.1. */
+  port?: number;
+  /** Milliseconds since the epoch. */
+  clock?: () => number;
+  randomBytes?: (size: number) => Buffer;
+  credentials?: SandboxCredentials;
+  log?: (line: string) => void;
+  /** Allowed distance between a request's timestamp and the sandbox clock. */
+  timestampToleranceSeconds?: number;
+  tokenLifetimeSeconds?: number;
+  paynet?: { pollsUntilReady?: number; maxReportBytes?: number };
+  momo?: { settleDelayMs?: number };
+  centagate?: { hmacOrder?: CentagateHmacOrder };
+  /** The merchant's RSA public key at start (PEM); defaults to the committed fixture key. */
+  elecsnet?: { publicKeyPem?: string };
+};
+
+export type SandboxEnvironment = {
+  now: () => number;
+  randomBytes: (size: number) => Buffer;
+  credentials: SandboxCredentials;
+  log: (line: string) => void;
+  timestampToleranceSeconds: number;
+  tokenLifetimeSeconds: number;
+  paynet: { pollsUntilReady: number; maxReportBytes: number };
+  momo: { settleDelayMs: number };
+  centagate: { hmacOrder: CentagateHmacOrder };
+};
+
+const GIB = 1024 ** 3;
+
+function withMerchantKey(credentials: SandboxCredentials, publicKeyPem: string | undefined): SandboxCredentials {
+  return publicKeyPem === undefined ? credentials : { ...credentials, elecsnet: { ...credentials.elecsnet, publicKeyPem } };
+}
+
+export function resolveEnvironment(options: SandboxOptions): SandboxEnvironment {
+  return {
+    now: options.clock ?? Date.now,
+    randomBytes: options.randomBytes ?? nodeRandomBytes,
+    credentials: withMerchantKey(options.credentials ?? SANDBOX_CREDENTIALS, options.elecsnet?.publicKeyPem),
+    log: options.log ?? (() => undefined),
+    timestampToleranceSeconds: options.timestampToleranceSeconds ?? 300,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
+    paynet: {
+      pollsUntilReady: options.paynet?.pollsUntilReady ?? 3,
+      maxReportBytes: options.paynet?.maxReportBytes ?? 64 * GIB,
+    },
+    momo: { settleDelayMs: options.momo?.settleDelayMs ?? 1000 },
+    centagate: { hmacOrder: options.centagate?.hmacOrder ?? 'code-sample' },
+  };
+}
