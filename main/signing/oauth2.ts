@@ -1,0 +1,52 @@
+import type { OAuth2ClientCredentials } from '../contract/auth.ts';
+import { setHeader } from './request-edit.ts';
+import { basicCredentials } from './simple-auth.ts';
+import type { CachedToken } from './token-cache.ts';
+import { keyShape, TraceBuilder } from './trace.ts';
+import type { FormPair, HeaderPair, SchemeContext, SchemeResult, SigningRequest } from './types.ts';
+
+export function oauth2Secrets(config: OAuth2ClientCredentials): string[] {
+  return [config.clientSecret, basicCredentials(config.clientId, config.clientSecret)].filter((s) => s !== '');
+}
+
+/** The client-credentials token request (RFC 6749 section 4.4), client auth in the body or as Basic. */
+export function clientCredentialsRequest(config: OAuth2ClientCredentials): SigningRequest {
+  const pairs: FormPair[] = [{ name: 'grant_type', value: 'client_credentials' }];
+  const headers: HeaderPair[] = [
+    { name: 'Accept', value: 'application/json' },
+    { name: 'Content-Type', value: 'application/x-www-form-urlencoded' },
+  ];
+  if (config.clientAuth === 'basic') {
+    headers.push({ name: 'Authorization', value: `Basic ${basicCredentials(config.clientId, config.clientSecret)}` });
+  } else {
+    pairs.push({ name: 'client_id', value: config.clientId }, { name: 'client_secret', value: config.clientSecret });
+  }
+  if (config.scope !== undefined && config.scope !== '') pairs.push({ name: 'scope', value: config.scope });
+  let request: SigningRequest = { method: 'POST', url: config.tokenUrl, headers, body: { kind: 'form', pairs } };
+  for (const extra of config.extraHeaders ?? []) request = setHeader(request, extra.name, extra.value);
+  return request;
+}
+
+export function describeToken(token: CachedToken, fromCache: boolean, ctx: SchemeContext): string {
+  const left = token.useUntil === undefined ? 'no expiry given' : `usable for ${Math.max(0, Math.round((token.useUntil - ctx.clock.now()) / 1000))} s more`;
+  return `${fromCache ? 'from the in-memory cache' : 'fetched now'}; ${keyShape(`${token.tokenType} token`, token.accessToken)}; ${left}`;
+}
+
+/** Puts an already obtained token on the request as `Authorization: Bearer`. */
+export function applyOAuth2(
+  request: SigningRequest,
+  config: OAuth2ClientCredentials,
+  token: CachedToken,
+  fromCache: boolean,
+  ctx: SchemeContext,
+): SchemeResult {
+  const trace = new TraceBuilder('OAuth 2.0 client credentials')
+    .add('Token URL', config.tokenUrl)
+    .add('Client', `${config.clientId}; ${keyShape('client secret', config.clientSecret)} sent ${config.clientAuth === 'basic' ? 'as Basic' : 'in the form body'}`)
+    .add('Token', describeToken(token, fromCache, ctx))
+    .add('Header set', `Authorization: Bearer ${token.accessToken}`);
+  return {
+    request: setHeader(request, 'Authorization', `Bearer ${token.accessToken}`),
+    trace: trace.build([...oauth2Secrets(config), token.accessToken]),
+  };
+}

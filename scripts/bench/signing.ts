@@ -1,0 +1,176 @@
+/**
+ * Signing benchmark: operations per second of each scheme, and of raw
+ * node:crypto doing the same HMAC or RSA signature, with the ratio between
+ * them (target: a scheme within 1.2x of raw crypto).
+ *
+ *   node scripts/bench/signing.ts          (5 alternating rounds of 300 ms per side and case)
+ *   BENCH_MS=1000 node scripts/bench/signing.ts
+ */
+import { createHmac, createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
+import type { OAuth1 } from '../../main/contract/auth.ts';
+import { centagatePreset, signHmacFields } from '../../main/signing/hmac-fields.ts';
+import { signOAuth1 } from '../../main/signing/oauth1.ts';
+import { hmacKey } from '../../main/signing/oauth1-signature.ts';
+import { signPaynet } from '../../main/signing/paynet.ts';
+import { signRequest } from '../../main/signing/sign-request.ts';
+import { TokenCache } from '../../main/signing/token-cache.ts';
+import type { SchemeContext, SigningRequest } from '../../main/signing/types.ts';
+
+const BUDGET_MS = Number(process.env.BENCH_MS ?? 300);
+
+async function opsPerSecond(fn: () => unknown): Promise<number> {
+  for (let i = 0; i < 20; i++) await fn(); // warm-up
+  let ops = 0;
+  const start = process.hrtime.bigint();
+  const end = start + BigInt(BUDGET_MS) * 1_000_000n;
+  let now = start;
+  while (now < end) {
+    for (let i = 0; i < 10; i++) await fn();
+    ops += 10;
+    now = process.hrtime.bigint();
+  }
+  return ops / (Number(now - start) / 1e9);
+}
+
+const ctx: SchemeContext = {
+  clock: { now: () => 1_700_000_000_000 },
+  nonces: { nonce: () => 'EqINVv5rkhx', uuid: () => '00000000-0000-4000-8000-000000000000', randomInt: () => 7 },
+};
+
+const formRequest: SigningRequest = {
+  method: 'POST',
+  url: 'https://sandbox.gateway.example/paynet/api/v2/payout/123?mode=test',
+  headers: [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded' }],
+  body: {
+    kind: 'form',
+    pairs: [
+      { name: 'client_orderid', value: '12345' },
+      { name: 'amount', value: '100.50' },
+      { name: 'currency', value: 'USD' },
+      { name: 'order_desc', value: 'Payout for order 12345, thank you!' },
+      { name: 'account_number', value: '1234567890' },
+      { name: 'bank_name', value: 'Test Bank' },
+    ],
+  },
+};
+
+function oauthConfig(signatureMethod: OAuth1['signatureMethod'], privateKey?: string): OAuth1 {
+  return {
+    type: 'oauth1',
+    signatureMethod,
+    consumerKey: 'merchantlogin',
+    consumerSecret: 'F9F65098-1111-1111-1111-621611111111',
+    ...(privateKey === undefined ? {} : { privateKey }),
+    realm: '',
+    includeVersion: true,
+    oauthParamsInBody: true,
+    timestamp: '1513785920',
+    nonce: 'EqINVv5rkhx',
+  };
+}
+
+
+const ROUNDS = 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** Alternates scheme and raw runs and keeps the medians, so background load hits both alike. */
+async function measure(scheme: string, run: () => unknown, raw: () => unknown): Promise<void> {
+  const schemeRuns: number[] = [];
+  const rawRuns: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    schemeRuns.push(await opsPerSecond(run));
+    rawRuns.push(await opsPerSecond(raw));
+  }
+  const schemeOps = median(schemeRuns);
+  const rawOps = median(rawRuns);
+  const ratio = rawOps / schemeOps;
+  const extraMicros = (1 / schemeOps - 1 / rawOps) * 1e6;
+  console.log(
+    `${scheme.padEnd(42)} ${schemeOps.toFixed(0).padStart(9)} ops/s   raw ${rawOps.toFixed(0).padStart(9)} ops/s   ratio ${ratio.toFixed(2)}x   (+${extraMicros.toFixed(1)} µs/op)`,
+  );
+}
+
+console.log(`node ${process.version}, ${ROUNDS} rounds of ${BUDGET_MS} ms per side, medians\n`);
+console.log(`${'scheme'.padEnd(42)} ${'scheme'.padStart(15)}   ${'raw node:crypto'.padStart(19)}   ratio (raw/scheme)`);
+
+// PayNet: HMAC-SHA256 over the timestamp.
+const paynetSecret = 'secret_abcdefghijklmnop';
+await measure(
+  'PayNet X-Signature (HMAC-SHA256)',
+  () => signPaynet(formRequest, { type: 'paynet-signature', clientSecret: paynetSecret }, ctx),
+  () => createHmac('sha256', paynetSecret).update('1700000000').digest('hex'),
+);
+
+// CENTAGATE: HMAC-SHA256 over twelve JSON body fields.
+const centagateBody = JSON.stringify({
+  username: 'alice', devAccId: 'DEV1', otp: '123456', challenge: 'CH9', details: 'ZGV0YWlscw==', authToken: 'AT',
+  integrationKey: 'IK', unixTimestamp: '1700000000', supportFido: 'false', ipAddress: '10.0.0.1', userAgent: 'UA',
+  browserFp: 'FP', transactionValue: '12.50', isTransaction: '1',
+});
+const centagateRequest: SigningRequest = { method: 'POST', url: 'https://c.example/auth', headers: [], body: { kind: 'json', text: centagateBody } };
+const centagate = centagatePreset('centagate-app-secret');
+const centagateString = 'aliceDEV1123456CH9ZGV0YWlscw==ATIK1700000000false10.0.0.1UAFP';
+await measure(
+  'CENTAGATE fields HMAC-SHA256',
+  () => signHmacFields(centagateRequest, centagate, ctx),
+  () => createHmac('sha256', 'centagate-app-secret').update(centagateString).digest('hex'),
+);
+
+// OAuth 1.0a HMAC: the raw side signs the same base string with the same key.
+for (const method of ['HMAC-SHA1', 'HMAC-SHA256'] as const) {
+  const config = oauthConfig(method);
+  const base = signOAuth1(formRequest, config, ctx).base.baseString;
+  const key = hmacKey(config);
+  const digest = method === 'HMAC-SHA1' ? 'sha1' : 'sha256';
+  await measure(
+    `OAuth 1.0a ${method} (Elecsnet form POST)`,
+    () => signOAuth1(formRequest, config, ctx),
+    () => createHmac(digest, key).update(base).digest('base64'),
+  );
+}
+
+// OAuth 1.0a RSA with 2048- and 4096-bit keys; raw signs with an already parsed KeyObject.
+for (const bits of [2048, 4096]) {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: bits });
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const keyObject = createPrivateKey(pem);
+  for (const method of ['RSA-SHA256', 'RSA-SHA1'] as const) {
+    if (bits === 4096 && method === 'RSA-SHA1') continue;
+    const config = oauthConfig(method, pem);
+    const base = Buffer.from(signOAuth1(formRequest, config, ctx).base.baseString);
+    const digest = method === 'RSA-SHA1' ? 'sha1' : 'sha256';
+    await measure(
+      `OAuth 1.0a ${method} ${bits}-bit`,
+      () => signOAuth1(formRequest, config, ctx),
+      () => sign(digest, base, keyObject).toString('base64'),
+    );
+  }
+}
+
+// The whole runner: templates, a cached OAuth 2.0 token, then PayNet's signature.
+const tokens = new TokenCache(ctx.clock);
+const deps = {
+  ...ctx,
+  secrets: { get: () => Promise.resolve(paynetSecret) },
+  tokens,
+  fetchToken: () => Promise.resolve({ status: 200, body: '{"access_token":"tok","expires_in":3600}' }),
+};
+const chainInput = {
+  request: { method: 'GET', url: 'https://api.reports.uat.inet.paynet.my/reports?date={{date}}', headers: [], body: { kind: 'none' as const } },
+  auth: [
+    { type: 'oauth2-client-credentials' as const, tokenUrl: 'https://t.example/token', clientId: 'c', clientSecret: '{{secret:s}}', clientAuth: 'body' as const },
+    { type: 'paynet-signature' as const, clientSecret: '{{secret:s}}' },
+  ],
+  environment: { name: 'uat', variables: { date: '2026-11-23' } },
+};
+await measure(
+  'signRequest: OAuth 2.0 (cached) + PayNet',
+  () => signRequest(chainInput, deps),
+  () => createHmac('sha256', paynetSecret).update('1700000000').digest('hex'),
+);
+
+console.log('\nratio = raw ops/s divided by scheme ops/s; 1.00x means no overhead beyond the crypto itself.');
