@@ -6,7 +6,7 @@ import * as electron from 'electron';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { resolveDataDir, DATA_DIR_ENV } from '../platform/data-dir.ts';
-import { createBackend } from '../services/backend.ts';
+import { createBackend, type Backend } from '../services/backend.ts';
 import { registerSchemes, startElectronDoor } from './door.ts';
 import { createElectronStoreFactory } from './store.ts';
 
@@ -23,16 +23,27 @@ startElectronDoor(electron, {
   rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
   ...(process.env.ELECTRON_RENDERER_URL ? { devServerUrl: process.env.ELECTRON_RENDERER_URL } : {}),
   createBackend: () =>
-    createBackend({
-      mode: 'electron',
-      dataDir,
-      stores: createElectronStoreFactory(dataDir, log),
-      version: electron.app.getVersion(),
-      log,
-      safeStorage: electron.safeStorage,
-      clipboard: electron.clipboard,
-    }),
+    openWithKeyStore(
+      createBackend({
+        mode: 'electron',
+        dataDir,
+        stores: createElectronStoreFactory(dataDir, log),
+        version: electron.app.getVersion(),
+        log,
+        safeStorage: electron.safeStorage,
+        clipboard: electron.clipboard,
+      }),
+    ),
 }).catch((error: unknown) => {
   log('failed to start', error);
   electron.app.quit();
 });
+
+/** Where the OS key store really protects the vault key, the desktop app opens the vault without asking. */
+function openWithKeyStore(backend: Backend): Backend {
+  void backend.vault
+    .status()
+    .then((status) => (status.state === 'locked' && status.protection.safeStorage.inUse ? backend.vault.unlock({}) : undefined))
+    .catch((error: unknown) => log('the key store did not open the vault; it asks for the passphrase instead', error));
+  return backend;
+}
