@@ -1,0 +1,67 @@
+import type { SchemeTrace } from '../contract/auth.ts';
+import type { HttpOutcome } from '../contract/http.ts';
+import { executeRequest, type ExecuteOptions, type ExecutorDeps } from '../http/index.ts';
+import { SigningError, sendWithTokenRetry, type SignInput, type SignedRequest, type SigningDeps, type TokenFetcher } from '../signing/index.ts';
+import { toWireRequest } from './wire.ts';
+
+export type Execute = (request: ReturnType<typeof toWireRequest>, options?: ExecuteOptions, deps?: ExecutorDeps) => Promise<HttpOutcome>;
+
+export type SendResult = {
+  /** The response (any status) or the mapped network failure, with every secret this send touched redacted. */
+  outcome: HttpOutcome;
+  /** One redacted trace per scheme of the chain. */
+  traces: readonly SchemeTrace[];
+  /** True when a 401 dropped the token and the request was signed and sent once more. */
+  retried: boolean;
+  signed: SignedRequest;
+};
+
+/**
+ * Signs a request with its auth chain and sends it: the one path every door
+ * (workbench, CLI, flows) uses. Token endpoints are reached through the same
+ * executor, with the same TLS and proxy settings, and a 401 from the API
+ * drops the token and retries once.
+ */
+export async function sendSigned(
+  input: SignInput,
+  signing: Omit<SigningDeps, 'fetchToken'>,
+  options: ExecuteOptions = {},
+  execute: Execute = executeRequest,
+): Promise<SendResult> {
+  const fetchToken = tokenFetcher(options, execute);
+  const { response, signed, retried } = await sendWithTokenRetry(input, { ...signing, fetchToken }, async (signed) => {
+    const outcome = redactOutcome(await execute(toWireRequest(signed.request), options), signed.redact);
+    return { status: outcome.ok ? outcome.response.status : 0, outcome };
+  });
+  return { outcome: response.outcome, traces: signed.traces, retried, signed };
+}
+
+/** Token requests go through the executor too; only their text body is needed. */
+function tokenFetcher(options: ExecuteOptions, execute: Execute): TokenFetcher {
+  // A token answer is small and never saved to a file or reported as progress.
+  const tokenOptions: ExecuteOptions = { ...options };
+  delete tokenOptions.save;
+  delete tokenOptions.onProgress;
+  return async (request) => {
+    const outcome = await execute(toWireRequest(request), tokenOptions);
+    if (!outcome.ok) throw new SigningError(`The token request to ${request.url} failed: ${outcome.error.message}`);
+    const preview = outcome.response.preview;
+    const body = preview.encoding === 'utf8' ? preview.data : Buffer.from(preview.data, 'base64').toString('utf8');
+    return { status: outcome.response.status, body };
+  };
+}
+
+/** Secrets by value out of everything that may reach a screen, a log or history, including a body that echoes one. */
+export function redactOutcome(outcome: HttpOutcome, redact: (text: string) => string): HttpOutcome {
+  if (!outcome.ok) return { ...outcome, error: { ...outcome.error, message: redact(outcome.error.message) } };
+  const response = outcome.response;
+  return {
+    ok: true,
+    response: {
+      ...response,
+      url: redact(response.url),
+      headers: response.headers.map(([name, value]) => [name, redact(value)] as [string, string]),
+      preview: response.preview.encoding === 'utf8' ? { ...response.preview, data: redact(response.preview.data) } : response.preview,
+    },
+  };
+}
