@@ -9,21 +9,27 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
+import { keysChannels, keysEvents } from './keys.ts';
 import { sandboxChannels, sandboxEvents } from './sandbox.ts';
 import { settingsChannels, settingsEvents } from './settings.ts';
 import { vaultChannels, vaultEvents } from './vault.ts';
+import { workspaceChannels, workspaceEvents } from './workspace.ts';
 
 export const channels = {
   ...appChannels,
   ...settingsChannels,
   ...vaultChannels,
   ...sandboxChannels,
+  ...keysChannels,
+  ...workspaceChannels,
 } as const;
 
 export const events = {
   ...settingsEvents,
   ...vaultEvents,
   ...sandboxEvents,
+  ...keysEvents,
+  ...workspaceEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -96,10 +96,13 @@ export const ExportPublicOutput = z.object({
 });
 export type ExportPublicOutput = z.infer<typeof ExportPublicOutput>;
 
+/** Where main writes a private key export: the file never passes through the renderer. Absent: the Downloads folder. */
+const ExportDirectory = z.string().min(1).max(4096).optional();
+
 export const ExportPrivateInput = z.discriminatedUnion('format', [
-  z.strictObject({ ...KeyRef, format: z.literal('pkcs8'), passphrase: ExportPassphrase.optional() }),
+  z.strictObject({ ...KeyRef, format: z.literal('pkcs8'), passphrase: ExportPassphrase.optional(), directory: ExportDirectory }),
   // PKCS#1 is always unencrypted here (the form that asks for it wants plain text), so the caller must say it saw the warning.
-  z.strictObject({ ...KeyRef, format: z.literal('pkcs1'), acknowledgeUnencrypted: z.literal(true) }),
+  z.strictObject({ ...KeyRef, format: z.literal('pkcs1'), acknowledgeUnencrypted: z.literal(true), directory: ExportDirectory }),
 ]);
 export type ExportPrivateInput = z.infer<typeof ExportPrivateInput>;
 
@@ -111,6 +114,15 @@ export const ExportPrivateOutput = z.object({
   warning: z.string().nullable(),
 });
 export type ExportPrivateOutput = z.infer<typeof ExportPrivateOutput>;
+
+/** What the renderer learns of a private export: where main saved it, never the key. */
+export const SavedPrivateExport = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  encrypted: z.boolean(),
+  warning: z.string().nullable(),
+});
+export type SavedPrivateExport = z.infer<typeof SavedPrivateExport>;
 
 /** A private key as given: PEM text, or DER bytes in base64 (IPC carries strings). */
 export const KeyMaterial = z.discriminatedUnion('encoding', [
@@ -143,7 +155,7 @@ export const keysChannels = {
   'keys:cancel-generation': { input: CancelGenerationInput, output: CancelGenerationOutput },
   'keys:list': { input: ListKeysInput, output: ListKeysOutput },
   'keys:export-public': { input: KeyRefInput, output: ExportPublicOutput },
-  'keys:export-private': { input: ExportPrivateInput, output: ExportPrivateOutput },
+  'keys:export-private': { input: ExportPrivateInput, output: SavedPrivateExport },
   'keys:import': { input: ImportKeyInput, output: KeySummary },
   'keys:rotate': { input: RotateKeyInput, output: GenerateKeyOutput },
   'keys:confirm-rotation': { input: ConfirmedKeyRefInput, output: KeySummary },

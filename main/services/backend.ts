@@ -4,7 +4,17 @@ import { createEventBus, type EventBus } from '../core/event-bus.ts';
 import type { StoreFactory } from '../platform/store.ts';
 import { APP_VERSION } from '../platform/version.ts';
 import { createVaultHandlers, createVaultService, type ClipboardLike, type SafeStorageLike, type VaultService } from '../vault/index.ts';
+import { createKeysHandlers } from '../keys/key-handlers.ts';
+import { createKeyService, type KeyService } from '../keys/key-service.ts';
+import { createVaultKeyStore } from '../keys/vault-key-store.ts';
+import { createWorkspaceFileStore } from '../workspace/workspace-store.ts';
+import { WorkspaceService } from '../workspace/workspace-service.ts';
+import { buildSampleWorkspace } from '../workspace/samples/sample-workspace.ts';
+import { saveKeyExport } from './key-exports.ts';
+import { seedSandboxSecrets } from './sandbox-secrets.ts';
+import { keyUsers } from './key-usage.ts';
 import { createSettingsService } from './settings.ts';
+import { createWorkspaceHandlers } from './workspace-handlers.ts';
 import { createSandboxControl } from './sandbox-control.ts';
 
 export type BackendOptions = {
@@ -30,6 +40,8 @@ export type Backend = {
   bus: EventBus;
   /** Main-only access for the services and doors (the CLI unlocks it; signing reads from it). Never exposed on a channel. */
   vault: VaultService;
+  workspace: WorkspaceService;
+  keys: KeyService;
   close(): Promise<void>;
 };
 
@@ -42,10 +54,28 @@ export function createBackend(options: BackendOptions): Backend {
     ...(options.safeStorage ? { safeStorage: options.safeStorage } : {}),
     ...(options.clipboard ? { clipboard: options.clipboard } : {}),
     ...options.vaultTuning,
-    onChange: (change) => bus.emit('vault:changed', change),
+    onChange: (change) => {
+      bus.emit('vault:changed', change);
+      if (change.reason === 'setup') void seedSandboxSecrets(vault, log);
+    },
     log,
   });
   const sandbox = createSandboxControl(bus);
+  const workspace = new WorkspaceService({
+    store: createWorkspaceFileStore(options.dataDir),
+    // The samples point at the sandbox; its real port is filled in whenever it starts.
+    firstRun: (ids) => buildSampleWorkspace({ sandboxPort: 0, ids }),
+    onChange: (ids) => bus.emit('workspace:changed', { ids }),
+  });
+  if (workspace.loadProblem) log(`workspace: ${workspace.loadProblem}`);
+  const keys = createKeyService({
+    vault: createVaultKeyStore(vault, options.stores),
+    events: {
+      progress: (progress) => bus.emit('keys:generation-progress', progress),
+      finished: (finished) => bus.emit('keys:generation-finished', finished),
+    },
+    usedBy: (environment, name) => keyUsers(workspace.document, environment, name),
+  });
 
   const handlers: Handlers = {
     'app:info': () => ({
@@ -59,8 +89,14 @@ export function createBackend(options: BackendOptions): Backend {
     'settings:set': (patch) => settings.update(patch),
     ...createVaultHandlers(vault),
     'sandbox:status': () => sandbox.status(),
-    'sandbox:start': () => sandbox.start(),
+    'sandbox:start': async () => {
+      const status = await sandbox.start();
+      if (status.running) workspace.retargetBuiltInSandbox(status.port);
+      return status;
+    },
     'sandbox:stop': () => sandbox.stop(),
+    ...createKeysHandlers(keys, saveKeyExport()),
+    ...createWorkspaceHandlers(workspace, vault),
   };
 
   const dispatcher = createDispatcher(handlers, {
@@ -71,7 +107,10 @@ export function createBackend(options: BackendOptions): Backend {
     dispatcher,
     bus,
     vault,
+    workspace,
+    keys,
     close: async () => {
+      keys.close();
       await sandbox.stop();
       await vault.close();
     },

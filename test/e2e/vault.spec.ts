@@ -36,6 +36,18 @@ test.describe('vault in browser mode', () => {
     expect(bridge.texts().some((text) => text.includes('client_secret'))).toBe(true);
   });
 
+  test('a new vault holds the sandbox test credentials, so samples can be sent at once', async ({ app, secretValues }) => {
+    secretValues.push(PASSPHRASE);
+    await app.getByRole('button', { name: 'Vault' }).click();
+    await app.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await app.getByLabel('Repeat it').fill(PASSPHRASE);
+    await app.getByRole('button', { name: 'Create vault' }).click();
+    await app.getByRole('tab', { name: 'Sandbox' }).click();
+    await expect(app.getByTestId('secret-row')).toHaveCount(6);
+    await app.getByRole('tab', { name: 'Production' }).click();
+    await expect(app.getByTestId('vault-empty')).toBeVisible();
+  });
+
   test('lock, refuse a wrong passphrase clearly, then unlock', async ({ app, secretValues }) => {
     secretValues.push(PASSPHRASE, 'not the passphrase');
     await app.getByRole('button', { name: 'Vault' }).click();
@@ -63,6 +75,7 @@ test.describe('vault in browser mode', () => {
     await app.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     await app.getByLabel('Repeat it').fill(PASSPHRASE);
     await app.getByRole('button', { name: 'Create vault' }).click();
+    await app.getByRole('tab', { name: 'UAT' }).click();
     await app.getByLabel('Name').fill('api_key');
     await app.getByLabel('Value').fill(first);
     await app.getByRole('button', { name: 'Add secret' }).click();

@@ -21,18 +21,22 @@ function harness() {
       finished: (f) => emitted.push({ name: 'keys:generation-finished', payload: keysEvents['keys:generation-finished'].parse(f) }),
     },
   });
-  const handlers = createKeysHandlers(service);
+  const saved: { fileName: string; pem: string; directory: string | undefined }[] = [];
+  const handlers = createKeysHandlers(service, (fileName, text, directory) => {
+    saved.push({ fileName, pem: text, directory });
+    return Promise.resolve(`/exports/${fileName}`);
+  });
   const call = async (channel: Channel, raw: unknown): Promise<unknown> => {
     const input = keysChannels[channel].input.parse(raw);
     const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
     return keysChannels[channel].output.parse(await handler(input));
   };
-  return { generator, emitted, call };
+  return { generator, emitted, call, saved };
 }
 
 describe('key channels through the contract, as the wizard uses them', () => {
   it('generate (default 4096) → list → export public → export private → delete', async () => {
-    const { generator, emitted, call } = harness();
+    const { generator, emitted, call, saved } = harness();
     const generating = call('keys:generate', { environment: 'sandbox', name: 'elecsnet' });
     for (let i = 0; i < 50 && generator.pending() === 0; i++) await new Promise((resolve) => setTimeout(resolve, 1));
     expect(generator.requests).toEqual([4096]);
@@ -47,10 +51,13 @@ describe('key channels through the contract, as the wizard uses them', () => {
 
     expect(await call('keys:export-public', { environment: 'sandbox', name: 'elecsnet' })).toMatchObject({ pem: expect.stringMatching(/^-----BEGIN PUBLIC KEY-----/) as unknown });
     expect(() => keysChannels['keys:export-private'].input.parse({ environment: 'sandbox', name: 'elecsnet', format: 'pkcs1' })).toThrow();
-    expect(await call('keys:export-private', { environment: 'sandbox', name: 'elecsnet', format: 'pkcs1', acknowledgeUnencrypted: true })).toMatchObject({
-      pem: expect.stringMatching(/^-----BEGIN RSA PRIVATE KEY-----/) as unknown,
-      warning: expect.any(String) as unknown,
-    });
+    const exported = await call('keys:export-private', { environment: 'sandbox', name: 'elecsnet', format: 'pkcs1', acknowledgeUnencrypted: true, directory: '/tmp/x' });
+    // The key goes to a file written in main; the caller gets the path and the warning, never the PEM.
+    expect(exported).toMatchObject({ path: expect.stringMatching(/^\/exports\/.*pkcs1\.pem$/) as unknown, warning: expect.any(String) as unknown });
+    expect(JSON.stringify(exported)).not.toContain('PRIVATE KEY');
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.pem).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
+    expect(saved[0]!.directory).toBe('/tmp/x');
 
     await expect(call('keys:delete', { environment: 'sandbox', name: 'elecsnet' })).rejects.toThrow();
     expect(await call('keys:delete', { environment: 'sandbox', name: 'elecsnet', confirm: true })).toEqual({ deleted: true });

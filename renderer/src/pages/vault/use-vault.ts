@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SecretMetadata, VaultStatus } from '../../../../main/contract/vault.ts';
 import { useApi } from '../../api/context.tsx';
-import { errorMessage } from '../../api/errors.ts';
+import { ApiError, errorMessage } from '../../api/errors.ts';
 
 export type VaultView = {
   status: VaultStatus | null;
@@ -19,8 +19,17 @@ export function useVault(): VaultView {
 
   const load = useCallback(
     async (next: VaultStatus) => {
-      setStatus(next);
-      setSecrets(next.state === 'unlocked' ? (await api.invoke['vault:list']({})).secrets : []);
+      try {
+        setSecrets(next.state === 'unlocked' ? (await api.invoke['vault:list']({})).secrets : []);
+        setStatus(next);
+        setError(null);
+      } catch (reason) {
+        // An event can arrive after the vault locked again: show where it is now, not a stale failure.
+        if (reason instanceof ApiError && reason.code === 'locked') {
+          setSecrets([]);
+          setStatus(await api.invoke['vault:status']({}));
+        } else throw reason;
+      }
     },
     [api],
   );

@@ -1,0 +1,91 @@
+import type { AuthStep } from '../../contract/auth.ts';
+import { ServiceError } from '../../contract/errors.ts';
+import type { AuthSetting, KeyValue, RequestBody } from '../../contract/workspace.ts';
+import type { ExportedRequest } from '../exchange/format.ts';
+import { secretNamer } from '../exchange/secret-names.ts';
+import type { SecretToStore } from '../import-result.ts';
+import { extractSecrets } from '../secret-fields.ts';
+import { collect, type Collected } from './collect-args.ts';
+import { authOf, headerValue } from './curl-auth.ts';
+import { splitQuery } from './query.ts';
+import { shellWords } from './shell-words.ts';
+
+export type CurlImport = {
+  request: ExportedRequest;
+  /** `-u user:pass` and `Authorization` header secrets, for the vault; the request names them. */
+  secretsToStore: SecretToStore[];
+  warnings: string[];
+};
+
+function formPairs(text: string): KeyValue[] | null {
+  if (!/^[^=&\s]+=[^&]*(&[^=&\s]+=[^&]*)*$/.test(text)) return null;
+  return [...new URLSearchParams(text)].map(([name, value]) => ({ name, value, enabled: true }));
+}
+
+function bodyOf(c: Collected): RequestBody {
+  if (c.jsonData.length > 0) return { kind: 'json', text: c.jsonData.join('') };
+  if (c.form.length > 0) {
+    c.warnings.push('-F sends multipart/form-data; the fields were imported as a form-urlencoded body.');
+    return { kind: 'form', pairs: c.form };
+  }
+  if (c.data.length === 0) return { kind: 'none' };
+  const text = c.data.join('&');
+  const type = (headerValue(c.headers, 'content-type') ?? '').toLowerCase();
+  const looksJson = /^\s*[[{]/.test(text);
+  if (type.includes('json') || (type === '' && looksJson)) return { kind: 'json', text };
+  if (type === '' || type.includes('application/x-www-form-urlencoded')) {
+    const pairs = formPairs(text);
+    if (pairs) return { kind: 'form', pairs };
+    return { kind: 'raw', text, contentType: 'application/x-www-form-urlencoded' };
+  }
+  return { kind: 'raw', text, contentType: headerValue(c.headers, 'content-type') ?? 'text/plain' };
+}
+
+function nameFromUrl(method: string, url: string): string {
+  const path = url.replace(/^[a-z]+:\/\/[^/]*/i, '').split('?')[0] ?? '';
+  const last = path.split('/').filter((part) => part.length > 0).pop();
+  return `${method} ${last ?? (url.length > 0 ? url : 'request')}`.slice(0, 200);
+}
+
+/**
+ * A request from a pasted curl command. Credentials (`-u`, an Authorization
+ * header, --oauth2-bearer) become an auth scheme whose secret is returned for
+ * the vault under `secretPrefix.*`, so the workspace never holds it.
+ */
+export function parseCurl(command: string, secretPrefix = 'curl', takenSecretNames: Iterable<string> = []): CurlImport {
+  // A copied shell prompt (`$ curl ...`) is not part of the command.
+  const c = collect(shellWords(command.trim().replace(/^\$\s+/, '')));
+  if (c.url === undefined) throw new ServiceError('invalid_input', 'The curl command has no URL.');
+  const body = c.get ? { kind: 'none' as const } : bodyOf(c);
+  let url = c.url;
+  if (c.get && c.data.length > 0) url += (url.includes('?') ? '&' : '?') + c.data.join('&');
+  const method = c.method ?? (c.head ? 'HEAD' : body.kind === 'none' ? 'GET' : 'POST');
+  const found = authOf(c);
+  const secretsToStore: SecretToStore[] = [];
+  let auth: AuthSetting = { mode: 'inherit' };
+  let headers = found.headers;
+  if (found.steps.length > 0) {
+    const nameFor = secretNamer(secretPrefix, takenSecretNames);
+    const label = (step: AuthStep, field: string): string => (step.type === 'api-key' ? step.name : `${step.type}_${field}`);
+    auth = { mode: 'chain', steps: found.steps.map((step) => extractSecrets(step, (field) => nameFor(label(step, field)), secretsToStore)) };
+  }
+  if (c.jsonData.length > 0 && headerValue(headers, 'content-type') === undefined) headers = [...headers, { name: 'Content-Type', value: 'application/json', enabled: true }];
+  const { base, params } = splitQuery(url);
+  const hasSettings = Object.keys(c.settings).length > 0;
+  return {
+    request: {
+      type: 'request',
+      name: nameFromUrl(method, base),
+      method,
+      url: base,
+      params,
+      headers,
+      body,
+      auth,
+      ...(hasSettings ? { settings: c.settings } : {}),
+    },
+    secretsToStore,
+    warnings: c.warnings,
+  };
+}
+

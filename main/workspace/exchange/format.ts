@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import {
+  AuthSetting,
+  EnvironmentVariable,
+  HttpMethod,
+  ItemName,
+  KeyValue,
+  RequestBody,
+  RequestSettings,
+  SecretRefName,
+} from '../../contract/workspace.ts';
+
+/**
+ * The `countersign.collection` file, version 1 (docs/collection-format.md).
+ * A nested tree without ids, so it reads well and merges cleanly; ids are
+ * made afresh on import. Secrets appear only as vault names.
+ */
+export const COLLECTION_FORMAT = 'countersign.collection';
+export const COLLECTION_FORMAT_VERSION = 1;
+
+const description = z.string().max(100_000).optional();
+
+export const ExportedRequest = z.strictObject({
+  type: z.literal('request'),
+  name: ItemName,
+  description,
+  method: HttpMethod,
+  url: z.string().max(100_000),
+  params: z.array(KeyValue).max(500).default([]),
+  headers: z.array(KeyValue).max(500).default([]),
+  body: RequestBody.default({ kind: 'none' }),
+  auth: AuthSetting.default({ mode: 'inherit' }),
+  settings: RequestSettings.optional(),
+});
+export type ExportedRequest = z.output<typeof ExportedRequest>;
+
+export const ExportedFolder = z.strictObject({
+  type: z.literal('folder'),
+  name: ItemName,
+  description,
+  auth: AuthSetting.default({ mode: 'inherit' }),
+  get items() {
+    return z.array(z.discriminatedUnion('type', [ExportedFolder, ExportedRequest])).max(10_000);
+  },
+});
+export type ExportedFolder = z.output<typeof ExportedFolder>;
+export type ExportedItem = ExportedFolder | ExportedRequest;
+
+export const ExportedEnvironment = z.strictObject({
+  name: z.string().min(1).max(64),
+  protected: z.boolean().default(false),
+  variables: z.array(EnvironmentVariable).max(500).default([]),
+  secrets: z.array(SecretRefName).max(500).default([]),
+  builtInSandbox: z.boolean().optional(),
+});
+export type ExportedEnvironment = z.output<typeof ExportedEnvironment>;
+
+export const ExportedCollection = z.strictObject({
+  name: ItemName,
+  description,
+  auth: AuthSetting.default({ mode: 'none' }),
+  environments: z.array(ExportedEnvironment).max(50).default([]),
+  items: z.array(z.discriminatedUnion('type', [ExportedFolder, ExportedRequest])).max(10_000),
+});
+export type ExportedCollection = z.output<typeof ExportedCollection>;
+
+export const CollectionFile = z.strictObject({
+  format: z.literal(COLLECTION_FORMAT),
+  version: z.literal(COLLECTION_FORMAT_VERSION),
+  exportedAt: z.string().max(100).optional(),
+  collection: ExportedCollection,
+});
+export type CollectionFile = z.output<typeof CollectionFile>;

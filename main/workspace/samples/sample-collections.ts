@@ -1,0 +1,232 @@
+import type { AuthStep } from '../../contract/auth.ts';
+import type { EnvironmentVariable, KeyValue } from '../../contract/workspace.ts';
+import type { ExportedCollection, ExportedEnvironment, ExportedRequest } from '../exchange/format.ts';
+import { secretTemplate } from '../secret-fields.ts';
+import { SAMPLE_SECRET_NAMES as S } from './secret-names.ts';
+
+/** Non-secret sandbox values, taken from main/sandbox/credentials.ts by buildSampleWorkspace. */
+export type SampleSandboxValues = {
+  readonly sandboxOrigin: string;
+  readonly paynetClientId: string;
+  readonly momoApiUser: string;
+  readonly centagateIntegrationKey: string;
+  readonly centagateUsername: string;
+  readonly centagateDevAccId: string;
+  readonly elecsnetLogin: string;
+};
+
+const vars = (entries: Record<string, string>): EnvironmentVariable[] => Object.entries(entries).map(([name, value]) => ({ name, value, enabled: true }));
+const header = (name: string, value: string): KeyValue => ({ name, value, enabled: true });
+const json = { kind: 'json' as const };
+
+/** Sandbox (local), UAT and Production with the same variable names; only Sandbox has values for every one. */
+function environments(secrets: string[], sandbox: Record<string, string>, uat: Record<string, string>, production: Record<string, string>): ExportedEnvironment[] {
+  const blank = Object.fromEntries(Object.keys(sandbox).map((name) => [name, '']));
+  return [
+    { name: 'Sandbox', protected: false, variables: vars(sandbox), secrets, builtInSandbox: true },
+    { name: 'UAT', protected: false, variables: vars({ ...blank, ...uat }), secrets },
+    { name: 'Production', protected: true, variables: vars({ ...blank, ...production }), secrets },
+  ];
+}
+
+function request(fields: Omit<ExportedRequest, 'type' | 'params' | 'headers' | 'body' | 'auth'> & Partial<ExportedRequest>): ExportedRequest {
+  return { type: 'request', params: [], headers: [], body: { kind: 'none' }, auth: { mode: 'inherit' }, ...fields };
+}
+
+function paynet(v: SampleSandboxValues): ExportedCollection {
+  const secret = secretTemplate(S.paynetClientSecret);
+  const chain: AuthStep[] = [
+    { type: 'oauth2-client-credentials', tokenUrl: '{{tokenUrl}}', clientId: '{{clientId}}', clientSecret: secret, clientAuth: 'body' },
+    { type: 'paynet-signature', clientSecret: secret },
+  ];
+  return {
+    name: 'PayNet OSP',
+    description: 'PayNet One Stop Portal reports API: an OAuth 2.0 client-credentials token, then X-Timestamp and X-Signature (hex HMAC-SHA256 of the timestamp keyed with the client secret) on every call. UAT and Production token URLs are from the PayNet API reference; the report paths follow the built-in sandbox.',
+    auth: { mode: 'chain', steps: chain },
+    environments: environments(
+      [S.paynetClientSecret],
+      { baseUrl: `${v.sandboxOrigin}/osp`, tokenUrl: `${v.sandboxOrigin}/osp/token`, clientId: v.paynetClientId },
+      { baseUrl: 'https://api.reports.uat.inet.paynet.my', tokenUrl: 'https://api.reports.uat.inet.paynet.my/token' },
+      { baseUrl: 'https://api.reports.paynet.my', tokenUrl: 'https://api.reports.paynet.my/token' },
+    ),
+    items: [
+      request({
+        name: 'Get access token',
+        description: 'The token call on its own, to see what the collection auth does first.',
+        method: 'POST',
+        url: '{{tokenUrl}}',
+        headers: [header('Content-Type', 'application/x-www-form-urlencoded')],
+        body: {
+          kind: 'form',
+          pairs: [
+            { name: 'grant_type', value: 'client_credentials', enabled: true },
+            { name: 'client_id', value: '{{clientId}}', enabled: true },
+            { name: 'client_secret', value: secret, enabled: true },
+          ],
+        },
+        auth: { mode: 'none' },
+      }),
+      request({
+        name: 'Request a report',
+        method: 'POST',
+        url: '{{baseUrl}}/api/v1/reports',
+        headers: [header('Content-Type', 'application/json'), header('Accept', 'application/json')],
+        body: { ...json, text: '{\n  "reportType": "settlement",\n  "sizeBytes": 2048\n}' },
+      }),
+    ],
+  };
+}
+
+function momo(v: SampleSandboxValues): ExportedCollection {
+  const base: AuthStep = {
+    type: 'momo',
+    subscriptionKey: secretTemplate(S.momoSubscriptionKey),
+    apiUser: '{{apiUser}}',
+    apiKey: secretTemplate(S.momoApiKey),
+    targetEnvironment: '{{targetEnvironment}}',
+    tokenPath: '/collection/token/',
+    baseUrl: '{{baseUrl}}',
+    useToken: true,
+    referenceId: true,
+  };
+  // Provisioning calls carry the subscription key (and a reference id) but no token.
+  const provisioning = (referenceId: boolean): ExportedRequest['auth'] => ({ mode: 'chain', steps: [{ ...base, useToken: false, referenceId }] });
+  return {
+    name: 'MTN MoMo',
+    description: 'MTN MoMo Collection: Ocp-Apim-Subscription-Key on every call, a token from Basic(API user:API key), and a fresh X-Reference-Id (UUID v4) per request to pay. The UAT host is the one in the MoMo API documentation; Production hosts are per country, fill them in.',
+    auth: { mode: 'chain', steps: [base] },
+    environments: environments(
+      [S.momoSubscriptionKey, S.momoApiKey],
+      { baseUrl: v.sandboxOrigin, apiUser: v.momoApiUser, targetEnvironment: 'sandbox' },
+      { baseUrl: 'https://momodeveloper.mtn.com', targetEnvironment: 'sandbox' },
+      {},
+    ),
+    items: [
+      request({
+        name: 'Request to pay',
+        method: 'POST',
+        url: '{{baseUrl}}/collection/v1_0/requesttopay',
+        headers: [header('Content-Type', 'application/json')],
+        body: {
+          ...json,
+          text: '{\n  "amount": "5.00",\n  "currency": "EUR",\n  "externalId": "{{$uuid}}",\n  "payer": { "partyIdType": "MSISDN", "partyId": "46733123450" },\n  "payerMessage": "Countersign sample",\n  "payeeNote": "Thank you"\n}',
+        },
+      }),
+      request({ name: 'Get API user', method: 'GET', url: '{{baseUrl}}/v1_0/apiuser/{{apiUser}}', auth: provisioning(false) }),
+      request({
+        name: 'Create API user (sandbox provisioning)',
+        method: 'POST',
+        url: '{{baseUrl}}/v1_0/apiuser',
+        headers: [header('Content-Type', 'application/json')],
+        body: { ...json, text: '{ "providerCallbackHost": "127.0.0.1" }' },
+        auth: provisioning(true),
+      }),
+    ],
+  };
+}
+
+/** The field order of seed 003's code samples, which the sandbox checks by default. */
+const CENTAGATE_ORDER = ['username', 'devAccId', 'otp', 'challenge', 'details', 'authToken', 'integrationKey', 'unixTimestamp', 'supportFido', 'ipAddress', 'userAgent', 'browserFp'];
+
+function centagate(v: SampleSandboxValues): ExportedCollection {
+  const hmac: AuthStep = {
+    type: 'hmac-fields',
+    key: secretTemplate(S.centagateSecretKey),
+    algorithm: 'sha256',
+    encoding: 'hex',
+    parts: CENTAGATE_ORDER.map((name) => ({ kind: 'field' as const, name })),
+    output: { in: 'body', field: 'hmac' },
+    timestampField: 'unixTimestamp',
+  };
+  const body = {
+    username: '{{username}}',
+    devAccId: '{{devAccId}}',
+    otp: '123456',
+    challenge: 'sample-challenge',
+    details: 'Transfer 10.00 to account 1234',
+    integrationKey: '{{integrationKey}}',
+    unixTimestamp: '',
+    transactionValue: '10.00',
+    isTransaction: '1',
+  };
+  return {
+    name: 'CENTAGATE',
+    description: 'CENTAGATE authQRCode: hex HMAC-SHA256 over request fields concatenated in the code samples\' order, sent as the "hmac" body field. The seed gives no hosts: fill in UAT and Production.',
+    auth: { mode: 'chain', steps: [hmac] },
+    environments: environments(
+      [S.centagateSecretKey],
+      { baseUrl: v.sandboxOrigin, integrationKey: v.centagateIntegrationKey, username: v.centagateUsername, devAccId: v.centagateDevAccId },
+      {},
+      {},
+    ),
+    items: [
+      request({
+        name: 'authQRCode (transaction)',
+        method: 'POST',
+        url: '{{baseUrl}}/v2/CentagateWS/webresources/auth/authQRCode',
+        headers: [header('Content-Type', 'application/json')],
+        body: { ...json, text: JSON.stringify(body, null, 2) },
+      }),
+    ],
+  };
+}
+
+function elecsnet(v: SampleSandboxValues): ExportedCollection {
+  const hmac: AuthStep = {
+    type: 'oauth1',
+    signatureMethod: 'HMAC-SHA1',
+    consumerKey: '{{merchantLogin}}',
+    consumerSecret: secretTemplate(S.elecsnetControlKey),
+    realm: '',
+    includeVersion: true,
+    oauthParamsInBody: true,
+  };
+  const rsa: AuthStep = {
+    type: 'oauth1',
+    signatureMethod: 'RSA-SHA256',
+    consumerKey: '{{merchantLogin}}',
+    privateKey: secretTemplate(S.elecsnetPrivateKey),
+    realm: '',
+    includeVersion: true,
+    oauthParamsInBody: true,
+  };
+  const sale = (orderPrefix: string): ExportedRequest['body'] => ({
+    kind: 'form',
+    pairs: [
+      ['client_orderid', `${orderPrefix}-{{$uuid}}`],
+      ['order_desc', 'Countersign sample order'],
+      ['amount', '10.42'],
+      ['currency', 'USD'],
+      ['email', 'buyer@example.com'],
+      ['ipaddress', '127.0.0.1'],
+    ].map(([name = '', value = '']) => ({ name, value, enabled: true })),
+  });
+  const form = [header('Content-Type', 'application/x-www-form-urlencoded')];
+  return {
+    name: 'Elecsnet',
+    description: 'Elecsnet (PaynetEasy style): two-legged OAuth 1.0a over a form body, the oauth_* parameters repeated in the body, HMAC-SHA1 keyed with the merchant control key or RSA-SHA256 with the merchant private key. UAT is the sandbox host from the Elecsnet documentation.',
+    auth: { mode: 'chain', steps: [hmac] },
+    environments: environments(
+      [S.elecsnetControlKey, S.elecsnetPrivateKey],
+      { baseUrl: v.sandboxOrigin, merchantLogin: v.elecsnetLogin, endpointId: '123' },
+      { baseUrl: 'https://sandbox.elecsnet.ru', endpointId: '123' },
+      {},
+    ),
+    items: [
+      request({ name: 'Sale (HMAC-SHA1)', method: 'POST', url: '{{baseUrl}}/paynet/api/v2/sale-form/{{endpointId}}', headers: form, body: sale('hmac') }),
+      request({
+        name: 'Sale (RSA-SHA256)',
+        method: 'POST',
+        url: '{{baseUrl}}/paynet/api/v2/sale-form/{{endpointId}}',
+        headers: form,
+        body: sale('rsa'),
+        auth: { mode: 'chain', steps: [rsa] },
+      }),
+    ],
+  };
+}
+
+/** One collection per gateway, in the order the sidebar shows them. */
+export function sampleCollections(values: SampleSandboxValues): ExportedCollection[] {
+  return [paynet(values), momo(values), centagate(values), elecsnet(values)];
+}

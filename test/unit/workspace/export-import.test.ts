@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuthStep } from '../../../main/contract/auth.ts';
+import { CollectionFile, COLLECTION_FORMAT } from '../../../main/workspace/exchange/format.ts';
+import type { WorkspaceService } from '../../../main/workspace/workspace-service.ts';
+import { openService, smallTree, tempDir, type TempDir } from './helpers.ts';
+
+let temp: TempDir;
+let service: WorkspaceService;
+beforeEach(() => {
+  temp = tempDir();
+  service = openService(temp.dir);
+});
+afterEach(() => temp.cleanup());
+
+const oauth1: AuthStep = {
+  type: 'oauth1',
+  signatureMethod: 'RSA-SHA256',
+  consumerKey: '{{merchantLogin}}',
+  privateKey: '{{secret:merchant_private_key}}',
+  realm: '',
+  includeVersion: true,
+  oauthParamsInBody: true,
+};
+
+function richCollection(): string {
+  const { collection, folder, pay, ping } = smallTree(service);
+  service.setAuth(folder, { mode: 'chain', steps: [oauth1] });
+  service.updateRequest(pay, {
+    description: 'Sale',
+    params: [{ name: 'a', value: '{{x}}', enabled: false }],
+    headers: [{ name: 'Accept', value: 'text/plain', enabled: true }],
+    body: { kind: 'form', pairs: [{ name: 'amount', value: '10.00', enabled: true }] },
+    settings: { timeoutMs: 5000, saveToFile: true },
+  });
+  service.updateRequest(ping, { auth: { mode: 'none' }, body: { kind: 'raw', text: '<x/>', contentType: 'application/xml' } });
+  const [sandbox] = service.environments(collection);
+  service.updateEnvironment(collection, sandbox?.id ?? '', { variables: [{ name: 'baseUrl', value: 'http://127.0.0.1:1234', enabled: true }], secrets: ['merchant_private_key'] });
+  return collection;
+}
+
+describe('countersign.collection export', () => {
+  it('writes a versioned, documented file with secrets by name only', () => {
+    const collection = richCollection();
+    const { fileName, text } = service.exportCollection(collection);
+    expect(fileName).toBe('gateway.countersign.json');
+    const file = CollectionFile.parse(JSON.parse(text));
+    expect([file.format, file.version, file.exportedAt]).toEqual([COLLECTION_FORMAT, 1, '2026-01-02T03:04:05.000Z']);
+    expect(file.collection.environments[0]).toEqual({ name: 'Sandbox', protected: false, variables: [{ name: 'baseUrl', value: 'http://127.0.0.1:1234', enabled: true }], secrets: ['merchant_private_key'] });
+    expect(text).toContain('"privateKey": "{{secret:merchant_private_key}}"');
+    expect(text).not.toContain('"id"');
+  });
+
+  it('round-trips: importing an export and exporting again gives the same file', () => {
+    const collection = richCollection();
+    const first = service.exportCollection(collection).text;
+    const imported = service.importCollection(first);
+    expect(imported.secretsToStore).toEqual([]);
+    expect([imported.folders, imported.requests]).toEqual([1, 2]);
+    expect(imported.collectionId).not.toBe(collection);
+    expect(service.exportCollection(imported.collectionId).text).toBe(first);
+  });
+
+  it('takes typed-in secrets out of a hand-edited file for the vault', () => {
+    const collection = richCollection();
+    const file = JSON.parse(service.exportCollection(collection).text) as { collection: { auth: unknown } };
+    file.collection.auth = { mode: 'chain', steps: [{ type: 'bearer', token: 'plain-token-value' }] };
+    const imported = service.importCollection(JSON.stringify(file));
+    expect(imported.secretsToStore).toEqual([{ name: 'gateway.bearer_token', value: 'plain-token-value', kind: 'text' }]);
+    expect(service.get(imported.collectionId).auth).toEqual({ mode: 'chain', steps: [{ type: 'bearer', token: '{{secret:gateway.bearer_token}}' }] });
+  });
+
+  it('refuses other formats, newer versions and invalid content with the place named', () => {
+    expect(() => service.importCollection('{"format":"other"}')).toThrow(/not a countersign\.collection export/);
+    expect(() => service.importCollection(JSON.stringify({ format: COLLECTION_FORMAT, version: 2, collection: {} }))).toThrow(/format version 2/);
+    try {
+      service.importCollection(JSON.stringify({ format: COLLECTION_FORMAT, version: 1, collection: { name: 'x', items: [{ type: 'request', name: 'r', method: 'GET', url: 1 }] } }));
+      expect.unreachable();
+    } catch (error) {
+      expect((error as { issues?: { path: string }[] }).issues?.[0]?.path).toBe('collection.items.0.url');
+    }
+  });
+});
