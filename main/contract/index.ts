@@ -10,6 +10,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
 import { keysChannels, keysEvents } from './keys.ts';
+import { requestsChannels, requestsEvents } from './requests.ts';
 import { sandboxChannels, sandboxEvents } from './sandbox.ts';
 import { settingsChannels, settingsEvents } from './settings.ts';
 import { vaultChannels, vaultEvents } from './vault.ts';
@@ -22,6 +23,7 @@ export const channels = {
   ...sandboxChannels,
   ...keysChannels,
   ...workspaceChannels,
+  ...requestsChannels,
 } as const;
 
 export const events = {
@@ -30,6 +32,7 @@ export const events = {
   ...sandboxEvents,
   ...keysEvents,
   ...workspaceEvents,
+  ...requestsEvents,
 } as const;
 
 export type Channels = typeof channels;

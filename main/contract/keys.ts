@@ -148,6 +148,14 @@ export type RotateKeyInput = z.input<typeof RotateKeyInput>;
 export const ConfirmedKeyRefInput = z.strictObject({ ...KeyRef, confirm: z.literal(true) });
 
 export const DeleteKeyOutput = z.object({ deleted: z.boolean() });
+export const TestSignOutput = z.object({
+  accepted: z.boolean(),
+  /** The sandbox's HTTP status, or null when nothing came back. */
+  status: z.number().int().nullable(),
+  /** What the sandbox said (its reasons when it refused), or the failure. */
+  message: z.string(),
+});
+export type TestSignOutput = z.infer<typeof TestSignOutput>;
 export const DiscardRotationOutput = z.object({ discarded: z.boolean() });
 
 export const keysChannels = {
@@ -161,6 +169,8 @@ export const keysChannels = {
   'keys:confirm-rotation': { input: ConfirmedKeyRefInput, output: KeySummary },
   'keys:discard-rotation': { input: KeyRefInput, output: DiscardRotationOutput },
   'keys:delete': { input: ConfirmedKeyRefInput, output: DeleteKeyOutput },
+  /** Registers the key's public half with the built-in sandbox and sends a sample RSA-SHA256 request signed with it. */
+  'keys:test-sign': { input: KeyRefInput, output: TestSignOutput },
 } as const;
 
 export const KeygenProgress = z.object({

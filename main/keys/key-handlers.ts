@@ -6,7 +6,7 @@ type KeysChannels = typeof keysChannels;
 
 /** One handler per key channel, typed from the keys contract (inputs already parsed by the door). */
 export type KeysHandlers = {
-  [K in keyof KeysChannels]: (input: z.output<KeysChannels[K]['input']>) => Promise<z.output<KeysChannels[K]['output']>>;
+  [K in Exclude<keyof KeysChannels, 'keys:test-sign'>]: (input: z.output<KeysChannels[K]['input']>) => Promise<z.output<KeysChannels[K]['output']>>;
 };
 
 /** Writes an exported private key to a new file (in `directory`, or the default folder) and returns its path. */

@@ -12,6 +12,9 @@ import { WorkspaceService } from '../workspace/workspace-service.ts';
 import { buildSampleWorkspace } from '../workspace/samples/sample-workspace.ts';
 import { saveKeyExport } from './key-exports.ts';
 import { seedSandboxSecrets } from './sandbox-secrets.ts';
+import { testSignWithSandbox } from './key-test-sign.ts';
+import { createRequestService, type RequestService } from '../requests/request-service.ts';
+import { defaultDownloadsDir } from '../platform/downloads-dir.ts';
 import { keyUsers } from './key-usage.ts';
 import { createSettingsService } from './settings.ts';
 import { createWorkspaceHandlers } from './workspace-handlers.ts';
@@ -27,6 +30,8 @@ export type BackendOptions = {
   safeStorage?: SafeStorageLike;
   /** Where "copy" puts a secret: Electron's clipboard, or the system's clipboard tool. */
   clipboard?: ClipboardLike;
+  /** Where response bodies too large to preview are saved; the user's Downloads folder by default. */
+  downloadsDir?: () => string;
   /** Cheaper key derivation for tests only. */
   vaultTuning?: Pick<Parameters<typeof createVaultService>[0], 'scryptParams' | 'clock' | 'timers'>;
 };
@@ -42,6 +47,7 @@ export type Backend = {
   vault: VaultService;
   workspace: WorkspaceService;
   keys: KeyService;
+  requests: RequestService;
   close(): Promise<void>;
 };
 
@@ -57,6 +63,7 @@ export function createBackend(options: BackendOptions): Backend {
     onChange: (change) => {
       bus.emit('vault:changed', change);
       if (change.reason === 'setup') void seedSandboxSecrets(vault, log);
+      if (change.status.state !== 'unlocked') requests.forgetCredentials();
     },
     log,
   });
@@ -68,6 +75,19 @@ export function createBackend(options: BackendOptions): Backend {
     onChange: (ids) => bus.emit('workspace:changed', { ids }),
   });
   if (workspace.loadProblem) log(`workspace: ${workspace.loadProblem}`);
+  const startSandbox = async () => {
+    const status = await sandbox.start();
+    if (!status.running) throw new Error('The built-in sandbox did not start.');
+    workspace.retargetBuiltInSandbox(status.port);
+    return status;
+  };
+  const requests: RequestService = createRequestService({
+    workspace,
+    secrets: vault,
+    ensureSandbox: async () => (await startSandbox()).port,
+    downloadsDir: options.downloadsDir ?? defaultDownloadsDir,
+    onProgress: (progress) => bus.emit('requests:progress', progress),
+  });
   const keys = createKeyService({
     vault: createVaultKeyStore(vault, options.stores),
     events: {
@@ -89,14 +109,14 @@ export function createBackend(options: BackendOptions): Backend {
     'settings:set': (patch) => settings.update(patch),
     ...createVaultHandlers(vault),
     'sandbox:status': () => sandbox.status(),
-    'sandbox:start': async () => {
-      const status = await sandbox.start();
-      if (status.running) workspace.retargetBuiltInSandbox(status.port);
-      return status;
-    },
+    'sandbox:start': () => startSandbox(),
     'sandbox:stop': () => sandbox.stop(),
     ...createKeysHandlers(keys, saveKeyExport()),
+    'keys:test-sign': async (ref) => testSignWithSandbox(keys, vault, (await startSandbox()).url, ref),
     ...createWorkspaceHandlers(workspace, vault),
+    'requests:send': (input) => requests.send(input),
+    'requests:sign': (input) => requests.sign(input),
+    'requests:cancel': ({ sendId }) => requests.cancel(sendId),
   };
 
   const dispatcher = createDispatcher(handlers, {
@@ -109,7 +129,9 @@ export function createBackend(options: BackendOptions): Backend {
     vault,
     workspace,
     keys,
+    requests,
     close: async () => {
+      requests.close();
       keys.close();
       await sandbox.stop();
       await vault.close();

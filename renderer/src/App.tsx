@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { HomePage } from './pages/HomePage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
+import { KeysPage } from './pages/keys/KeysPage.tsx';
 import { VaultPage } from './pages/vault/VaultPage.tsx';
+import { WorkbenchPage } from './pages/workbench/WorkbenchPage.tsx';
 import { Navigation, type PageId } from './shell/Navigation.tsx';
 import { ThemeToggle } from './shell/ThemeToggle.tsx';
 import { useAppliedTheme } from './shell/theme.ts';
@@ -22,7 +24,9 @@ export function App() {
         <Navigation current={page} onSelect={setPage} />
         <main className="app-main">
           {page === 'home' && <HomePage />}
+          {page === 'workbench' && <WorkbenchPage />}
           {page === 'vault' && <VaultPage />}
+          {page === 'keys' && <KeysPage />}
           {page === 'settings' && <SettingsPage state={settings} />}
         </main>
       </div>

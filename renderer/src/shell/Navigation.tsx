@@ -1,8 +1,10 @@
-export type PageId = 'home' | 'vault' | 'settings';
+export type PageId = 'home' | 'workbench' | 'vault' | 'keys' | 'settings';
 
 export const PAGES: readonly { id: PageId; label: string }[] = [
   { id: 'home', label: 'Home' },
+  { id: 'workbench', label: 'Workbench' },
   { id: 'vault', label: 'Vault' },
+  { id: 'keys', label: 'Keys' },
   { id: 'settings', label: 'Settings' },
 ];
 

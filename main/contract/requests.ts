@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { CompareExpected, CompareReport, SchemeTrace } from './auth.ts';
+import { HttpOutcome, HttpProgress } from './http.ts';
+
+const Id = z.string().min(1).max(100);
+const SendId = z.string().min(1).max(128);
+
+/** Where a response body goes besides the preview: a folder (server's name) or an exact file. */
+export const SaveChoice = z.union([
+  z.strictObject({ directory: z.string().min(1).max(4096) }),
+  z.strictObject({ file: z.string().min(1).max(4096) }),
+]);
+
+export const SendInput = z.strictObject({
+  requestId: Id,
+  environmentId: Id,
+  /** The caller's id for progress events and cancel; one is drawn when absent. */
+  sendId: SendId.optional(),
+  /** Required for a protected environment: the user confirmed this send by name. */
+  confirmProtected: z.literal(true).optional(),
+  save: SaveChoice.optional(),
+});
+export type SendInput = z.input<typeof SendInput>;
+
+export const SentEnvironment = z.object({ id: z.string(), name: z.string(), protected: z.boolean() });
+
+export const SendResult = z.object({
+  sendId: z.string(),
+  environment: SentEnvironment,
+  outcome: HttpOutcome,
+  /** One redacted trace per scheme of the chain, for the signature debugger. */
+  traces: z.array(SchemeTrace),
+  /** A 401 dropped the token and the request went once more. */
+  retried: z.boolean(),
+});
+export type SendResult = z.output<typeof SendResult>;
+
+/** The signed request as the debugger may show it: every secret replaced by a placeholder. */
+export const SignedPreview = z.object({
+  method: z.string(),
+  url: z.string(),
+  headers: z.array(z.object({ name: z.string(), value: z.string() })),
+  body: z.string(),
+});
+
+export const SignInput = z.strictObject({
+  requestId: Id,
+  environmentId: Id,
+  compare: CompareExpected.optional(),
+});
+
+export const SignResult = z.object({
+  environment: SentEnvironment,
+  request: SignedPreview,
+  traces: z.array(SchemeTrace),
+  compare: CompareReport.nullable(),
+});
+export type SignResult = z.output<typeof SignResult>;
+
+export const requestsChannels = {
+  'requests:send': { input: SendInput, output: SendResult },
+  /** "Sign without sending": the trace, and a comparison with what the gateway expected. */
+  'requests:sign': { input: SignInput, output: SignResult },
+  'requests:cancel': { input: z.strictObject({ sendId: SendId }), output: z.object({ cancelled: z.boolean() }) },
+} as const;
+
+export const requestsEvents = {
+  'requests:progress': HttpProgress,
+} as const;

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { HttpProgress } from '../contract/http.ts';
+import { ServiceError } from '../contract/errors.ts';
+import type { SendInput, SendResult, SignResult } from '../contract/requests.ts';
+import type { CompareExpected } from '../contract/auth.ts';
+import type { Environment, RequestNode } from '../contract/workspace.ts';
+import { InFlightRequests, type ExecuteOptions } from '../http/index.ts';
+import {
+  clearRsaKeyCache,
+  cryptoNonces,
+  signRequest,
+  systemClock,
+  TokenCache,
+  type Clock,
+  type NonceSource,
+  type SecretSource,
+  type SigningDeps,
+} from '../signing/index.ts';
+import { collectionOf, requireRequest } from '../workspace/document.ts';
+import { environmentVariables, requireEnvironment } from '../workspace/environments.ts';
+import { toSigningRequest } from '../workspace/to-signing-request.ts';
+import type { WorkspaceService } from '../workspace/workspace-service.ts';
+import { sendSigned, type Execute } from './send-signed.ts';
+import { toWireRequest } from './wire.ts';
+
+export type RequestServiceOptions = {
+  workspace: WorkspaceService;
+  secrets: SecretSource;
+  /** Starts the built-in sandbox if needed and returns its port (sample environments point at it). */
+  ensureSandbox: () => Promise<number>;
+  downloadsDir: () => string;
+  onProgress?: (progress: HttpProgress) => void;
+  clock?: Clock;
+  nonces?: NonceSource;
+  execute?: Execute;
+};
+
+export type RequestService = {
+  send(input: SendInput): Promise<SendResult>;
+  sign(input: { requestId: string; environmentId: string; compare?: CompareExpected | undefined }): Promise<SignResult>;
+  cancel(sendId: string): { cancelled: boolean };
+  /** Forget tokens and parsed keys, e.g. when the vault locks. */
+  forgetCredentials(): void;
+  close(): void;
+};
+
+/**
+ * Sends saved requests: finds the request, its environment and inherited
+ * auth in the workspace, signs with secrets from the vault and sends through
+ * the executor. Every door (workbench, CLI, flows) sends through here.
+ */
+export function createRequestService(options: RequestServiceOptions): RequestService {
+  const clock = options.clock ?? systemClock;
+  const tokens = new TokenCache(clock);
+  const inFlight = new InFlightRequests();
+
+  const prepare = async (requestId: string, environmentId: string) => {
+    const doc = options.workspace.document;
+    const node: RequestNode = requireRequest(doc, requestId);
+    const collection = collectionOf(doc, requestId);
+    let environment: Environment = requireEnvironment(doc, collection.id, environmentId);
+    if (environment.builtInSandbox) {
+      options.workspace.retargetBuiltInSandbox(await options.ensureSandbox());
+      environment = requireEnvironment(options.workspace.document, collection.id, environmentId);
+    }
+    const auth = options.workspace.effectiveAuth(requestId);
+    return {
+      node,
+      environment,
+      signInput: {
+        request: toSigningRequest(node),
+        auth,
+        environment: { name: environment.name, variables: environmentVariables(environment) },
+      },
+    };
+  };
+
+  const signing = (): Omit<SigningDeps, 'fetchToken'> => ({
+    clock,
+    nonces: options.nonces ?? cryptoNonces,
+    secrets: options.secrets,
+    tokens,
+  });
+
+  return {
+    async send(input) {
+      const { node, environment, signInput } = await prepare(input.requestId, input.environmentId);
+      if (environment.protected && input.confirmProtected !== true) {
+        throw new ServiceError('forbidden', `${environment.name} is protected: confirm that "${node.name}" should be sent to ${environment.name}.`);
+      }
+      const sendId = input.sendId ?? randomUUID();
+      const signal = inFlight.start(sendId);
+      const save = input.save ?? (node.settings?.saveToFile ? { directory: options.downloadsDir() } : undefined);
+      const executeOptions: ExecuteOptions = {
+        requestId: sendId,
+        signal,
+        downloadsDir: options.downloadsDir(),
+        ...(save ? { save } : {}),
+        ...(node.settings?.timeoutMs ? { timeouts: { headersMs: node.settings.timeoutMs } } : {}),
+        ...(node.settings?.followRedirects === false ? { maxRedirects: 0 } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      };
+      try {
+        const result = await sendSigned(signInput, signing(), executeOptions, options.execute);
+        return {
+          sendId,
+          environment: { id: environment.id, name: environment.name, protected: environment.protected },
+          outcome: result.outcome,
+          traces: [...result.traces],
+          retried: result.retried,
+        };
+      } finally {
+        inFlight.finish(sendId);
+      }
+    },
+
+    async sign(input) {
+      const { environment, signInput } = await prepare(input.requestId, input.environmentId);
+      const signed = await signRequest(signInput, { ...signing(), fetchToken: refuseTokenFetch });
+      const wire = toWireRequest(signed.request);
+      return {
+        environment: { id: environment.id, name: environment.name, protected: environment.protected },
+        request: {
+          method: wire.method,
+          url: signed.redact(wire.url),
+          headers: wire.headers.map(([name, value]) => ({ name, value: signed.redact(value) })),
+          body: typeof wire.body === 'string' ? signed.redact(wire.body) : '',
+        },
+        traces: [...signed.traces],
+        compare: input.compare ? signed.compare(input.compare) : null,
+      };
+    },
+
+    cancel: (sendId) => ({ cancelled: inFlight.cancel(sendId) }),
+    forgetCredentials() {
+      tokens.clear();
+      clearRsaKeyCache();
+    },
+    close() {
+      inFlight.cancelAll();
+      tokens.clear();
+    },
+  };
+}
+
+/** Signing without sending never reaches the network: a token step uses a cached token or says it needs one. */
+const refuseTokenFetch = (): Promise<never> =>
+  Promise.reject(new ServiceError('failed', 'This request needs an access token first: send it once (or its token request), then sign without sending.'));
