@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { noInput } from './limits.ts';
 
-export const AppMode = z.enum(['electron', 'browser']);
+export const AppMode = z.enum(['electron', 'browser', 'cli']);
 export type AppMode = z.infer<typeof AppMode>;
 
 export const AppInfo = z.object({

@@ -30,7 +30,7 @@ export function HomePage() {
           <dt>Version</dt>
           <dd>{info.version}</dd>
           <dt>Running as</dt>
-          <dd data-testid="app-mode">{info.mode === 'electron' ? 'Desktop app' : 'Browser mode'}</dd>
+          <dd data-testid="app-mode">{info.mode === 'electron' ? 'Desktop app' : info.mode === 'browser' ? 'Browser mode' : 'Command line'}</dd>
           <dt>Data directory</dt>
           <dd>
             <code>{info.dataDir}</code>
