@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { EnvironmentName } from './vault.ts';
 
-// Schemas for the RSA key channels. This file imports only zod so the
-// renderer can take its types without pulling in anything from main.
+// Schemas for the RSA key channels. Like every contract file it imports only
+// zod and other contract files, so the renderer can take its types.
 
 const MAX_PEM_TEXT = 64 * 1024;
 const MAX_PASSPHRASE = 1024;
@@ -20,12 +21,8 @@ export const KeyName = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'Use letters, digits, dot, dash or underscore, starting with a letter or digit.');
 export type KeyName = z.infer<typeof KeyName>;
 
-/** Keys are kept per environment (sandbox, production, ...); same rule as the vault's environment names. */
-export const EnvironmentName = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[^\p{Cc}]+$/u, 'An environment name cannot hold control characters.');
+/** Keys are kept per environment, in the vault: the vault's rule for environment names. */
+export { EnvironmentName };
 
 export const JobId = z.uuid();
 
