@@ -10,6 +10,7 @@ import {
   cryptoNonces,
   signRequest,
   systemClock,
+  SigningError,
   TokenCache,
   type Clock,
   type NonceSource,
@@ -101,7 +102,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       };
       try {
-        const result = await sendSigned(signInput, signing(), executeOptions, options.execute);
+        const result = await sendSigned(signInput, signing(), executeOptions, options.execute).catch(asServiceError);
         return {
           sendId,
           environment: { id: environment.id, name: environment.name, protected: environment.protected },
@@ -116,7 +117,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
 
     async sign(input) {
       const { environment, signInput } = await prepare(input.requestId, input.environmentId);
-      const signed = await signRequest(signInput, { ...signing(), fetchToken: refuseTokenFetch });
+      const signed = await signRequest(signInput, { ...signing(), fetchToken: refuseTokenFetch }).catch(asServiceError);
       const wire = toWireRequest(signed.request);
       return {
         environment: { id: environment.id, name: environment.name, protected: environment.protected },
@@ -141,6 +142,12 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       tokens.clear();
     },
   };
+}
+
+/** A signing failure (unknown variable, missing secret, bad key, token refused) is the user's to read: its message is already redacted. */
+function asServiceError(error: unknown): never {
+  if (error instanceof SigningError) throw new ServiceError('failed', error.message);
+  throw error;
 }
 
 /** Signing without sending never reaches the network: a token step uses a cached token or says it needs one. */

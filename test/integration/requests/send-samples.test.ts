@@ -77,3 +77,29 @@ function collectionOf(tree: TreeListing, id: string): string {
   while (entry.parentId !== null) entry = tree.entries.find((candidate) => candidate.id === entry.parentId)!;
   return entry.id;
 }
+
+describe('a send that cannot be signed', () => {
+  it('names the missing secret instead of failing "unexpectedly"', async () => {
+    const dir = await makeTempDir();
+    const backend = testBackend(dir.path);
+    try {
+      await backend.dispatcher.call('vault:setup', { passphrase: 'a passphrase for tests' });
+      const tree = await backend.dispatcher.call('workspace:tree', {});
+      const request = tree.entries.find((entry) => entry.kind === 'request')!;
+      let collection = request;
+      while (collection.parentId !== null) collection = tree.entries.find((entry) => entry.id === collection.parentId)!;
+      const environments = await backend.dispatcher.call('workspace:environments', { collectionId: collection.id });
+      // UAT has no credentials in a fresh vault.
+      const uat = environments.find((env) => env.name === 'UAT')!;
+      const envelope = await backend.dispatcher.invoke('requests:sign', { requestId: request.id, environmentId: uat.id }, { door: 'test' });
+      expect(envelope.ok).toBe(false);
+      if (!envelope.ok) {
+        expect(envelope.error.code).toBe('failed');
+        expect(envelope.error.message).toMatch(/secret|variable/i);
+      }
+    } finally {
+      await backend.close();
+      await dir.remove();
+    }
+  });
+});
