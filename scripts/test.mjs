@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { pathWithNode } from './ensure-node.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const RESULTS = join(ROOT, 'test-results', 'summary');
+// Not under test-results/: Playwright empties that folder when it starts.
+const RESULTS = join(ROOT, '.cache', 'test-summary');
 const VITEST_JSON = join(RESULTS, 'vitest.json');
 const PLAYWRIGHT_JSON = join(RESULTS, 'playwright.json');
 rmSync(RESULTS, { recursive: true, force: true });
