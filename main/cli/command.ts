@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { CliContext } from './context.ts';
 import { EXIT } from './exit-codes.ts';
 import { CliError, type CliIo } from './io.ts';
 
@@ -7,7 +8,7 @@ export type Command = {
   summary: string;
   /** The full --help text: usage, options, examples. */
   help: string;
-  run(args: string[], io: CliIo): Promise<number>;
+  run(args: string[], io: CliIo, context: CliContext): Promise<number>;
 };
 
 type Options = NonNullable<ParseArgsConfig['options']>;

@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { APP_VERSION } from '../platform/version.ts';
+import type { CliContext } from './context.ts';
 import { EXIT } from './exit-codes.ts';
 import { CliError, processIo, type CliIo } from './io.ts';
 import { COMMANDS } from './registry.ts';
@@ -22,7 +23,8 @@ Run "countersign <command> --help" for a command's options and examples.
 `;
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/** Runs one command line. `context` is for tests; the real CLI builds the same backend as browser mode. */
+export async function runCli(argv: string[], io: CliIo, context?: CliContext): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(overview());
@@ -43,7 +45,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   try {
-    return await command.run(rest, io);
+    return await command.run(rest, io, context ?? (await import('./default-context.ts')).defaultContext());
   } catch (error) {
     if (error instanceof CliError) {
       io.err(`countersign ${name}: ${error.message}\n`);
@@ -55,6 +57,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // `countersign run ... | head` closes stdout early: that is the reader's choice, not a failure to report.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   runCli(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;

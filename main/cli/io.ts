@@ -1,6 +1,7 @@
 /** Where a command reads and writes; tests pass buffers, the real CLI passes the process streams. */
 export type CliIo = {
-  out(text: string): void;
+  /** Text, or raw bytes for a response body that is not text. */
+  out(text: string | Uint8Array): void;
   err(text: string): void;
   /** True when stdout is a terminal (progress bars, colours). */
   isTty: boolean;

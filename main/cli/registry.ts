@@ -5,6 +5,42 @@ import type { Command } from './command.ts';
  * commands start without pulling in undici, the sandbox or React's build.
  */
 export const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
+  run: {
+    summary: 'Send a saved request, signed, and print or save the response',
+    load: async () => (await import('./commands/run.ts')).run,
+  },
+  trace: {
+    summary: 'Print the signature trace of a saved request without sending it',
+    load: async () => (await import('./commands/run.ts')).trace,
+  },
+  'run-collection': {
+    summary: 'Send every request of a collection; summary table and JUnit XML',
+    load: async () => (await import('./commands/run-collection.ts')).runCollection,
+  },
+  list: {
+    summary: 'Show collections, folders and requests',
+    load: async () => (await import('./commands/list.ts')).list,
+  },
+  env: {
+    summary: 'Show environments, their variables and expected secrets (names only)',
+    load: async () => (await import('./commands/env.ts')).env,
+  },
+  vault: {
+    summary: 'Create the vault and list, set or remove secrets',
+    load: async () => (await import('./commands/vault.ts')).vault,
+  },
+  keygen: {
+    summary: 'Generate an RSA key in the vault and export it',
+    load: async () => (await import('./commands/keygen.ts')).keygen,
+  },
+  import: {
+    summary: 'Import a Postman collection or a curl command',
+    load: async () => (await import('./commands/import.ts')).importCommand,
+  },
+  export: {
+    summary: 'Export a collection to a file',
+    load: async () => (await import('./commands/export.ts')).exportCommand,
+  },
   sandbox: {
     summary: 'Run the built-in sandbox gateways on 127.0.0.1',
     load: async () => (await import('./commands/sandbox.ts')).sandbox,

@@ -36,9 +36,12 @@ export type RequestServiceOptions = {
   execute?: Execute;
 };
 
+/** Values that replace (or add to) the environment's variables for one send, e.g. the CLI's --var. Main-side only: no channel carries them. */
+export type VariableOverrides = Readonly<Record<string, string>>;
+
 export type RequestService = {
-  send(input: SendInput): Promise<SendResult>;
-  sign(input: { requestId: string; environmentId: string; compare?: CompareExpected | undefined }): Promise<SignResult>;
+  send(input: SendInput & { variables?: VariableOverrides | undefined }): Promise<SendResult>;
+  sign(input: { requestId: string; environmentId: string; compare?: CompareExpected | undefined; variables?: VariableOverrides | undefined }): Promise<SignResult>;
   cancel(sendId: string): { cancelled: boolean };
   /** Forget tokens and parsed keys, e.g. when the vault locks. */
   forgetCredentials(): void;
@@ -55,7 +58,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
   const tokens = new TokenCache(clock);
   const inFlight = new InFlightRequests();
 
-  const prepare = async (requestId: string, environmentId: string) => {
+  const prepare = async (requestId: string, environmentId: string, overrides: VariableOverrides = {}) => {
     const doc = options.workspace.document;
     const node: RequestNode = requireRequest(doc, requestId);
     const collection = collectionOf(doc, requestId);
@@ -71,7 +74,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       signInput: {
         request: toSigningRequest(node),
         auth,
-        environment: { name: environment.name, variables: environmentVariables(environment) },
+        environment: { name: environment.name, variables: Object.assign(environmentVariables(environment), overrides) },
       },
     };
   };
@@ -85,7 +88,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
 
   return {
     async send(input) {
-      const { node, environment, signInput } = await prepare(input.requestId, input.environmentId);
+      const { node, environment, signInput } = await prepare(input.requestId, input.environmentId, input.variables);
       if (environment.protected && input.confirmProtected !== true) {
         throw new ServiceError('forbidden', `${environment.name} is protected: confirm that "${node.name}" should be sent to ${environment.name}.`);
       }
@@ -116,7 +119,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
     },
 
     async sign(input) {
-      const { environment, signInput } = await prepare(input.requestId, input.environmentId);
+      const { environment, signInput } = await prepare(input.requestId, input.environmentId, input.variables);
       const signed = await signRequest(signInput, { ...signing(), fetchToken: refuseTokenFetch }).catch(asServiceError);
       const wire = toWireRequest(signed.request);
       return {

@@ -5,7 +5,7 @@ export function bufferIo(env: NodeJS.ProcessEnv = {}): CliIo & { stdout: () => s
   let out = '';
   let err = '';
   return {
-    out: (text) => (out += text),
+    out: (text) => (out += typeof text === 'string' ? text : Buffer.from(text).toString('utf8')),
     err: (text) => (err += text),
     isTty: false,
     env,

@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { SendResult } from '../../contract/requests.ts';
+import type { Backend } from '../../services/backend.ts';
+import { parseCommandArgs, type Command } from '../command.ts';
+import type { CliContext } from '../context.ts';
+import { findEnvironment, parseVariableOverrides, requireProductionConsent } from '../environment.ts';
+import { EXIT } from '../exit-codes.ts';
+import { CliError, type CliIo } from '../io.ts';
+import { exitCodeForOutcome, statusLine } from '../outcome.ts';
+import { progressLine } from '../progress-bar.ts';
+import { collectionIdOf, findRequestByPath } from '../request-path.ts';
+import { service } from '../service-errors.ts';
+import { unlockVault, withBackend } from '../session.ts';
+import { signedRequestText } from '../trace-text.ts';
+
+const OPTIONS = {
+  env: { type: 'string' },
+  var: { type: 'string', multiple: true },
+  out: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'yes-production': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  'dry-run': { type: 'boolean', default: false },
+} as const;
+
+const OPTION_HELP = `Options:
+  --env NAME          the environment to use (required; see "countersign env list")
+  --var NAME=VALUE    replace an environment variable for this run (repeatable)
+  --data-dir DIR      data directory (default: COUNTERSIGN_DATA_DIR, then the platform's)
+  --yes-production    required to send to a protected environment such as Production
+  --json              print one JSON result (status, timing, redacted trace, body preview)`;
+
+export const run: Command = {
+  summary: 'Send a saved request, signed, and print or save the response',
+  help: `Usage: countersign run <collection>/<folder...>/<request> --env NAME [options]
+
+Sends the saved request with the environment's variables and the vault's
+secrets, prints a status line on stderr and the body on stdout.
+Names are case-sensitive. Unlocks the vault with COUNTERSIGN_PASSPHRASE or asks.
+
+${OPTION_HELP}
+  --out FILE|-        save the body to FILE ("-": stdout, the default)
+  --dry-run           sign only and print the trace (same as "countersign trace")
+
+Exit codes: 0 2xx, 3 other HTTP status, 4 network error, 5 signing or
+configuration error, 6 protected environment without --yes-production, 2 usage.
+
+Examples:
+  countersign run "PayNet OSP/Request a report" --env Sandbox
+  countersign run "Elecsnet/Sale (HMAC-SHA1)" --env Sandbox --var endpointId=42 --json
+  countersign run "PayNet OSP/Request a report" --env Production --yes-production --out report.json
+`,
+  run: (args, io, context) => runOrTrace(args, io, context, false),
+};
+
+export const trace: Command = {
+  summary: 'Print the signature trace of a saved request without sending it',
+  help: `Usage: countersign trace <collection>/<folder...>/<request> --env NAME [options]
+
+Signs the request as "run" would and prints the signed request and every
+signing step, with each secret shown as a placeholder. Nothing is sent.
+Same as "countersign run --dry-run".
+
+${OPTION_HELP}
+
+Example:
+  countersign trace "Elecsnet/Sale (HMAC-SHA1)" --env Sandbox
+`,
+  run: (args, io, context) => runOrTrace(args, io, context, true),
+};
+
+async function runOrTrace(args: string[], io: CliIo, context: CliContext, traceOnly: boolean): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, OPTIONS, true);
+  try {
+    return await signOrSend(values, positionals, io, context, traceOnly);
+  } catch (error) {
+    // With --json a script still gets one JSON document on stdout; the message also goes to stderr as usual.
+    if (values.json && error instanceof CliError) {
+      io.out(`${JSON.stringify({ path: positionals[0] ?? null, ok: false, exitCode: error.exitCode, error: { message: error.message } }, null, 2)}\n`);
+    }
+    throw error;
+  }
+}
+
+type RunValues = ReturnType<typeof parseCommandArgs<typeof OPTIONS>>['values'];
+
+async function signOrSend(values: RunValues, positionals: string[], io: CliIo, context: CliContext, traceOnly: boolean): Promise<number> {
+  const [path, ...extra] = positionals;
+  if (path === undefined || extra.length > 0) throw new CliError('Give exactly one request path, e.g. "PayNet OSP/Request a report" (quote it).', EXIT.usage);
+  if (values.env === undefined) throw new CliError('--env NAME is required.', EXIT.usage);
+  const envName = values.env;
+  const variables = parseVariableOverrides(values.var);
+  return withBackend(values['data-dir'], io, context, async (backend) => {
+    const tree = await service(() => backend.dispatcher.call('workspace:tree', {}));
+    const request = findRequestByPath(tree, path);
+    const environment = await findEnvironment(backend, collectionIdOf(tree, request), envName);
+    if (!traceOnly && !values['dry-run']) requireProductionConsent(environment, values['yes-production']);
+    await unlockVault(backend, io, context);
+    if (traceOnly || values['dry-run']) {
+      const signed = await service(() => backend.requests.sign({ requestId: request.id, environmentId: environment.id, variables }));
+      io.out(values.json ? `${JSON.stringify({ path, dryRun: true, ...signed }, null, 2)}\n` : signedRequestText(signed));
+      return EXIT.ok;
+    }
+    return send(backend, io, { requestId: request.id, environmentId: environment.id, path, variables, out: values.out, json: values.json, confirmed: values['yes-production'] });
+  });
+}
+
+type SendPlan = {
+  requestId: string;
+  environmentId: string;
+  path: string;
+  variables: Record<string, string>;
+  out: string | undefined;
+  json: boolean;
+  confirmed: boolean;
+};
+
+async function send(backend: Backend, io: CliIo, plan: SendPlan): Promise<number> {
+  const toFile = plan.out !== undefined && plan.out !== '-' ? resolve(plan.out) : undefined;
+  // Checked before sending: a send is not always harmless to repeat.
+  if (toFile && !(await isDirectory(dirname(toFile)))) throw new CliError(`--out: the folder ${dirname(toFile)} does not exist.`, EXIT.usage);
+  // The body lands in a private temp file first: complete however large, and --out is only replaced by a whole body.
+  const spill = plan.json && !toFile ? undefined : await mkdtemp(join(tmpdir(), 'countersign-run-'));
+  const sendId = randomUUID();
+  const showProgress = io.isTty && toFile !== undefined;
+  const unsubscribe = backend.bus.subscribe((name, payload) => {
+    if (showProgress && name === 'requests:progress' && 'requestId' in payload && payload.requestId === sendId) io.err(progressLine(payload));
+  });
+  try {
+    const result = await service(() =>
+      backend.requests.send({
+        requestId: plan.requestId,
+        environmentId: plan.environmentId,
+        sendId,
+        variables: plan.variables,
+        ...(plan.confirmed ? { confirmProtected: true as const } : {}),
+        ...(spill ? { save: { file: join(spill, 'body') } } : {}),
+      }),
+    );
+    if (showProgress) io.err('\n');
+    const code = exitCodeForOutcome(result.outcome);
+    const savedPath = result.outcome.ok ? result.outcome.response.saved?.path : undefined;
+    if (toFile && savedPath) await moveFile(savedPath, toFile);
+    if (plan.json) {
+      io.out(`${JSON.stringify(jsonResult(plan.path, result, code, toFile), null, 2)}\n`);
+      return code;
+    }
+    io.err(`${statusLine(result.outcome)}\n`);
+    if (toFile) {
+      if (savedPath) io.err(`saved to ${toFile}\n`);
+    } else if (result.outcome.ok) {
+      if (savedPath) await streamTo(io, savedPath);
+      else io.out(result.outcome.response.preview.encoding === 'base64' ? Buffer.from(result.outcome.response.preview.data, 'base64') : result.outcome.response.preview.data);
+    }
+    return code;
+  } finally {
+    unsubscribe();
+    if (spill) await rm(spill, { recursive: true, force: true });
+  }
+}
+
+function jsonResult(path: string, result: SendResult, exitCode: number, savedTo: string | undefined) {
+  const { outcome } = result;
+  return {
+    path,
+    environment: result.environment,
+    exitCode,
+    ok: outcome.ok && exitCode === EXIT.ok,
+    ...(outcome.ok
+      ? {
+          status: outcome.response.status,
+          statusText: outcome.response.statusText,
+          url: outcome.response.url,
+          headers: outcome.response.headers,
+          timing: outcome.response.timing,
+          bytes: outcome.response.bytes,
+          ...(savedTo ? { savedTo, sha256: outcome.response.saved?.sha256 ?? null } : { body: outcome.response.preview }),
+        }
+      : { error: outcome.error }),
+    retried: result.retried,
+    traces: result.traces,
+  };
+}
+
+async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch {
+    // Another file system: copy instead.
+    await copyFile(from, to);
+  }
+}
+
+async function streamTo(io: CliIo, path: string): Promise<void> {
+  for await (const chunk of createReadStream(path)) io.out(chunk as Buffer);
+}
+
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+}

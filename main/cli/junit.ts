@@ -1,0 +1,47 @@
+/** One send in a collection run, as the JUnit report and the summary table see it. */
+export type CaseResult = {
+  /** "Collection/Folder/Request". */
+  path: string;
+  iteration: number;
+  exitCode: number;
+  /** HTTP status, or null when none came back. */
+  status: number | null;
+  ms: number;
+  /** Why it failed; null when it passed. */
+  failure: string | null;
+};
+
+/**
+ * JUnit XML as CI servers read it: one test suite per collection run, one
+ * test case per send, a <failure> for every send that did not get a 2xx.
+ */
+export function junitXml(suiteName: string, results: readonly CaseResult[]): string {
+  const failures = results.filter((result) => result.failure !== null).length;
+  const seconds = (ms: number) => (ms / 1000).toFixed(3);
+  const total = results.reduce((sum, result) => sum + result.ms, 0);
+  const cases = results.map((result) => {
+    const open = `    <testcase classname="${xml(suiteName)}" name="${xml(result.path)}${result.iteration > 1 ? ` #${result.iteration}` : ''}" time="${seconds(result.ms)}"`;
+    if (result.failure === null) return `${open}/>`;
+    return `${open}>\n      <failure message="${xml(result.failure)}" type="exit-${result.exitCode}"/>\n    </testcase>`;
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites tests="${results.length}" failures="${failures}" time="${seconds(total)}">`,
+    `  <testsuite name="${xml(suiteName)}" tests="${results.length}" failures="${failures}" errors="0" time="${seconds(total)}">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+function xml(text: string): string {
+  // Characters XML 1.0 cannot carry at all are dropped; markup characters are escaped.
+  return text
+    // eslint-disable-next-line no-control-regex -- removing the control characters XML forbids is the point
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}

@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { CliContext } from '../../../main/cli/context.ts';
+import { runCli } from '../../../main/cli/index.ts';
+import { createConfStoreFactory } from '../../../main/platform/conf-store.ts';
+import { createBackend } from '../../../main/services/backend.ts';
+import { SANDBOX_CREDENTIALS, readSandboxMerchantPrivateKey } from '../../../main/sandbox/credentials.ts';
+import { sampleSandboxSecrets } from '../../../main/workspace/samples/sample-workspace.ts';
+import { bufferIo } from '../../support/cli-io.ts';
+import { testBackend } from '../../support/backend.ts';
+
+export const PASSPHRASE = 'cli test passphrase 7f3e';
+
+/** A CLI context over a cheap-key-derivation backend, with scripted stdin and prompt. */
+export function testContext(options: { stdin?: string; prompt?: (question: string) => Promise<string> } = {}): CliContext {
+  return {
+    openBackend: (dataDir) =>
+      createBackend({ mode: 'cli', dataDir, stores: createConfStoreFactory(dataDir), vaultTuning: { scryptParams: { N: 2 ** 10, r: 8, p: 1 } } }),
+    promptHidden: options.prompt,
+    readStdin: () => Promise.resolve(options.stdin ?? null),
+  };
+}
+
+/** Runs one command line in-process against `dataDir`. */
+export async function cli(dataDir: string, argv: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string; prompt?: (question: string) => Promise<string> } = {}) {
+  const io = bufferIo({ COUNTERSIGN_PASSPHRASE: PASSPHRASE, ...options.env });
+  const code = await runCli([...argv, '--data-dir', dataDir], io, testContext(options));
+  return { code, stdout: io.stdout(), stderr: io.stderr() };
+}
+
+/** A data directory with the first-run samples and a vault holding the sandbox credentials. */
+export async function preparedDataDir(dataDir: string): Promise<void> {
+  const backend = testBackend(dataDir);
+  try {
+    await backend.dispatcher.call('vault:setup', { passphrase: PASSPHRASE });
+    const wanted = sampleSandboxSecrets().length;
+    for (let i = 0; i < 250 && backend.vault.list({ environment: 'Sandbox' }).secrets.length < wanted; i++) await new Promise((r) => setTimeout(r, 20));
+  } finally {
+    await backend.close();
+  }
+}
+
+/** Every secret value the sandbox samples use, plus the test passphrase: none may ever be printed. */
+export function secretValues(): string[] {
+  const { paynet, momo, centagate, elecsnet } = SANDBOX_CREDENTIALS;
+  const pem = readSandboxMerchantPrivateKey();
+  // The PEM's body lines are checked one by one: a partial dump is still a leak.
+  const pemLines = pem.split('\n').filter((line) => line.length > 40 && !line.startsWith('-----'));
+  return [paynet.clientSecret, momo.subscriptionKey, momo.apiKey, centagate.secretKey, elecsnet.controlKey, PASSPHRASE, ...pemLines];
+}
+
+const CLI_ENTRY = fileURLToPath(new URL('../../../main/cli/index.ts', import.meta.url));
+
+/** Runs the real CLI as a child process, as a script or CI job would. */
+export function spawnCli(argv: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI_ENTRY, ...argv], {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(options.stdin ?? '');
+  });
+}
