@@ -26,7 +26,7 @@ export function App() {
           {page === 'home' && <HomePage />}
           {page === 'workbench' && <WorkbenchPage />}
           {page === 'vault' && <VaultPage />}
-          {page === 'keys' && <KeysPage />}
+          {page === 'keys' && <KeysPage onOpenVault={() => setPage('vault')} />}
           {page === 'settings' && <SettingsPage state={settings} />}
         </main>
       </div>

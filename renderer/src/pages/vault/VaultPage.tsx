@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useApi } from '../../api/context.tsx';
+import { EnvironmentTabs } from '../../components/EnvironmentTabs.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { AddSecretForm } from './AddSecretForm.tsx';
 import { BackupPanel } from './BackupPanel.tsx';
@@ -15,7 +16,6 @@ export function VaultPage() {
   const api = useApi();
   const vault = useVault();
   const [environment, setEnvironment] = useState<string>(DEFAULT_ENVIRONMENTS[0]);
-  const [newEnvironment, setNewEnvironment] = useState('');
   const environments = useMemo(
     () => [...new Set([...DEFAULT_ENVIRONMENTS, ...vault.secrets.map((secret) => secret.environment), environment])],
     [vault.secrets, environment],
@@ -44,35 +44,7 @@ export function VaultPage() {
       {status?.state === 'damaged' && <DamagedVault status={status} />}
       {status?.state === 'unlocked' && (
         <>
-          <div className="env-tabs" role="tablist" aria-label="Environment">
-            {environments.map((name) => (
-              <button
-                key={name}
-                type="button"
-                role="tab"
-                aria-selected={name === environment}
-                className={name === 'Production' ? 'env-tab production' : 'env-tab'}
-                onClick={() => setEnvironment(name)}
-              >
-                {name}
-              </button>
-            ))}
-            <form
-              className="inline"
-              onSubmit={(event) => {
-                event.preventDefault();
-                if (newEnvironment.trim()) setEnvironment(newEnvironment.trim());
-                setNewEnvironment('');
-              }}
-            >
-              <input
-                aria-label="Another environment"
-                placeholder="Another environment"
-                value={newEnvironment}
-                onChange={(event) => setNewEnvironment(event.target.value)}
-              />
-            </form>
-          </div>
+          <EnvironmentTabs environments={environments} current={environment} onSelect={setEnvironment} />
           <SecretTable environment={environment} secrets={vault.secrets.filter((secret) => secret.environment === environment)} />
           <AddSecretForm environment={environment} />
           <ProtectionPanel status={status} />
