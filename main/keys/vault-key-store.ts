@@ -57,6 +57,15 @@ export function createVaultKeyStore(vault: SecretVaultLike, stores: StoreFactory
   const inVault = (environment: string, name: string) =>
     vault.list({ environment }).secrets.some((secret) => secret.environment === environment && secret.name === name);
 
+  const vaultNames = (environment: string): Set<string> | null => {
+    try {
+      return new Set(vault.list({ environment }).secrets.filter((s) => s.environment === environment).map((s) => s.name));
+    } catch (error) {
+      if (error instanceof ServiceError && error.code === 'locked') return null;
+      throw error;
+    }
+  };
+
   return {
     async store(environment, name, privateKeyPem, meta) {
       if (inVault(environment, name)) {
@@ -78,8 +87,9 @@ export function createVaultKeyStore(vault: SecretVaultLike, stores: StoreFactory
       return { privateKeyPem: await vault.reveal(environment, name, purpose), meta };
     },
     list(environment) {
-      const names = new Set(vault.list({ environment }).secrets.filter((s) => s.environment === environment).map((s) => s.name));
-      const entries = [...(readAll().get(environment) ?? new Map<string, StoredKeyMeta>())].filter(([name]) => names.has(name));
+      const names = vaultNames(environment);
+      // Locked: the public facts are all there is to show; they are checked against the vault once it opens.
+      const entries = [...(readAll().get(environment) ?? new Map<string, StoredKeyMeta>())].filter(([name]) => names === null || names.has(name));
       return Promise.resolve(entries.map(([name, meta]) => ({ name, meta })));
     },
     async remove(environment, name) {

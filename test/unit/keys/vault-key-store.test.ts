@@ -92,6 +92,19 @@ describe('vault-backed key store', () => {
     expect(reveals).toEqual([]);
   });
 
+  it('still lists stored keys while the vault is locked, from their public facts', async () => {
+    const { service, vault } = setup();
+    await service.generate({ environment: 'sandbox', name: 'a', bits: 2048 });
+    const locked = {
+      ...vault,
+      list: () => {
+        throw new ServiceError('locked', 'The vault is locked.');
+      },
+    };
+    const reopened = createKeyService({ vault: createVaultKeyStore(locked, createConfStoreFactory(dir.path)) });
+    expect((await reopened.list('sandbox')).keys.map((k) => k.name)).toEqual(['a']);
+  });
+
   it('rotates through a second secret and the vault rotate operation', async () => {
     const { service, secrets, reveals } = setup();
     await service.generate({ environment: 'sandbox', name: 'k', bits: 2048 });
