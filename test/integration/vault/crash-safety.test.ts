@@ -83,7 +83,14 @@ describe('vault crash safety', () => {
       generation = Number(value.slice('generation-'.length));
     }
     expect(writesSeen).toBeGreaterThanOrEqual(KILLS);
-    const backups = await readdir(`${dir.path}/vault-backups`);
-    expect(backups.filter((name) => name.endsWith('.json')).length).toBeLessThanOrEqual(5);
+    const backupCount = async () => (await readdir(`${dir.path}/vault-backups`)).filter((name) => name.endsWith('.json')).length;
+    // A kill between saving a backup and pruning the oldest leaves one extra copy...
+    expect(await backupCount()).toBeLessThanOrEqual(6);
+    // ...which the next completed write prunes.
+    const vault = open();
+    await vault.unlock({ passphrase: PASSPHRASE });
+    await vault.rotate({ environment: 'sandbox', name: 'counter', value: 'after the kills' });
+    await vault.close();
+    expect(await backupCount()).toBeLessThanOrEqual(5);
   });
 });
