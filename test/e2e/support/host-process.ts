@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('../../../main/cli/index.ts', import.meta.url));
@@ -7,7 +9,10 @@ export type RunningHost = { url: string; port: number; token: string; stop(): Pr
 
 /** Starts browser mode as a user would (a separate Node process) and waits for the address it prints. */
 export function launchHost(dataDir: string, extraArgs: string[] = []): Promise<RunningHost> {
-  const child = spawn(process.execPath, [CLI, 'web', '--data-dir', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Downloads and key exports stay inside the test's own directory, never the user's Downloads folder.
+  const env = { ...process.env, COUNTERSIGN_DOWNLOADS_DIR: join(dataDir, 'downloads') };
+  mkdirSync(env.COUNTERSIGN_DOWNLOADS_DIR, { recursive: true });
+  const child = spawn(process.execPath, [CLI, 'web', '--data-dir', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'], env });
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => fail(new Error(`browser mode did not start in time:\n${output}`)), 20_000);
