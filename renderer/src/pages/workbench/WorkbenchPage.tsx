@@ -1,7 +1,109 @@
+import { useCallback, useState } from 'react';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { EnvironmentBar } from './EnvironmentBar.tsx';
+import { ImportDialog } from './ImportDialog.tsx';
+import { ProtectedGuard } from './ProtectedGuard.tsx';
+import { RequestEditor } from './RequestEditor.tsx';
+import { ResponseViewer } from './ResponseViewer.tsx';
+import { Sidebar } from './Sidebar.tsx';
+import { SignatureDebugger } from './SignatureDebugger.tsx';
+import { TabBar } from './TabBar.tsx';
+import { collectionOf } from './tree-rows.ts';
+import { useEnvironments } from './use-environments.ts';
+import { useSecretNames } from './use-secret-names.ts';
+import { useSend } from './use-send.ts';
+import { useShortcuts } from './use-shortcuts.ts';
+import { isDirty, useTabs } from './use-tabs.ts';
+import { useTree } from './use-tree.ts';
+
+/** Collections, open requests, the environment in use, the response and the signature debugger, side by side. */
 export function WorkbenchPage() {
+  const tree = useTree();
+  const tabs = useTabs();
+  const [importing, setImporting] = useState(false);
+  const activeId = tabs.activeId;
+  const tab = activeId ? tabs.tabs[activeId] : undefined;
+  const collection = activeId ? collectionOf(tree.byId, activeId) : undefined;
+  const environments = useEnvironments(collection?.id);
+  const environment = environments.active;
+  const secrets = useSecretNames(environment?.name);
+
+  const { tabs: open, save } = tabs;
+  // Main signs and sends what is saved, so a pending edit is saved first.
+  const beforeSend = useCallback(
+    async (id: string) => {
+      const current = open[id];
+      if (current && isDirty(current)) await save(id);
+    },
+    [open, save],
+  );
+  const send = useSend(beforeSend);
+
+  // What the response and debugger panes show belongs to the request in view, never to another tab.
+  const mine = send.subject !== null && send.subject === activeId;
+  const shown = mine ? send : { ...send, result: null, signed: null, error: null, running: null, progress: null };
+
+  const sendActive = () => {
+    if (tab && environment && !send.running) send.send(tab.draft.id, tab.draft.name, environment);
+  };
+  useShortcuts({
+    // A failed save shows its error above the editor.
+    save: () => {
+      if (activeId && tab && isDirty(tab)) save(activeId).catch(() => undefined);
+    },
+    send: sendActive,
+  });
+
   return (
-    <section className="page" aria-labelledby="workbench-title">
-      <h2 id="workbench-title">Workbench</h2>
+    <section className="wb" aria-label="Workbench">
+      <Sidebar tree={tree} activeId={activeId} onOpen={tabs.open} onImport={() => setImporting(true)} />
+      <div className="wb-main">
+        <EnvironmentBar collectionId={collection?.id} collectionName={collection?.name} view={environments} />
+        <TabBar tabs={tabs} />
+        <ErrorNote error={tabs.error} />
+        {!tab ? (
+          <div className="empty wb-pad" data-testid="workbench-empty">
+            <p>Pick a request in the sidebar to open it here, or create one from a collection’s ⋯ menu.</p>
+            <p className="hint">Ctrl/Cmd+Enter sends, Ctrl/Cmd+S saves. Samples for each gateway are ready to send to the built-in sandbox.</p>
+          </div>
+        ) : (
+          <div className="wb-work">
+            <RequestEditor
+              key={tab.draft.id}
+              draft={tab.draft}
+              environment={environment}
+              secretNames={secrets.names}
+              vaultLocked={secrets.locked}
+              running={shown.running !== null}
+              blocked={send.running !== null && !mine}
+              onChange={(change) => tabs.edit(tab.draft.id, change)}
+              onSend={sendActive}
+              onCancel={send.cancel}
+            />
+            <ErrorNote error={shown.error} />
+            <div className="wb-results">
+              <ResponseViewer result={shown.result} running={shown.running !== null} progress={shown.progress} onCancel={send.cancel} />
+              <SignatureDebugger
+                send={shown}
+                canSign={environment !== undefined}
+                onSign={(compare) => {
+                  if (environment) void send.sign(tab.draft.id, environment.id, compare);
+                }}
+              />
+            </div>
+          </div>
+        )}
+      </div>
+      {send.confirmation && <ProtectedGuard pending={send.confirmation} onConfirm={send.confirm} onCancel={send.dismissConfirmation} />}
+      {importing && (
+        <ImportDialog
+          collections={(tree.listing?.collections ?? []).flatMap((id) => tree.byId.get(id) ?? [])}
+          onClose={() => setImporting(false)}
+          onImported={(requestId) => {
+            if (requestId) tabs.open(requestId);
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -1,0 +1,78 @@
+import { useMemo, useState } from 'react';
+import type { Environment, RequestNode } from '../../../../main/contract/workspace.ts';
+import { AuthEditor } from './AuthEditor.tsx';
+import { BodyEditor } from './BodyEditor.tsx';
+import { PairsEditor } from './PairsEditor.tsx';
+import { SettingsEditor } from './SettingsEditor.tsx';
+import { knownNames, unresolvedNames } from './template-vars.ts';
+import { TemplatePreview } from './TemplatePreview.tsx';
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+type Props = {
+  draft: RequestNode;
+  environment: Environment | undefined;
+  secretNames: readonly string[];
+  vaultLocked: boolean;
+  running: boolean;
+  /** Another tab's request is on its way; one send at a time. */
+  blocked: boolean;
+  onChange: (change: (draft: RequestNode) => RequestNode) => void;
+  onSend: () => void;
+  onCancel: () => void;
+};
+
+/** Everything that makes one request, templates included; edits are a draft until saved. */
+export function RequestEditor({ draft, environment, secretNames, vaultLocked, running, blocked, onChange, onSend, onCancel }: Props) {
+  const [section, setSection] = useState<'params' | 'headers' | 'body' | 'auth' | 'settings'>('params');
+  const known = useMemo(() => knownNames(environment, secretNames), [environment, secretNames]);
+  const unresolved = useMemo(() => {
+    const texts = [draft.url, ...draft.params.flatMap((pair) => [pair.name, pair.value]), ...draft.headers.flatMap((pair) => [pair.name, pair.value])];
+    if (draft.body.kind === 'json' || draft.body.kind === 'raw') texts.push(draft.body.text);
+    if (draft.body.kind === 'form') texts.push(...draft.body.pairs.map((pair) => pair.value));
+    if (draft.auth.mode === 'chain') texts.push(JSON.stringify(draft.auth.steps));
+    return unresolvedNames(texts, known);
+  }, [draft, known]);
+
+  const counts = { params: draft.params.length, headers: draft.headers.length };
+  return (
+    <section className="wb-editor" aria-label="Request">
+      <div className="wb-urlbar">
+        <select aria-label="Method" value={draft.method} onChange={(event) => onChange((old) => ({ ...old, method: event.target.value }))}>
+          {[...new Set([...METHODS, draft.method])].map((method) => (
+            <option key={method}>{method}</option>
+          ))}
+        </select>
+        <input aria-label="URL" className="wb-url" spellCheck={false} value={draft.url} placeholder="{{baseUrl}}/path" onChange={(event) => onChange((old) => ({ ...old, url: event.target.value }))} />
+        {running ? (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={onSend} disabled={blocked} title={blocked ? 'Another request is being sent: wait for it or cancel it' : 'Ctrl/Cmd+Enter'}>
+            Send
+          </button>
+        )}
+      </div>
+      <TemplatePreview text={draft.url} known={known} />
+      {unresolved.length > 0 && (
+        <p className="warn" role="status" data-testid="unresolved">
+          Not defined in {environment?.name ?? 'this environment'}: {unresolved.map((name) => `{{${name}}}`).join(', ')}
+          {vaultLocked && unresolved.some((name) => name.startsWith('secret:')) && ' (the vault is locked: unlock it to check secret names)'}
+        </p>
+      )}
+      <div role="tablist" aria-label="Request parts" className="wb-segments">
+        {(['params', 'headers', 'body', 'auth', 'settings'] as const).map((part) => (
+          <button key={part} type="button" role="tab" aria-selected={section === part} onClick={() => setSection(part)}>
+            {part === 'params' ? `Params (${counts.params})` : part === 'headers' ? `Headers (${counts.headers})` : part === 'body' ? `Body (${draft.body.kind})` : part === 'auth' ? 'Auth' : 'Settings'}
+          </button>
+        ))}
+      </div>
+      {section === 'params' && <PairsEditor label="Param" pairs={draft.params} onChange={(params) => onChange((old) => ({ ...old, params }))} />}
+      {section === 'headers' && <PairsEditor label="Header" pairs={draft.headers} onChange={(headers) => onChange((old) => ({ ...old, headers }))} />}
+      {section === 'body' && <BodyEditor body={draft.body} onChange={(body) => onChange((old) => ({ ...old, body }))} />}
+      {section === 'settings' && <SettingsEditor settings={draft.settings} onChange={(settings) => onChange((old) => ({ ...old, settings }))} />}
+      {section === 'auth' && <AuthEditor requestId={draft.id} auth={draft.auth} secretNames={secretNames} onChange={(auth) => onChange((old) => ({ ...old, auth }))} />}
+    </section>
+  );
+}

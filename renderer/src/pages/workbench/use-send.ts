@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CompareExpected } from '../../../../main/contract/auth.ts';
+import type { HttpProgress } from '../../../../main/contract/http.ts';
+import type { SendResult, SignResult } from '../../../../main/contract/requests.ts';
+import type { Environment } from '../../../../main/contract/workspace.ts';
+import { useApi } from '../../api/context.tsx';
+import { errorMessage } from '../../api/errors.ts';
+
+export type PendingConfirmation = { requestId: string; requestName: string; environment: Environment };
+
+export type SendView = {
+  /** The request the result, trace and error belong to. */
+  subject: string | null;
+  running: string | null;
+  progress: HttpProgress | null;
+  result: SendResult | null;
+  signed: SignResult | null;
+  error: string | null;
+  confirmation: PendingConfirmation | null;
+  /** Sends, or first asks when the environment is protected and this request was not confirmed this session. */
+  send: (requestId: string, requestName: string, environment: Environment) => void;
+  confirm: (rememberForSession: boolean) => void;
+  dismissConfirmation: () => void;
+  cancel: () => void;
+  sign: (requestId: string, environmentId: string, compare?: CompareExpected) => Promise<void>;
+};
+
+// Requests the user agreed to send to a protected environment, until the app is closed. Never persisted.
+const confirmedThisSession = new Set<string>();
+const confirmationKey = (requestId: string, environmentId: string) => `${requestId}\u0000${environmentId}`;
+
+/** Sending one request at a time per workbench, with cancel, progress and the production guard. */
+export function useSend(beforeSend: (requestId: string) => Promise<void>): SendView {
+  const api = useApi();
+  const [subject, setSubject] = useState<string | null>(null);
+  const [running, setRunning] = useState<string | null>(null);
+  const [progress, setProgress] = useState<HttpProgress | null>(null);
+  const [result, setResult] = useState<SendResult | null>(null);
+  const [signed, setSigned] = useState<SignResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
+  const runningRef = useRef<string | null>(null);
+
+  useEffect(
+    () =>
+      api.on('requests:progress', (event) => {
+        if (event.requestId === runningRef.current) setProgress(event);
+      }),
+    [api],
+  );
+
+  const go = useCallback(
+    (requestId: string, environment: Environment, confirmed: boolean) => {
+      if (runningRef.current) return;
+      const sendId = crypto.randomUUID();
+      runningRef.current = sendId;
+      setRunning(sendId);
+      setProgress(null);
+      setError(null);
+      setSubject(requestId);
+      setResult(null);
+      setSigned(null);
+      const finish = () => {
+        runningRef.current = null;
+        setRunning(null);
+      };
+      beforeSend(requestId)
+        .then(() =>
+          api.invoke['requests:send']({ requestId, environmentId: environment.id, sendId, ...(confirmed ? { confirmProtected: true as const } : {}) }),
+        )
+        .then(
+          (next) => {
+            setResult(next);
+            setSigned(null);
+            finish();
+          },
+          (reason: unknown) => {
+            setError(errorMessage(reason));
+            finish();
+          },
+        );
+    },
+    [api, beforeSend],
+  );
+
+  const send = useCallback(
+    (requestId: string, requestName: string, environment: Environment) => {
+      if (environment.protected && !confirmedThisSession.has(confirmationKey(requestId, environment.id))) {
+        setConfirmation({ requestId, requestName, environment });
+        return;
+      }
+      go(requestId, environment, environment.protected);
+    },
+    [go],
+  );
+
+  const confirm = (rememberForSession: boolean) => {
+    if (!confirmation) return;
+    setConfirmation(null);
+    if (rememberForSession) confirmedThisSession.add(confirmationKey(confirmation.requestId, confirmation.environment.id));
+    go(confirmation.requestId, confirmation.environment, true);
+  };
+
+  const cancel = () => {
+    const sendId = runningRef.current;
+    if (sendId) api.invoke['requests:cancel']({ sendId }).catch((reason: unknown) => setError(errorMessage(reason)));
+  };
+
+  const sign = useCallback(
+    async (requestId: string, environmentId: string, compare?: CompareExpected) => {
+      setError(null);
+      if (subject !== requestId) setResult(null);
+      setSubject(requestId);
+      try {
+        await beforeSend(requestId);
+        setSigned(await api.invoke['requests:sign']({ requestId, environmentId, ...(compare ? { compare } : {}) }));
+      } catch (reason) {
+        setError(errorMessage(reason));
+      }
+    },
+    [api, beforeSend, subject],
+  );
+
+  return { subject, running, progress, result, signed, error, confirmation, send, confirm, dismissConfirmation: () => setConfirmation(null), cancel, sign };
+}

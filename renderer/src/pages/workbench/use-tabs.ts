@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RequestNode, RequestPatch } from '../../../../main/contract/workspace.ts';
+import { useApi } from '../../api/context.tsx';
+import { ApiError, errorMessage } from '../../api/errors.ts';
+
+export type OpenTab = { saved: RequestNode; draft: RequestNode };
+
+export type TabsView = {
+  order: string[];
+  tabs: Readonly<Record<string, OpenTab>>;
+  activeId: string | null;
+  error: string | null;
+  open: (id: string) => void;
+  close: (id: string) => void;
+  activate: (id: string) => void;
+  edit: (id: string, change: (draft: RequestNode) => RequestNode) => void;
+  /** Writes the draft to the workspace; resolves when main has it. */
+  save: (id: string) => Promise<void>;
+};
+
+export function isDirty(tab: OpenTab): boolean {
+  return JSON.stringify(tab.saved) !== JSON.stringify(tab.draft);
+}
+
+function patchOf(draft: RequestNode): RequestPatch {
+  const patch: RequestPatch = { method: draft.method, url: draft.url, params: draft.params, headers: draft.headers, body: draft.body, auth: draft.auth };
+  if (draft.settings) patch.settings = draft.settings;
+  if (draft.description !== undefined) patch.description = draft.description;
+  return patch;
+}
+
+// Open tabs and their drafts outlive a visit to another page (the page unmounts); they are never persisted.
+let remembered: { order: string[]; tabs: Record<string, OpenTab>; activeId: string | null } = { order: [], tabs: {}, activeId: null };
+
+/** Open request tabs. Edits stay local (the draft) until saved; the saved copy follows the workspace. */
+export function useTabs(): TabsView {
+  const api = useApi();
+  const [order, setOrder] = useState<string[]>(remembered.order);
+  const [tabs, setTabs] = useState<Record<string, OpenTab>>(remembered.tabs);
+  const [activeId, setActiveId] = useState<string | null>(remembered.activeId);
+  const [error, setError] = useState<string | null>(null);
+  const tabsRef = useRef(tabs);
+  const orderRef = useRef(order);
+  useEffect(() => {
+    tabsRef.current = tabs;
+    orderRef.current = order;
+    remembered = { order, tabs, activeId };
+  }, [tabs, order, activeId]);
+
+  const drop = useCallback((id: string) => {
+    const rest = orderRef.current.filter((other) => other !== id);
+    setOrder(rest);
+    setTabs((current) => Object.fromEntries(Object.entries(current).filter(([key]) => key !== id)));
+    // Closing the tab in view shows its neighbour, as editors do.
+    setActiveId((current) => (current === id ? (rest.at(-1) ?? null) : current));
+  }, []);
+
+  const refresh = useCallback(
+    (id: string) => {
+      api.invoke['workspace:get']({ id }).then(
+        (node) => {
+          if (node.kind !== 'request') return;
+          setTabs((current) => {
+            const tab = current[id];
+            if (!tab) return { ...current, [id]: { saved: node, draft: node } };
+            // Keep unsaved edits; a rename made in the sidebar still shows.
+            const draft = isDirty(tab) ? { ...tab.draft, name: node.name } : node;
+            return { ...current, [id]: { saved: node, draft } };
+          });
+        },
+        (reason: unknown) => {
+          if (reason instanceof ApiError && reason.code === 'not_found') drop(id);
+          else setError(errorMessage(reason));
+        },
+      );
+    },
+    [api, drop],
+  );
+
+  useEffect(() => {
+    // Back from another page: what was saved meanwhile (or deleted) is picked up.
+    for (const id of Object.keys(tabsRef.current)) refresh(id);
+    return api.on('workspace:changed', ({ ids }) => {
+      for (const id of ids) if (id in tabsRef.current) refresh(id);
+    });
+  }, [api, refresh]);
+
+  const open = useCallback(
+    (id: string) => {
+      setOrder((current) => (current.includes(id) ? current : [...current, id]));
+      setActiveId(id);
+      if (!(id in tabsRef.current)) refresh(id);
+    },
+    [refresh],
+  );
+
+  const edit = useCallback((id: string, change: (draft: RequestNode) => RequestNode) => {
+    setTabs((current) => {
+      const tab = current[id];
+      return tab ? { ...current, [id]: { ...tab, draft: change(tab.draft) } } : current;
+    });
+  }, []);
+
+  const save = useCallback(
+    async (id: string) => {
+      const tab = tabsRef.current[id];
+      if (!tab) return;
+      try {
+        const saved = await api.invoke['workspace:update-request']({ id, patch: patchOf(tab.draft) });
+        setTabs((current) => {
+          const now = current[id];
+          if (!now) return current;
+          // Edits typed while the save was in flight stay as a draft.
+          const draft = JSON.stringify(now.draft) === JSON.stringify(tab.draft) ? saved : now.draft;
+          return { ...current, [id]: { saved, draft } };
+        });
+        setError(null);
+      } catch (reason) {
+        setError(errorMessage(reason));
+        throw reason;
+      }
+    },
+    [api],
+  );
+
+  return { order, tabs, activeId, error, open, close: drop, activate: setActiveId, edit, save };
+}
