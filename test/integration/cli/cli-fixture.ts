@@ -7,7 +7,9 @@ import { createBackend } from '../../../main/services/backend.ts';
 import { SANDBOX_CREDENTIALS, readSandboxMerchantPrivateKey } from '../../../main/sandbox/credentials.ts';
 import { sampleSandboxSecrets } from '../../../main/workspace/samples/sample-workspace.ts';
 import { bufferIo } from '../../support/cli-io.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { testBackend } from '../../support/backend.ts';
+import { makeTempDir } from '../../support/temp-dir.ts';
 
 export const PASSPHRASE = 'cli test passphrase 7f3e';
 
@@ -66,4 +68,33 @@ export function spawnCli(argv: string[], options: { env?: NodeJS.ProcessEnv; std
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(options.stdin ?? '');
   });
+}
+
+/**
+ * One prepared data directory for a test file, and `run` for the CLI in it.
+ * Afterwards, everything any test printed on either stream is checked: none
+ * of the sandbox secrets, nor any of `extraSecrets`, may appear, by value.
+ */
+export function useCliSession(extraSecrets: readonly string[] = []) {
+  let dir: Awaited<ReturnType<typeof makeTempDir>> | undefined;
+  const printed: string[] = [];
+  beforeAll(async () => {
+    dir = await makeTempDir();
+    await preparedDataDir(dir.path);
+  });
+  afterAll(async () => {
+    const all = printed.join('\n');
+    for (const secret of [...secretValues(), ...extraSecrets]) expect(all).not.toContain(secret);
+    await dir?.remove();
+  });
+  const path = (): string => {
+    if (!dir) throw new Error('the CLI session has not started');
+    return dir.path;
+  };
+  const run = async (argv: string[], options?: Parameters<typeof cli>[2]) => {
+    const result = await cli(path(), argv, options);
+    printed.push(result.stdout, result.stderr);
+    return result;
+  };
+  return { path, run, printed };
 }

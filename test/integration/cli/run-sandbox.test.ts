@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../main/cli/exit-codes.ts';
-import { makeTempDir } from '../../support/temp-dir.ts';
-import { cli, preparedDataDir, secretValues } from './cli-fixture.ts';
+import { useCliSession } from './cli-fixture.ts';
 
 // One request per gateway of the first-run samples, each signed its own way.
 const SAMPLES = [
@@ -17,24 +16,8 @@ const SAMPLES = [
 ];
 
 describe('countersign run against the built-in sandbox', () => {
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  const printed: string[] = [];
-  const run = async (argv: string[], options?: Parameters<typeof cli>[2]) => {
-    const result = await cli(dir.path, argv, options);
-    printed.push(result.stdout, result.stderr);
-    return result;
-  };
-
-  beforeAll(async () => {
-    dir = await makeTempDir();
-    await preparedDataDir(dir.path);
-  });
-  afterAll(async () => {
-    // Everything any test printed, on either stream: no secret value, by value.
-    const all = printed.join('\n');
-    for (const secret of secretValues()) expect(all).not.toContain(secret);
-    await dir.remove();
-  });
+  const session = useCliSession();
+  const run = session.run;
 
   for (const sample of SAMPLES) {
     it(`sends "${sample.path}" signed and exits 0 with the body on stdout`, async () => {
@@ -85,12 +68,12 @@ describe('countersign run against the built-in sandbox', () => {
   });
 
   it('--out saves the whole body to a file and keeps stdout empty', async () => {
-    const out = join(dir.path, 'report.json');
+    const out = join(session.path(), 'report.json');
     const result = await run(['run', 'PayNet OSP/Request a report', '--env', 'Sandbox', '--out', out]);
     expect(result.code).toBe(EXIT.ok);
     expect(result.stdout).toBe('');
     expect(JSON.parse(await readFile(out, 'utf8'))).toHaveProperty('reportId');
-    const nowhere = await run(['run', 'PayNet OSP/Request a report', '--env', 'Sandbox', '--out', join(dir.path, 'missing', 'x.json')]);
+    const nowhere = await run(['run', 'PayNet OSP/Request a report', '--env', 'Sandbox', '--out', join(session.path(), 'missing', 'x.json')]);
     expect(nowhere.code).toBe(EXIT.usage);
     expect(nowhere.stderr).toContain('does not exist');
   });

@@ -3,7 +3,7 @@ import { EXIT } from '../../../main/cli/exit-codes.ts';
 import { SANDBOX_CREDENTIALS, readSandboxMerchantPrivateKey } from '../../../main/sandbox/credentials.ts';
 import { testBackend } from '../../support/backend.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import { cli, PASSPHRASE, preparedDataDir, secretValues, spawnCli } from './cli-fixture.ts';
+import { PASSPHRASE, cli, secretValues, spawnCli, useCliSession } from './cli-fixture.ts';
 
 /** Browser mode's view of the same data directory: a second backend, unlocked through its own channel. */
 async function withBrowserBackend<T>(dataDir: string, work: (backend: ReturnType<typeof testBackend>) => Promise<T>): Promise<T> {
@@ -17,29 +17,14 @@ async function withBrowserBackend<T>(dataDir: string, work: (backend: ReturnType
 }
 
 describe('countersign vault shares its vault with browser mode', () => {
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  const printed: string[] = [];
-  const run = async (argv: string[], options?: Parameters<typeof cli>[2]) => {
-    const result = await cli(dir.path, argv, options);
-    printed.push(result.stdout, result.stderr);
-    return result;
-  };
-
-  beforeAll(async () => {
-    dir = await makeTempDir();
-    await preparedDataDir(dir.path);
-  });
-  afterAll(async () => {
-    const all = printed.join('\n');
-    for (const secret of [...secretValues(), 'uat-client-secret-from-stdin', 'typed-at-the-prompt-91', 'a-wrong-secret-set-in-browser', 'a brand new passphrase 42', 'not-a-pem-key-but-secret-77']) expect(all).not.toContain(secret);
-    await dir.remove();
-  });
+  const session = useCliSession(['uat-client-secret-from-stdin', 'typed-at-the-prompt-91', 'a-wrong-secret-set-in-browser', 'a brand new passphrase 42', 'not-a-pem-key-but-secret-77']);
+  const run = session.run;
 
   it('a secret set from the CLI (stdin) is read by browser mode', async () => {
     const set = await run(['vault', 'set', 'paynet.client_secret', '--env', 'UAT'], { stdin: 'uat-client-secret-from-stdin\n' });
     expect(set.code).toBe(EXIT.ok);
     expect(set.stderr).toContain('Stored paynet.client_secret in UAT');
-    const value = await withBrowserBackend(dir.path, (backend) => backend.vault.get('UAT', 'paynet.client_secret'));
+    const value = await withBrowserBackend(session.path(), (backend) => backend.vault.get('UAT', 'paynet.client_secret'));
     // The line break `echo` adds is not part of the value.
     expect(value).toBe('uat-client-secret-from-stdin');
   });
@@ -47,11 +32,11 @@ describe('countersign vault shares its vault with browser mode', () => {
   it('a value typed at the hidden prompt is stored when nothing is piped', async () => {
     const result = await run(['vault', 'set', 'extra.token', '--env', 'UAT'], { prompt: () => Promise.resolve('typed-at-the-prompt-91') });
     expect(result.code).toBe(EXIT.ok);
-    expect(await withBrowserBackend(dir.path, (backend) => backend.vault.get('UAT', 'extra.token'))).toBe('typed-at-the-prompt-91');
+    expect(await withBrowserBackend(session.path(), (backend) => backend.vault.get('UAT', 'extra.token'))).toBe('typed-at-the-prompt-91');
   });
 
   it('a secret changed in browser mode is what the CLI signs with', async () => {
-    await withBrowserBackend(dir.path, (backend) =>
+    await withBrowserBackend(session.path(), (backend) =>
       backend.dispatcher.call('vault:rotate', { environment: 'Sandbox', name: 'paynet.client_secret', value: 'a-wrong-secret-set-in-browser' }),
     );
     // The token endpoint refuses it: a credential problem, not a network one.
@@ -100,7 +85,7 @@ describe('countersign vault shares its vault with browser mode', () => {
     expect(declined.stderr).toContain('Nothing removed');
     const removed = await run(['vault', 'rm', 'extra.token', '--env', 'UAT', '--yes']);
     expect(removed.code).toBe(EXIT.ok);
-    const listed = await withBrowserBackend(dir.path, (backend) => Promise.resolve(backend.vault.list({ environment: 'UAT' }).secrets.map((secret) => secret.name)));
+    const listed = await withBrowserBackend(session.path(), (backend) => Promise.resolve(backend.vault.list({ environment: 'UAT' }).secrets.map((secret) => secret.name)));
     expect(listed).toEqual(['paynet.client_secret']);
   });
 
@@ -108,7 +93,7 @@ describe('countersign vault shares its vault with browser mode', () => {
     const next = 'a brand new passphrase 42';
     const changed = await run(['vault', 'passwd'], { env: { COUNTERSIGN_NEW_PASSPHRASE: next } });
     expect(changed.code).toBe(EXIT.ok);
-    const backend = testBackend(dir.path);
+    const backend = testBackend(session.path());
     try {
       await backend.dispatcher.call('vault:unlock', { passphrase: next });
       expect((await backend.vault.status()).state).toBe('unlocked');

@@ -1,33 +1,17 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../main/cli/exit-codes.ts';
-import { makeTempDir } from '../../support/temp-dir.ts';
-import { cli, PASSPHRASE, preparedDataDir, secretValues } from './cli-fixture.ts';
+import { PASSPHRASE, secretValues, useCliSession } from './cli-fixture.ts';
 
 describe('countersign run-collection, keygen, import and export', () => {
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  const printed: string[] = [];
-  const run = async (argv: string[], options?: Parameters<typeof cli>[2]) => {
-    const result = await cli(dir.path, argv, options);
-    printed.push(result.stdout, result.stderr);
-    return result;
-  };
-
-  beforeAll(async () => {
-    dir = await makeTempDir();
-    await preparedDataDir(dir.path);
-  });
-  afterAll(async () => {
-    const all = printed.join('\n');
-    for (const secret of [...secretValues(), 'export passphrase 123', 'postman-basic-password-x1']) expect(all).not.toContain(secret);
-    await dir.remove();
-  });
+  const session = useCliSession(['export passphrase 123', 'postman-basic-password-x1']);
+  const run = session.run;
 
   for (const collection of ['PayNet OSP', 'MTN MoMo', 'CENTAGATE', 'Elecsnet']) {
     it(`runs every "${collection}" sample concurrently with a table and a JUnit report`, async () => {
-      const junit = join(dir.path, `${collection}.xml`);
+      const junit = join(session.path(), `${collection}.xml`);
       const result = await run(['run-collection', collection, '--env', 'Sandbox', '--concurrency', '4', '--iterations', '2', '--junit', junit]);
       expect(result.code, result.stderr).toBe(EXIT.ok);
       expect(result.stdout).toMatch(/^Request\s+Sends\s+Passed\s+Failed/);
@@ -39,7 +23,7 @@ describe('countersign run-collection, keygen, import and export', () => {
   }
 
   it('exits with the worst failure class and reports failures in JUnit', async () => {
-    const junit = join(dir.path, 'broken.xml');
+    const junit = join(session.path(), 'broken.xml');
     // The sandbox answers 400 to a request to pay for an unknown target environment; the other two still pass.
     const result = await run(['run-collection', 'MTN MoMo', '--env', 'Sandbox', '--var', 'targetEnvironment=mars', '--junit', junit]);
     expect(result.code).toBe(EXIT.httpStatus);
@@ -63,8 +47,8 @@ describe('countersign run-collection, keygen, import and export', () => {
   });
 
   it('keygen stores a key, prints its fingerprint and exports both halves', async () => {
-    const pub = join(dir.path, 'merchant.pub.pem');
-    const priv = join(dir.path, 'merchant.p8.pem');
+    const pub = join(session.path(), 'merchant.pub.pem');
+    const priv = join(session.path(), 'merchant.p8.pem');
     const result = await run(
       ['keygen', '--bits', '2048', '--env', 'UAT', '--name', 'merchant', '--export-public', pub, '--export-private', priv, '--pkcs8', '--encrypt'],
       { env: { COUNTERSIGN_EXPORT_PASSPHRASE: 'export passphrase 123' } },
@@ -87,7 +71,7 @@ describe('countersign run-collection, keygen, import and export', () => {
   });
 
   it('export writes the collection without secret values, and import curl adds a request', async () => {
-    const file = join(dir.path, 'paynet.json');
+    const file = join(session.path(), 'paynet.json');
     expect((await run(['export', 'PayNet OSP', file])).code).toBe(EXIT.ok);
     const text = await readFile(file, 'utf8');
     expect(text).toContain('Request a report');
@@ -114,13 +98,13 @@ describe('countersign run-collection, keygen, import and export', () => {
         },
       ],
     };
-    const file = join(dir.path, 'gateway.postman_collection.json');
+    const file = join(session.path(), 'gateway.postman_collection.json');
     await writeFile(file, JSON.stringify(postman));
     const result = await run(['import', 'postman', file, '--env', 'UAT']);
     expect(result.code, result.stderr).toBe(EXIT.ok);
     expect(result.stderr).toContain('Imported 1 requests');
     expect((await run(['list', 'Imported gateway', '--json'])).stdout).toContain('Imported gateway/Ping');
-    expect((await run(['import', 'postman', join(dir.path, 'missing.json')])).code).toBe(EXIT.usage);
+    expect((await run(['import', 'postman', join(session.path(), 'missing.json')])).code).toBe(EXIT.usage);
     expect(PASSPHRASE).toBeTruthy();
   });
 });
