@@ -10,6 +10,10 @@ import { z } from 'zod';
  * (e.g. an OAuth 2.0 token, then PayNet's signature headers).
  */
 
+/** The values a template can ask for that are made at send time. */
+export const DYNAMIC_VARIABLES = ['$uuid', '$timestamp', '$isoTimestamp', '$nonce', '$randomInt'] as const;
+export type DynamicVariable = (typeof DYNAMIC_VARIABLES)[number];
+
 const text = z.string().max(100_000);
 const name = z.string().min(1).max(200);
 const HeaderPair = z.object({ name, value: text });

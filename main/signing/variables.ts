@@ -1,5 +1,6 @@
 import { UnknownVariableError } from './errors.ts';
 import type { Clock, NonceSource, SecretSource } from './types.ts';
+import { DYNAMIC_VARIABLES } from '../contract/auth.ts';
 
 export type VariableScope = {
   /** The environment's name, passed to the secret source. */
@@ -10,7 +11,7 @@ export type VariableScope = {
   readonly nonces: NonceSource;
 };
 
-const DYNAMIC = new Set(['$uuid', '$timestamp', '$isoTimestamp', '$nonce', '$randomInt']);
+const DYNAMIC: ReadonlySet<string> = new Set(DYNAMIC_VARIABLES);
 const TEMPLATE = /\{\{\s*([^{}]+?)\s*\}\}/g;
 
 /**

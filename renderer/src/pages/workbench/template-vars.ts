@@ -1,3 +1,4 @@
+import type { DynamicVariable } from '../../../../main/contract/auth.ts';
 import type { Environment } from '../../../../main/contract/workspace.ts';
 
 /** A piece of a templated string: plain text or a `{{name}}` reference. */
@@ -13,9 +14,12 @@ export function knownNames(environment: Environment | undefined, secretNames: re
   return names;
 }
 
-// Dynamic values (`{{$uuid}}`, `{{$timestamp}}`...) are made at send time and always resolve.
+// Made at send time, so they always resolve; any other `$name` is refused by the signer. The
+// type keeps this list to names the contract declares.
+const DYNAMIC: ReadonlySet<string> = new Set<DynamicVariable>(['$uuid', '$timestamp', '$isoTimestamp', '$nonce', '$randomInt']);
+
 function resolves(name: string, known: ReadonlySet<string>): boolean {
-  return name.startsWith('$') || known.has(name);
+  return DYNAMIC.has(name) || known.has(name);
 }
 
 export function splitTemplate(text: string, known: ReadonlySet<string>): TemplatePiece[] {
