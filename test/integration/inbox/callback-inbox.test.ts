@@ -9,7 +9,8 @@ describe('callback inbox', () => {
     inbox = undefined;
   });
 
-  const put = (url: string, body: string | Buffer) => fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body });
+  const put = (url: string, body: string | Buffer) =>
+    fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : new Uint8Array(body) });
 
   it('records a MoMo-style PUT callback as data and answers 200', async () => {
     inbox = await startCallbackInbox();
