@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
+import { historyChannels, historyEvents } from './history.ts';
 import { keysChannels, keysEvents } from './keys.ts';
 import { requestsChannels, requestsEvents } from './requests.ts';
 import { sandboxChannels, sandboxEvents } from './sandbox.ts';
@@ -24,6 +25,7 @@ export const channels = {
   ...keysChannels,
   ...workspaceChannels,
   ...requestsChannels,
+  ...historyChannels,
 } as const;
 
 export const events = {
@@ -33,6 +35,7 @@ export const events = {
   ...keysEvents,
   ...workspaceEvents,
   ...requestsEvents,
+  ...historyEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -57,7 +57,25 @@ export const SignResult = z.object({
 });
 export type SignResult = z.output<typeof SignResult>;
 
+export const CurlInput = z.strictObject({
+  requestId: Id,
+  environmentId: Id,
+  /** Main copies the full command (with secrets) to the clipboard itself; it never crosses to the renderer. */
+  includeSecrets: z.literal(true).optional(),
+});
+
+export const CurlResult = z.object({
+  /** The command with every secret replaced by a placeholder such as <secret:client_secret>. */
+  command: z.string(),
+  /** True when main put the full command, secrets included, on the clipboard (cleared after 30 s). */
+  copiedWithSecrets: z.boolean(),
+  warning: z.string().nullable(),
+});
+export type CurlResult = z.output<typeof CurlResult>;
+
 export const requestsChannels = {
+  /** "Copy as curl": signs like "sign without sending" and returns the redacted command. */
+  'requests:curl': { input: CurlInput, output: CurlResult },
   'requests:send': { input: SendInput, output: SendResult },
   /** "Sign without sending": the trace, and a comparison with what the gateway expected. */
   'requests:sign': { input: SignInput, output: SignResult },

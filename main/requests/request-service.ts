@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { HttpProgress } from '../contract/http.ts';
 import { ServiceError } from '../contract/errors.ts';
-import type { SendInput, SendResult, SignResult } from '../contract/requests.ts';
+import type { CurlResult, SendInput, SendResult, SignResult } from '../contract/requests.ts';
+import type { HistoryEntry } from '../contract/history.ts';
+import type { HttpOutcome } from '../contract/http.ts';
+import { historyEntryOf, redactedSummary } from '../history/history-entry.ts';
+import { buildCurlCommand, placeholderReplacer, withPlaceholders } from './curl.ts';
+import { REDACTED } from '../signing/redact.ts';
 import type { CompareExpected } from '../contract/auth.ts';
 import type { Environment, RequestNode } from '../contract/workspace.ts';
 import { InFlightRequests, type ExecuteOptions } from '../http/index.ts';
@@ -34,6 +39,10 @@ export type RequestServiceOptions = {
   clock?: Clock;
   nonces?: NonceSource;
   execute?: Execute;
+  /** Where each send is recorded (History); nothing is recorded when absent. */
+  recordSend?: (entry: HistoryEntry) => void;
+  /** Puts text on the clipboard and clears it after 30 s (the vault's copier); "Copy as curl" with secrets needs it. */
+  copyToClipboard?: (text: string) => Promise<void>;
 };
 
 /** Values that replace (or add to) the environment's variables for one send, e.g. the CLI's --var. Main-side only: no channel carries them. */
@@ -42,6 +51,8 @@ export type VariableOverrides = Readonly<Record<string, string>>;
 export type RequestService = {
   send(input: SendInput & { variables?: VariableOverrides | undefined }): Promise<SendResult>;
   sign(input: { requestId: string; environmentId: string; compare?: CompareExpected | undefined; variables?: VariableOverrides | undefined }): Promise<SignResult>;
+  /** The signed request as a curl command, secrets replaced by placeholders; with includeSecrets main copies the full command itself. */
+  curl(input: { requestId: string; environmentId: string; includeSecrets?: true | undefined }): Promise<CurlResult>;
   cancel(sendId: string): { cancelled: boolean };
   /** Forget tokens and parsed keys, e.g. when the vault locks. */
   forgetCredentials(): void;
@@ -104,8 +115,28 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
         ...(node.settings?.followRedirects === false ? { maxRedirects: 0 } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       };
+      const startedAt = clock.now();
+      const collection = collectionOf(options.workspace.document, node.id);
+      const record = (rest: { summary: ReturnType<typeof redactedSummary> | null } & ({ outcome: HttpOutcome } | { signingError: string })) => {
+        options.recordSend?.(
+          historyEntryOf({
+            id: randomUUID(),
+            at: startedAt,
+            durationMs: Math.max(0, clock.now() - startedAt),
+            request: { id: node.id, name: node.name, method: node.method },
+            collection: { id: collection.id, name: collection.name },
+            environment: { id: environment.id, name: environment.name, protected: environment.protected },
+            ...rest,
+          }),
+        );
+      };
       try {
-        const result = await sendSigned(signInput, signing(), executeOptions, options.execute).catch(asServiceError);
+        const result = await sendSigned(signInput, signing(), executeOptions, options.execute).catch((error: unknown) => {
+          // A failure before any response is recorded too: its message is redacted already, or replaced when it is not ours.
+          record({ summary: null, signingError: error instanceof SigningError ? error.message : 'The send failed before a response.' });
+          return asServiceError(error);
+        });
+        record({ summary: redactedSummary(toWireRequest(result.signed.request), result.signed.redact), outcome: result.outcome });
         return {
           sendId,
           environment: { id: environment.id, name: environment.name, protected: environment.protected },
@@ -116,6 +147,32 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       } finally {
         inFlight.finish(sendId);
       }
+    },
+
+    async curl(input) {
+      const { environment, signInput } = await prepare(input.requestId, input.environmentId);
+      // Remember which vault name each value came from, so placeholders can name it.
+      const named = new Map<string, string>();
+      const recording: SecretSource = {
+        get: async (environmentName, name) => {
+          const value = await options.secrets.get(environmentName, name);
+          named.set(name, value);
+          return value;
+        },
+      };
+      const signed = await signRequest(signInput, { ...signing(), secrets: recording, fetchToken: refuseTokenFetch }).catch(asServiceError);
+      const wire = toWireRequest(signed.request);
+      const request = { method: wire.method, url: wire.url, headers: wire.headers, body: typeof wire.body === 'string' ? wire.body : null };
+      const command = buildCurlCommand(withPlaceholders(request, placeholderReplacer(named, signed.redact, REDACTED)));
+      if (input.includeSecrets !== true) return { command, copiedWithSecrets: false, warning: null };
+      if (!options.copyToClipboard) throw new ServiceError('failed', 'No clipboard is available to main here, so the command with secrets cannot be copied.');
+      await options.copyToClipboard(buildCurlCommand(request));
+      const where = environment.protected ? ` for ${environment.name} (protected)` : '';
+      return {
+        command,
+        copiedWithSecrets: true,
+        warning: `The full command${where}, secrets included, is on the clipboard and will be cleared in 30 seconds. Paste it only where you would type the secrets themselves.`,
+      };
     },
 
     async sign(input) {

@@ -19,6 +19,10 @@ import { keyUsers } from './key-usage.ts';
 import { createSettingsService } from './settings.ts';
 import { createWorkspaceHandlers } from './workspace-handlers.ts';
 import { createSandboxControl } from './sandbox-control.ts';
+import { createHistoryFileStore } from '../history/history-file.ts';
+import { createHistoryService, type HistoryService } from '../history/history-service.ts';
+import { createHistoryHandlers } from '../history/history-handlers.ts';
+import { createCommandCopier } from '../requests/command-copier.ts';
 
 export type BackendOptions = {
   mode: AppMode;
@@ -48,6 +52,7 @@ export type Backend = {
   workspace: WorkspaceService;
   keys: KeyService;
   requests: RequestService;
+  history: HistoryService;
   close(): Promise<void>;
 };
 
@@ -81,12 +86,21 @@ export function createBackend(options: BackendOptions): Backend {
     workspace.retargetBuiltInSandbox(status.port);
     return status;
   };
+  const history = createHistoryService({
+    store: createHistoryFileStore(options.dataDir),
+    onChange: (count) => bus.emit('history:changed', { count }),
+    onWriteError: (error) => log('history could not be saved', error),
+  });
+  if (history.loadProblem) log(`history: ${history.loadProblem}`);
+  const commandCopier = createCommandCopier(options.clipboard, (error) => log('clearing the clipboard failed', error));
   const requests: RequestService = createRequestService({
     workspace,
     secrets: vault,
     ensureSandbox: async () => (await startSandbox()).port,
     downloadsDir: options.downloadsDir ?? defaultDownloadsDir,
     onProgress: (progress) => bus.emit('requests:progress', progress),
+    recordSend: (entry) => history.record(entry),
+    ...(commandCopier ? { copyToClipboard: (text: string) => commandCopier.copy(text) } : {}),
   });
   const keys = createKeyService({
     vault: createVaultKeyStore(vault, options.stores),
@@ -117,6 +131,8 @@ export function createBackend(options: BackendOptions): Backend {
     'requests:send': (input) => requests.send(input),
     'requests:sign': (input) => requests.sign(input),
     'requests:cancel': ({ sendId }) => requests.cancel(sendId),
+    'requests:curl': (input) => requests.curl(input),
+    ...createHistoryHandlers(history),
   };
 
   const dispatcher = createDispatcher(handlers, {
@@ -130,8 +146,10 @@ export function createBackend(options: BackendOptions): Backend {
     workspace,
     keys,
     requests,
+    history,
     close: async () => {
       requests.close();
+      commandCopier?.dispose();
       keys.close();
       await sandbox.stop();
       await vault.close();

@@ -20,10 +20,12 @@ type Props = {
   onChange: (change: (draft: RequestNode) => RequestNode) => void;
   onSend: () => void;
   onCancel: () => void;
+  /** Shows the signed request as a curl command; absent when there is no environment to sign for. */
+  onCopyCurl?: (() => void) | undefined;
 };
 
 /** Everything that makes one request, templates included; edits are a draft until saved. */
-export function RequestEditor({ draft, environment, secretNames, vaultLocked, running, blocked, onChange, onSend, onCancel }: Props) {
+export function RequestEditor({ draft, environment, secretNames, vaultLocked, running, blocked, onChange, onSend, onCancel, onCopyCurl }: Props) {
   const [section, setSection] = useState<'params' | 'headers' | 'body' | 'auth' | 'settings'>('params');
   const known = useMemo(() => knownNames(environment, secretNames), [environment, secretNames]);
   const unresolved = useMemo(() => {
@@ -53,6 +55,9 @@ export function RequestEditor({ draft, environment, secretNames, vaultLocked, ru
             Send
           </button>
         )}
+        <button type="button" onClick={onCopyCurl} disabled={!onCopyCurl} title="The signed request as a curl command, secrets replaced by placeholders">
+          Copy as curl
+        </button>
       </div>
       <TemplatePreview text={draft.url} known={known} />
       {unresolved.length > 0 && (

@@ -116,7 +116,7 @@ export function Sidebar({ tree, activeId, onOpen, onImport }: Props) {
 
   const empty = tree.listing !== null && tree.listing.collections.length === 0;
   return (
-    <aside className="wb-sidebar" aria-label="Collections">
+    <aside className="wb-sidebar" aria-label="Collections" data-filter-applied={tree.applied}>
       <div className="wb-sidebar-tools">
         <input type="search" aria-label="Filter requests" placeholder="Filter by name, URL or method" value={tree.filter} onChange={(event) => tree.setFilter(event.target.value)} />
         <button

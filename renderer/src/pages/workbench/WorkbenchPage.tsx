@@ -1,6 +1,9 @@
 import { useCallback, useState } from 'react';
+import type { HistoryEntry } from '../../../../main/contract/history.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { CurlDialog } from './CurlDialog.tsx';
 import { EnvironmentBar } from './EnvironmentBar.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { ProtectedGuard } from './ProtectedGuard.tsx';
 import { RequestEditor } from './RequestEditor.tsx';
@@ -9,7 +12,8 @@ import { Sidebar } from './Sidebar.tsx';
 import { SignatureDebugger } from './SignatureDebugger.tsx';
 import { TabBar } from './TabBar.tsx';
 import { collectionOf } from './tree-rows.ts';
-import { useEnvironments } from './use-environments.ts';
+import { preferEnvironment, useEnvironments } from './use-environments.ts';
+import { useHistory } from './use-history.ts';
 import { useSecretNames } from './use-secret-names.ts';
 import { useSend } from './use-send.ts';
 import { useShortcuts } from './use-shortcuts.ts';
@@ -21,12 +25,24 @@ export function WorkbenchPage() {
   const tree = useTree();
   const tabs = useTabs();
   const [importing, setImporting] = useState(false);
+  const [curlFor, setCurlFor] = useState<string | null>(null);
+  // Bumped on reopening from History so the page renders with the environment just preferred.
+  const [, setReopened] = useState(0);
+  const history = useHistory();
   const activeId = tabs.activeId;
   const tab = activeId ? tabs.tabs[activeId] : undefined;
   const collection = activeId ? collectionOf(tree.byId, activeId) : undefined;
   const environments = useEnvironments(collection?.id);
   const environment = environments.active;
   const secrets = useSecretNames(environment?.name);
+  const reopen = (entry: HistoryEntry): string | null => {
+    if (!tree.byId.has(entry.requestId)) return `“${entry.requestName}” was deleted, so it cannot be reopened; its history entry is kept.`;
+    const owner = collectionOf(tree.byId, entry.requestId);
+    if (owner) preferEnvironment(owner.id, entry.environment.id);
+    tabs.open(entry.requestId);
+    setReopened((count) => count + 1);
+    return null;
+  };
 
   const { tabs: open, save } = tabs;
   // Main signs and sends what is saved, so a pending edit is saved first.
@@ -79,6 +95,7 @@ export function WorkbenchPage() {
               onChange={(change) => tabs.edit(tab.draft.id, change)}
               onSend={sendActive}
               onCancel={send.cancel}
+              onCopyCurl={environment ? () => setCurlFor(tab.draft.id) : undefined}
             />
             <ErrorNote error={shown.error} />
             <div className="wb-results">
@@ -93,7 +110,11 @@ export function WorkbenchPage() {
             </div>
           </div>
         )}
+        <HistoryPanel history={history} onReopen={reopen} />
       </div>
+      {curlFor && tab && curlFor === tab.draft.id && environment && (
+        <CurlDialog requestId={tab.draft.id} requestName={tab.draft.name} environment={environment} beforeSign={beforeSend} onClose={() => setCurlFor(null)} />
+      )}
       {send.confirmation && <ProtectedGuard pending={send.confirmation} onConfirm={send.confirm} onCancel={send.dismissConfirmation} />}
       {importing && (
         <ImportDialog

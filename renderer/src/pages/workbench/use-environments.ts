@@ -13,6 +13,11 @@ export type EnvironmentsView = {
 // Which environment each collection uses, for this session. Choosing one never sends anything.
 const chosen = new Map<string, string>();
 
+/** Chooses the environment a collection uses from outside the switcher (reopening a history entry); applies on the next render. */
+export function preferEnvironment(collectionId: string, environmentId: string): void {
+  chosen.set(collectionId, environmentId);
+}
+
 /** The active request's collection's environments and the one in use (the first, Sandbox, unless chosen). */
 export function useEnvironments(collectionId: string | undefined): EnvironmentsView {
   const api = useApi();
@@ -43,7 +48,8 @@ export function useEnvironments(collectionId: string | undefined): EnvironmentsV
   }, [api, collectionId, load]);
 
   const environments = loaded && loaded.collectionId === collectionId ? loaded.list : [];
-  const wanted = collectionId ? (selected ?? chosen.get(collectionId)) : undefined;
+  // The session's choice wins: History may have chosen for a collection not in view (see preferEnvironment).
+  const wanted = collectionId ? (chosen.get(collectionId) ?? selected) : undefined;
   const active = environments.find((environment) => environment.id === wanted) ?? environments[0];
   const select = (environmentId: string) => {
     if (!collectionId) return;

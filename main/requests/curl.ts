@@ -1,0 +1,52 @@
+import { secretForms } from '../signing/redact.ts';
+
+export type CurlRequest = {
+  method: string;
+  url: string;
+  headers: readonly (readonly [string, string])[];
+  /** The body exactly as sent (a form body already encoded), or null. */
+  body: string | null;
+};
+
+/** POSIX single quoting: everything is literal inside '…', and a quote itself is closed, escaped and reopened. */
+export function shellQuote(text: string): string {
+  return `'${text.replaceAll("'", `'\\''`)}'`;
+}
+
+/** A curl command line, one option per line, that sends the given request byte for byte. */
+export function buildCurlCommand(request: CurlRequest): string {
+  const parts = [`curl -X ${shellQuote(request.method)} ${shellQuote(request.url)}`];
+  for (const [name, value] of request.headers) parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+  if (request.body !== null && request.body !== '') parts.push(`--data-raw ${shellQuote(request.body)}`);
+  return parts.join(' \\\n  ');
+}
+
+export const GENERIC_SECRET_PLACEHOLDER = '<secret>';
+export const secretPlaceholder = (name: string): string => `<secret:${name}>`;
+
+/**
+ * Replaces secrets in one piece of the request before it is quoted: vault
+ * values by their name (in every encoded form a signer may use), then
+ * anything else the signer knows to be secret (tokens, derived credentials)
+ * by a generic placeholder.
+ */
+export function placeholderReplacer(named: ReadonlyMap<string, string>, redact: (text: string) => string, redactedMarker: string): (text: string) => string {
+  const forms = [...named].flatMap(([name, value]) => secretForms(value).map((form) => ({ form, placeholder: secretPlaceholder(name) })));
+  // Longest first, so a secret that contains another is replaced whole.
+  forms.sort((a, b) => b.form.length - a.form.length);
+  return (text) => {
+    let out = text;
+    for (const { form, placeholder } of forms) if (out.includes(form)) out = out.split(form).join(placeholder);
+    return redact(out).split(redactedMarker).join(GENERIC_SECRET_PLACEHOLDER);
+  };
+}
+
+/** The request with every secret replaced, ready for buildCurlCommand. */
+export function withPlaceholders(request: CurlRequest, replace: (text: string) => string): CurlRequest {
+  return {
+    method: request.method,
+    url: replace(request.url),
+    headers: request.headers.map(([name, value]) => [name, replace(value)] as const),
+    body: request.body === null ? null : replace(request.body),
+  };
+}

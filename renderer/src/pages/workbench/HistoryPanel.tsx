@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import type { HistoryEntry } from '../../../../main/contract/history.ts';
+import { ConfirmDialog } from '../../components/Dialog.tsx';
+import { ErrorNote } from '../../components/ErrorNote.tsx';
+import type { HistoryView } from './use-history.ts';
+
+type Props = {
+  history: HistoryView;
+  /** Opens the request the entry came from, with that send's environment; returns why it cannot, or null. */
+  onReopen: (entry: HistoryEntry) => string | null;
+};
+
+const outcomeText = (entry: HistoryEntry) => (entry.status !== null ? String(entry.status) : (entry.errorKind ?? 'failed'));
+const sizeText = (bytes: number) => (bytes < 1024 ? `${String(bytes)} B` : `${(bytes / 1024).toFixed(1)} KB`);
+
+/** Every send, newest first: environment, time, status, duration and what was sent with its secrets replaced. */
+export function HistoryPanel({ history, onReopen }: Props) {
+  const [confirming, setConfirming] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <section className="wb-history" aria-label="History">
+      <header className="wb-history-head">
+        <h3>History</h3>
+        <button type="button" disabled={history.entries.length === 0} onClick={() => setConfirming(true)}>
+          Clear history
+        </button>
+      </header>
+      <ErrorNote error={history.error ?? problem} />
+      {history.entries.length === 0 ? (
+        <p className="empty" data-testid="history-empty">
+          No sends yet. Every request you send is listed here, with its secrets replaced.
+        </p>
+      ) : (
+        <ol className="wb-history-list">
+          {history.entries.map((entry) => (
+            <li key={entry.id} data-testid="history-entry" data-request-id={entry.requestId}>
+              <div className="wb-history-row">
+                <time dateTime={new Date(entry.at).toISOString()}>{new Date(entry.at).toLocaleTimeString()}</time>
+                <span className="wb-history-method">{entry.method}</span>
+                <span className="wb-history-name">{entry.requestName}</span>
+                <span className={`wb-history-env${entry.environment.protected ? ' tone-protected' : ''}`} data-testid="history-environment">
+                  {entry.environment.name}
+                </span>
+                <span className={entry.status !== null && entry.status < 400 ? 'wb-history-ok' : 'wb-history-bad'} data-testid="history-status">
+                  {outcomeText(entry)}
+                </span>
+                <span data-testid="history-duration">{Math.round(entry.durationMs)} ms</span>
+                <span>{sizeText(entry.bytes)}</span>
+                <button type="button" onClick={() => setProblem(onReopen(entry))} aria-label={`Reopen ${entry.requestName} (${entry.environment.name})`}>
+                  Reopen
+                </button>
+              </div>
+              <details>
+                <summary>What was sent</summary>
+                {entry.errorMessage && <p className="warn">{entry.errorMessage}</p>}
+                {entry.summary ? (
+                  <pre className="wb-history-summary" data-testid="history-summary">
+                    {[`${entry.summary.method} ${entry.summary.url}`, ...entry.summary.headers.map((h) => `${h.name}: ${h.value}`), entry.summary.bodyPreview && `\n${entry.summary.bodyPreview}`]
+                      .filter(Boolean)
+                      .join('\n')}
+                  </pre>
+                ) : (
+                  <p className="hint">Nothing was sent: it failed before signing completed.</p>
+                )}
+              </details>
+            </li>
+          ))}
+        </ol>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title="Clear history?"
+          message={`All ${String(history.entries.length)} shown sends will be removed from History. This cannot be undone.`}
+          confirmLabel="Clear history"
+          danger
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void history.clear();
+          }}
+        />
+      )}
+    </section>
+  );
+}
