@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { SavedFile } from '../contract/http.ts';
 import type { PartialFile } from './download-target.ts';
 import { DownloadFileError, TooLargeForPreviewError } from './failures.ts';
@@ -26,7 +27,7 @@ export interface SinkResult {
  * temporary file as it arrives (hashed on the way), so memory stays bounded
  * by the preview plus the writer's buffers whatever the body size.
  */
-export async function consumeBody(body: AsyncIterable<Buffer>, options: SinkOptions): Promise<SinkResult> {
+export async function consumeBody(body: Readable, options: SinkOptions): Promise<SinkResult> {
   const { previewLimit } = options;
   const held: Buffer[] = [];
   const preview: Buffer[] = [];
@@ -36,35 +37,92 @@ export async function consumeBody(body: AsyncIterable<Buffer>, options: SinkOpti
 
   try {
     if (options.saveFromStart) file = await openOrFail(options.openFile);
-    for await (const chunk of body) {
-      bytes += chunk.length;
-      if (previewBytes < previewLimit) {
-        const part = chunk.length <= previewLimit - previewBytes ? chunk : chunk.subarray(0, previewLimit - previewBytes);
-        preview.push(part);
-        previewBytes += part.length;
-      }
-      if (file) {
-        await writeOrFail(file, chunk);
-      } else if (bytes > previewLimit) {
-        if (!options.canSpill) throw new TooLargeForPreviewError(previewLimit);
-        file = await openOrFail(options.openFile);
-        for (const earlier of held.splice(0)) await writeOrFail(file, earlier);
-        await writeOrFail(file, chunk);
-      } else {
-        held.push(chunk);
-      }
-      options.onBytes(bytes);
-    }
+    // 'data' events rather than for-await: no promise per chunk, and the
+    // chunk is written while it is still warm in the CPU cache.
+    await new Promise<void>((resolve, reject) => {
+      let settled = false;
+      let spilling = false;
+      /** A write or the spill file's opening is still pending; the end waits for it. */
+      let waiting = false;
+      const fail = (err: unknown): void => {
+        if (settled) return;
+        settled = true;
+        body.off('data', onData);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      };
+      const waitFor = (lagging: Promise<void>): void => {
+        body.pause();
+        waiting = true;
+        lagging.then(() => {
+          waiting = false;
+          if (settled) return;
+          if (body.readableEnded) {
+            settled = true;
+            resolve();
+          } else {
+            body.resume();
+          }
+        }, fail);
+      };
+      const spill = async (): Promise<void> => {
+        const opened = await openOrFail(options.openFile);
+        // The body failed while the file was opening: the cleanup below has already run.
+        if (settled) {
+          await opened.discard();
+          return;
+        }
+        file = opened;
+        // Chunks that came in while the file was opening are in held too.
+        for (const earlier of held.splice(0)) await writeOrFail(opened, earlier);
+      };
+      const onData = (chunk: Buffer): void => {
+        try {
+          bytes += chunk.length;
+          if (previewBytes < previewLimit) {
+            const part = chunk.length <= previewLimit - previewBytes ? chunk : chunk.subarray(0, previewLimit - previewBytes);
+            preview.push(part);
+            previewBytes += part.length;
+          }
+          if (file) {
+            const lagging = writeOrFail(file, chunk);
+            if (lagging) waitFor(lagging);
+          } else if (spilling || bytes <= previewLimit) {
+            held.push(chunk);
+          } else {
+            if (!options.canSpill) throw new TooLargeForPreviewError(previewLimit);
+            spilling = true;
+            held.push(chunk);
+            waitFor(spill());
+          }
+          options.onBytes(bytes);
+        } catch (err) {
+          fail(err);
+        }
+      };
+      body.on('data', onData);
+      body.once('error', fail);
+      body.once('end', () => {
+        // A pending write or spill reports the end itself once it is done.
+        if (waiting) return;
+        settled = true;
+        resolve();
+      });
+      body.once('close', () => {
+        if (!settled && !body.readableEnded) fail(new Error('the response body was closed early'));
+      });
+    });
     let saved: SavedFile | null = null;
-    if (file) {
-      const placed = await commitOrFail(file);
+    const finished: PartialFile | null = file;
+    if (finished) {
+      const placed = await commitOrFail(finished);
       file = null;
       saved = { path: placed.path, sha256: placed.sha256, bytes };
     }
     return { bytes, preview: Buffer.concat(preview, previewBytes), truncated: bytes > previewBytes, saved };
   } finally {
     // Still set here only after a failure or cancel: remove the partial file.
-    if (file) await file.discard();
+    const leftover: PartialFile | null = file;
+    if (leftover) await leftover.discard();
   }
 }
 
@@ -76,11 +134,15 @@ async function openOrFail(open: () => Promise<PartialFile>): Promise<PartialFile
   }
 }
 
-async function writeOrFail(file: PartialFile, chunk: Buffer): Promise<void> {
-  try {
-    await file.write(chunk);
-  } catch (err) {
+/** Null when the chunk was taken without waiting (the common case: no promise, no microtask). */
+function writeOrFail(file: PartialFile, chunk: Buffer): Promise<void> | null {
+  const asOwnError = (err: unknown): never => {
     throw asFileError(err, file.tempPath);
+  };
+  try {
+    return file.write(chunk)?.catch(asOwnError) ?? null;
+  } catch (err) {
+    return asOwnError(err);
   }
 }
 

@@ -56,11 +56,15 @@ export class PartialFile {
     return new PartialFile(target, tempPath, stream);
   }
 
-  /** Hashes and queues the chunk; waits only while the write buffer is full (back-pressure on the network). */
-  async write(chunk: Uint8Array): Promise<void> {
+  /**
+   * Hashes and queues the chunk. Null when nothing needs awaiting (the common
+   * case, so no promise per chunk); a promise while the write buffer is full.
+   */
+  write(chunk: Uint8Array): Promise<void> | null {
     if (this.#failure) throw this.#failure;
     this.#hash.update(chunk);
-    if (!this.#stream.write(chunk)) await once(this.#stream, 'drain');
+    if (!this.#stream.write(chunk)) return once(this.#stream, 'drain').then(() => undefined);
+    return null;
   }
 
   /** Flushes and closes the file, then moves it into place; returns the final path and its SHA-256. */
