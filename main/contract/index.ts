@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { appChannels } from './app.ts';
 import { historyChannels, historyEvents } from './history.ts';
 import { keysChannels, keysEvents } from './keys.ts';
+import { filesChannels } from './files.ts';
 import { requestsChannels, requestsEvents } from './requests.ts';
 import { sandboxChannels, sandboxEvents } from './sandbox.ts';
 import { settingsChannels, settingsEvents } from './settings.ts';
@@ -25,6 +26,7 @@ export const channels = {
   ...keysChannels,
   ...workspaceChannels,
   ...requestsChannels,
+  ...filesChannels,
   ...historyChannels,
 } as const;
 

@@ -32,6 +32,13 @@ startElectronDoor(electron, {
         log,
         safeStorage: electron.safeStorage,
         clipboard: electron.clipboard,
+        fileOpener: {
+          open: async (path) => {
+            const problem = await electron.shell.openPath(path);
+            if (problem) throw new Error(problem);
+          },
+          reveal: (path) => Promise.resolve(electron.shell.showItemInFolder(path)),
+        },
       }),
     ),
 }).catch((error: unknown) => {

@@ -10,7 +10,7 @@ export type ElectronSurface = {
   ipcMain: Pick<Electron.IpcMain, 'handle'>;
   protocol: Pick<Electron.Protocol, 'handle' | 'registerSchemesAsPrivileged'>;
   session: { defaultSession: Pick<Electron.Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'> };
-  shell: Pick<Electron.Shell, 'openExternal'>;
+  shell: Pick<Electron.Shell, 'openExternal' | 'openPath' | 'showItemInFolder'>;
   safeStorage: Pick<Electron.SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
   clipboard: Pick<Electron.Clipboard, 'readText' | 'writeText'>;
 };

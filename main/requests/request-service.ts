@@ -41,6 +41,8 @@ export type RequestServiceOptions = {
   execute?: Execute;
   /** Where each send is recorded (History); nothing is recorded when absent. */
   recordSend?: (entry: HistoryEntry) => void;
+  /** Told the path of every body saved to a file. */
+  onSaved?: (path: string) => void;
   /** Puts text on the clipboard and clears it after 30 s (the vault's copier); "Copy as curl" with secrets needs it. */
   copyToClipboard?: (text: string) => Promise<void>;
 };
@@ -137,6 +139,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
           return asServiceError(error);
         });
         record({ summary: redactedSummary(toWireRequest(result.signed.request), result.signed.redact), outcome: result.outcome });
+        if (result.outcome.ok && result.outcome.response.saved) options.onSaved?.(result.outcome.response.saved.path);
         return {
           sendId,
           environment: { id: environment.id, name: environment.name, protected: environment.protected },

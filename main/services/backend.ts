@@ -15,6 +15,8 @@ import { seedSandboxSecrets } from './sandbox-secrets.ts';
 import { testSignWithSandbox } from './key-test-sign.ts';
 import { createRequestService, type RequestService } from '../requests/request-service.ts';
 import { defaultDownloadsDir } from '../platform/downloads-dir.ts';
+import { systemFileOpener, type FileOpener } from '../platform/file-opener.ts';
+import { createSavedFiles } from './saved-files.ts';
 import { keyUsers } from './key-usage.ts';
 import { createSettingsService } from './settings.ts';
 import { createWorkspaceHandlers } from './workspace-handlers.ts';
@@ -34,6 +36,8 @@ export type BackendOptions = {
   safeStorage?: SafeStorageLike;
   /** Where "copy" puts a secret: Electron's clipboard, or the system's clipboard tool. */
   clipboard?: ClipboardLike;
+  /** Opens saved files: Electron's shell, or the system's openers. */
+  fileOpener?: FileOpener;
   /** Where response bodies too large to preview are saved; the user's Downloads folder by default. */
   downloadsDir?: () => string;
   /** Cheaper key derivation for tests only. */
@@ -93,6 +97,7 @@ export function createBackend(options: BackendOptions): Backend {
   });
   if (history.loadProblem) log(`history: ${history.loadProblem}`);
   const commandCopier = createCommandCopier(options.clipboard, (error) => log('clearing the clipboard failed', error));
+  const savedFiles = createSavedFiles(options.fileOpener ?? systemFileOpener());
   const requests: RequestService = createRequestService({
     workspace,
     secrets: vault,
@@ -100,6 +105,7 @@ export function createBackend(options: BackendOptions): Backend {
     downloadsDir: options.downloadsDir ?? defaultDownloadsDir,
     onProgress: (progress) => bus.emit('requests:progress', progress),
     recordSend: (entry) => history.record(entry),
+    onSaved: (path) => savedFiles.remember(path),
     ...(commandCopier ? { copyToClipboard: (text: string) => commandCopier.copy(text) } : {}),
   });
   const keys = createKeyService({
@@ -125,7 +131,13 @@ export function createBackend(options: BackendOptions): Backend {
     'sandbox:status': () => sandbox.status(),
     'sandbox:start': () => startSandbox(),
     'sandbox:stop': () => sandbox.stop(),
-    ...createKeysHandlers(keys, saveKeyExport()),
+    ...createKeysHandlers(keys, async (fileName, pem, directory) => {
+      const path = await saveKeyExport()(fileName, pem, directory);
+      savedFiles.remember(path);
+      return path;
+    }),
+    'files:open': ({ path }) => savedFiles.open(path),
+    'files:reveal': ({ path }) => savedFiles.reveal(path),
     'keys:test-sign': async (ref) => testSignWithSandbox(keys, vault, (await startSandbox()).url, ref),
     ...createWorkspaceHandlers(workspace, vault),
     'requests:send': (input) => requests.send(input),

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ResponseSummary } from '../../../../main/contract/http.ts';
 import { downloadPreview, hexDump, parseJsonPreview, responseFileName } from './body-format.ts';
 import { JsonTree } from './JsonTree.tsx';
+import { SavedFileNote } from './SavedFileNote.tsx';
 
 type View = 'pretty' | 'raw' | 'hex';
 
@@ -16,11 +17,7 @@ export function ResponseBody({ response }: { response: ResponseSummary }) {
   const view: View = chosen ?? (binary ? 'hex' : json !== undefined && !large ? 'pretty' : 'raw');
   return (
     <div className="wb-response-body">
-      {saved && (
-        <p className="wb-saved" data-testid="saved-file">
-          Saved to <code>{saved.path}</code> ({saved.bytes} bytes), SHA-256 <code>{saved.sha256}</code>
-        </p>
-      )}
+      {saved && <SavedFileNote saved={saved} />}
       <div role="radiogroup" aria-label="Body view" className="wb-segments">
         {(['pretty', 'raw', 'hex'] as const).map((option) => (
           <button key={option} type="button" role="radio" aria-checked={view === option} disabled={option === 'pretty' && json === undefined} onClick={() => setChosen(option)}>
