@@ -26,7 +26,7 @@ import { collectionOf, requireRequest } from '../workspace/document.ts';
 import { environmentVariables, requireEnvironment } from '../workspace/environments.ts';
 import { toSigningRequest } from '../workspace/to-signing-request.ts';
 import type { WorkspaceService } from '../workspace/workspace-service.ts';
-import { sendSigned, type Execute } from './send-signed.ts';
+import { sendSigned, tokenFetcher, type Execute } from './send-signed.ts';
 import { toWireRequest } from './wire.ts';
 
 export type RequestServiceOptions = {
@@ -163,7 +163,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
           return value;
         },
       };
-      const signed = await signRequest(signInput, { ...signing(), secrets: recording, fetchToken: refuseTokenFetch }).catch(asServiceError);
+      const signed = await signRequest(signInput, { ...signing(), secrets: recording, fetchToken: tokenFetcher({}, options.execute) }).catch(asServiceError);
       const wire = toWireRequest(signed.request);
       const request = { method: wire.method, url: wire.url, headers: wire.headers, body: typeof wire.body === 'string' ? wire.body : null };
       const command = buildCurlCommand(withPlaceholders(request, placeholderReplacer(named, signed.redact, REDACTED)));
@@ -178,9 +178,10 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       };
     },
 
+    // Sign without sending: the request is not sent, but a token step still fetches its token when none is cached.
     async sign(input) {
       const { environment, signInput } = await prepare(input.requestId, input.environmentId, input.variables);
-      const signed = await signRequest(signInput, { ...signing(), fetchToken: refuseTokenFetch }).catch(asServiceError);
+      const signed = await signRequest(signInput, { ...signing(), fetchToken: tokenFetcher({}, options.execute) }).catch(asServiceError);
       const wire = toWireRequest(signed.request);
       return {
         environment: { id: environment.id, name: environment.name, protected: environment.protected },
@@ -213,6 +214,3 @@ function asServiceError(error: unknown): never {
   throw error;
 }
 
-/** Signing without sending never reaches the network: a token step uses a cached token or says it needs one. */
-const refuseTokenFetch = (): Promise<never> =>
-  Promise.reject(new ServiceError('failed', 'This request needs an access token first: send it once (or its token request), then sign without sending.'));

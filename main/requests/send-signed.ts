@@ -37,7 +37,7 @@ export async function sendSigned(
 }
 
 /** Token requests go through the executor too; only their text body is needed. */
-function tokenFetcher(options: ExecuteOptions, execute: Execute): TokenFetcher {
+export function tokenFetcher(options: ExecuteOptions, execute: Execute = executeRequest): TokenFetcher {
   // A token answer is small and never saved to a file or reported as progress.
   const tokenOptions: ExecuteOptions = { ...options };
   delete tokenOptions.save;

@@ -51,10 +51,11 @@ describe('countersign run against the built-in sandbox', () => {
       expect(elecsnet.stdout).toContain(`POST ${origin}/paynet/api/v2/sale-form/777`);
       expect(elecsnet.stdout).toContain('Signature base string');
       expect(elecsnet.stdout).toContain('oauth_signature=');
-      // A token step does not fetch a token just to sign: it says so, as a configuration error.
-      const paynet = await run(['trace', 'PayNet OSP/Request a report', '--env', 'Sandbox', '--var', `baseUrl=${origin}`, '--var', `tokenUrl=${origin}/token`]);
-      expect(paynet.code).toBe(EXIT.config);
-      expect(paynet.stderr).toMatch(/token/);
+      // A token step fetches its token from the (sandbox) token endpoint; the request itself still goes nowhere.
+      const paynet = await run(['trace', 'PayNet OSP/Request a report', '--env', 'Sandbox', '--var', `baseUrl=${origin}`]);
+      expect(paynet.code, paynet.stderr).toBe(EXIT.ok);
+      expect(paynet.stdout).toContain(`POST ${origin}/api/v1/reports`);
+      expect(paynet.stdout).toMatch(/X-Signature: [0-9a-f]{64}/);
       expect(connections).toHaveLength(0);
     } finally {
       server.close();

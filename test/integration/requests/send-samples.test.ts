@@ -103,3 +103,27 @@ describe('a send that cannot be signed', () => {
     }
   });
 });
+
+describe('sign without sending for a token-chained request', () => {
+  it('fetches the token it needs and shows the signed request, never sending the request itself', async () => {
+    const dir = await makeTempDir();
+    const backend = testBackend(dir.path);
+    try {
+      await backend.dispatcher.call('vault:setup', { passphrase: 'a passphrase for tests' });
+      for (let i = 0; i < 100 && backend.vault.list({ environment: 'Sandbox' }).secrets.length < 6; i++) await new Promise((r) => setTimeout(r, 20));
+      const tree = await backend.dispatcher.call('workspace:tree', {});
+      const report = tree.entries.find((entry) => entry.kind === 'request' && entry.name === 'Request a report')!;
+      const collection = tree.entries.find((entry) => entry.id === report.parentId)!;
+      const environments = await backend.dispatcher.call('workspace:environments', { collectionId: collection.id });
+      const signed = await backend.dispatcher.call('requests:sign', { requestId: report.id, environmentId: environments.find((env) => env.name === 'Sandbox')!.id });
+      const names = signed.request.headers.map((header) => header.name.toLowerCase());
+      expect(names).toEqual(expect.arrayContaining(['authorization', 'x-timestamp', 'x-signature']));
+      expect(JSON.stringify(signed)).not.toContain(await backend.vault.get('Sandbox', 'paynet.client_secret'));
+      // Nothing was sent: no report exists, so history holds no send.
+      expect(await backend.dispatcher.call('history:list', {})).toEqual([]);
+    } finally {
+      await backend.close();
+      await dir.remove();
+    }
+  });
+});
