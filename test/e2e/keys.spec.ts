@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
+import { createVault } from './support/vault-setup.ts';
 
 const run = promisify(execFile);
 
@@ -13,11 +14,7 @@ const VAULT_PASSPHRASE = 'keys wizard vault passphrase';
 const EXPORT_PASSPHRASE = 'export-passphrase-4f1c9a';
 
 async function createVaultAndOpenKeys(app: Page): Promise<void> {
-  await app.getByRole('navigation').getByRole('button', { name: 'Vault' }).click();
-  await app.getByLabel('Passphrase', { exact: true }).fill(VAULT_PASSPHRASE);
-  await app.getByLabel('Repeat it').fill(VAULT_PASSPHRASE);
-  await app.getByRole('button', { name: 'Create vault' }).click();
-  await expect(app.getByTestId('vault-state')).toHaveText('Unlocked');
+  await createVault(app, VAULT_PASSPHRASE);
   await app.getByRole('navigation').getByRole('button', { name: 'Keys' }).click();
   await expect(app.getByTestId('keys-vault-state')).toHaveText('Vault unlocked');
 }

@@ -1,4 +1,5 @@
 import { expect, test } from './support/fixtures.ts';
+import { createVault } from './support/vault-setup.ts';
 
 const PASSPHRASE = 'correct horse battery staple';
 
@@ -38,10 +39,7 @@ test.describe('vault in browser mode', () => {
 
   test('a new vault holds the sandbox test credentials, so samples can be sent at once', async ({ app, secretValues }) => {
     secretValues.push(PASSPHRASE);
-    await app.getByRole('button', { name: 'Vault' }).click();
-    await app.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await app.getByLabel('Repeat it').fill(PASSPHRASE);
-    await app.getByRole('button', { name: 'Create vault' }).click();
+    await createVault(app, PASSPHRASE);
     await app.getByRole('tab', { name: 'Sandbox' }).click();
     await expect(app.getByTestId('secret-row')).toHaveCount(6);
     await app.getByRole('tab', { name: 'Production' }).click();
@@ -50,10 +48,7 @@ test.describe('vault in browser mode', () => {
 
   test('lock, refuse a wrong passphrase clearly, then unlock', async ({ app, secretValues }) => {
     secretValues.push(PASSPHRASE, 'not the passphrase');
-    await app.getByRole('button', { name: 'Vault' }).click();
-    await app.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await app.getByLabel('Repeat it').fill(PASSPHRASE);
-    await app.getByRole('button', { name: 'Create vault' }).click();
+    await createVault(app, PASSPHRASE);
     await app.getByRole('button', { name: 'Lock now' }).click();
     await expect(app.getByTestId('vault-state')).toHaveText('Locked');
 
@@ -71,10 +66,7 @@ test.describe('vault in browser mode', () => {
     const first = 'first-value-7c1f0e2a';
     const second = 'second-value-93be44d1';
     secretValues.push(PASSPHRASE, first, second);
-    await app.getByRole('button', { name: 'Vault' }).click();
-    await app.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await app.getByLabel('Repeat it').fill(PASSPHRASE);
-    await app.getByRole('button', { name: 'Create vault' }).click();
+    await createVault(app, PASSPHRASE);
     await app.getByRole('tab', { name: 'UAT' }).click();
     await app.getByLabel('Name').fill('api_key');
     await app.getByLabel('Value').fill(first);

@@ -1,18 +1,15 @@
 import type { Page } from '@playwright/test';
 import { SANDBOX_CREDENTIALS } from '../../main/sandbox/credentials.ts';
 import { expect, test } from './support/fixtures.ts';
+import { createVault, SEEDED_SECRETS } from './support/vault-setup.ts';
 
 const PASSPHRASE = 'correct horse battery staple';
 const ROW = '[data-testid="tree-row"]';
 
 async function setUpVaultAndOpenWorkbench(app: Page, secretValues: string[]) {
   // Every seeded sandbox credential counts as a secret: none may reach the renderer.
-  secretValues.push(PASSPHRASE, SANDBOX_CREDENTIALS.paynet.clientSecret, SANDBOX_CREDENTIALS.momo.apiKey, SANDBOX_CREDENTIALS.centagate.secretKey, SANDBOX_CREDENTIALS.elecsnet.controlKey);
-  await app.getByRole('button', { name: 'Vault' }).click();
-  await app.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await app.getByLabel('Repeat it').fill(PASSPHRASE);
-  await app.getByRole('button', { name: 'Create vault' }).click();
-  await expect(app.getByTestId('vault-state')).toHaveText('Unlocked');
+  secretValues.push(PASSPHRASE, ...SEEDED_SECRETS);
+  await createVault(app, PASSPHRASE);
   await app.getByRole('button', { name: 'Workbench' }).click();
   await expect(app.locator(`${ROW}[data-kind="collection"]`)).toHaveCount(4);
 }

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
+import { createVault } from './support/vault-setup.ts';
 
 const PASSPHRASE = 'correct horse battery staple';
 const ROW = '[data-testid="tree-row"]';
@@ -13,11 +14,7 @@ const ROW = '[data-testid="tree-row"]';
 /** A new vault is seeded with the sandbox credentials, so samples can be sent right after this. */
 async function setUpVaultAndOpenWorkbench(app: Page, secretValues: string[]) {
   secretValues.push(PASSPHRASE);
-  await app.getByRole('button', { name: 'Vault' }).click();
-  await app.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await app.getByLabel('Repeat it').fill(PASSPHRASE);
-  await app.getByRole('button', { name: 'Create vault' }).click();
-  await expect(app.getByTestId('vault-state')).toHaveText('Unlocked');
+  await createVault(app, PASSPHRASE);
   await app.getByRole('button', { name: 'Workbench' }).click();
   await expect(app.locator(`${ROW}[data-kind="collection"]`)).toHaveCount(4);
 }
