@@ -12,6 +12,7 @@ import { appChannels } from './app.ts';
 import { historyChannels, historyEvents } from './history.ts';
 import { keysChannels, keysEvents } from './keys.ts';
 import { filesChannels } from './files.ts';
+import { flowsChannels, flowsEvents } from './flows.ts';
 import { requestsChannels, requestsEvents } from './requests.ts';
 import { sandboxChannels, sandboxEvents } from './sandbox.ts';
 import { settingsChannels, settingsEvents } from './settings.ts';
@@ -28,6 +29,7 @@ export const channels = {
   ...requestsChannels,
   ...filesChannels,
   ...historyChannels,
+  ...flowsChannels,
 } as const;
 
 export const events = {
@@ -38,6 +40,7 @@ export const events = {
   ...workspaceEvents,
   ...requestsEvents,
   ...historyEvents,
+  ...flowsEvents,
 } as const;
 
 export type Channels = typeof channels;

@@ -42,6 +42,7 @@ export const SignedPreview = z.object({
   headers: z.array(z.object({ name: z.string(), value: z.string() })),
   body: z.string(),
 });
+export type SignedPreview = z.output<typeof SignedPreview>;
 
 export const SignInput = z.strictObject({
   requestId: Id,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AuthChain } from './auth.ts';
+import { Flow } from './flow-model.ts';
 import { noInput } from './limits.ts';
+import { ItemName, NodeId, SecretRefName } from './names.ts';
 
 /**
  * The workspace: collections -> folders (nested) -> requests, environments per
@@ -12,21 +14,7 @@ import { noInput } from './limits.ts';
 const MAX_ITEMS = 10_000;
 const MAX_PAIRS = 500;
 
-export const NodeId = z.string().min(1).max(64);
-export type NodeId = z.infer<typeof NodeId>;
-
-export const ItemName = z
-  .string()
-  .max(200)
-  .refine((value) => value.trim().length > 0, 'A name cannot be empty.')
-  .refine((value) => !/\p{Cc}/u.test(value), 'A name cannot hold control characters.');
-
-/** Vault entry names, as main/contract/vault.ts spells them. */
-export const SecretRefName = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(/^[\p{L}\p{N}_.:@/-]+( [\p{L}\p{N}_.:@/-]+)*$/u, 'Use letters, digits and _ . : @ / - (single spaces inside).');
+export { ItemName, NodeId, SecretRefName } from './names.ts';
 
 const text = z.string().max(1_000_000);
 
@@ -132,6 +120,8 @@ export const CollectionNode = z.object({
   auth: AuthSetting,
   children: z.array(NodeId).max(MAX_ITEMS),
   environments: z.array(Environment).max(50),
+  /** Saved multi-step runs over this collection's requests (main/flows). */
+  flows: z.array(Flow).max(100),
 });
 export type CollectionNode = z.output<typeof CollectionNode>;
 
@@ -139,7 +129,7 @@ export const WorkspaceNode = z.discriminatedUnion('kind', [CollectionNode, Folde
 export type WorkspaceNode = z.output<typeof WorkspaceNode>;
 export type ContainerNode = CollectionNode | FolderNode;
 
-export const WORKSPACE_SCHEMA_VERSION = 1;
+export const WORKSPACE_SCHEMA_VERSION = 2;
 
 /** The persisted document: a flat map by id plus ordered child lists, so an edit touches one entry. */
 export const WorkspaceDocument = z.object({

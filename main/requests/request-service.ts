@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { HttpProgress } from '../contract/http.ts';
 import { ServiceError } from '../contract/errors.ts';
-import type { CurlResult, SendInput, SendResult, SignResult } from '../contract/requests.ts';
+import type { CurlResult, SendInput, SendResult, SignedPreview, SignResult } from '../contract/requests.ts';
 import type { HistoryEntry } from '../contract/history.ts';
 import type { HttpOutcome } from '../contract/http.ts';
 import { historyEntryOf, redactedSummary } from '../history/history-entry.ts';
@@ -50,8 +50,14 @@ export type RequestServiceOptions = {
 /** Values that replace (or add to) the environment's variables for one send, e.g. the CLI's --var. Main-side only: no channel carries them. */
 export type VariableOverrides = Readonly<Record<string, string>>;
 
+/** Main-side extras of a send (flows use them): variable overrides, and saving to the downloads folder without knowing where it is. */
+export type InternalSendInput = SendInput & { variables?: VariableOverrides | undefined; saveToDownloads?: boolean | undefined };
+
+/** A send's result plus the request as it went out, secrets redacted (flows capture from it). */
+export type SendOutcome = SendResult & { sent: SignedPreview };
+
 export type RequestService = {
-  send(input: SendInput & { variables?: VariableOverrides | undefined }): Promise<SendResult>;
+  send(input: InternalSendInput): Promise<SendOutcome>;
   sign(input: { requestId: string; environmentId: string; compare?: CompareExpected | undefined; variables?: VariableOverrides | undefined }): Promise<SignResult>;
   /** The signed request as a curl command, secrets replaced by placeholders; with includeSecrets main copies the full command itself. */
   curl(input: { requestId: string; environmentId: string; includeSecrets?: true | undefined }): Promise<CurlResult>;
@@ -107,7 +113,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       }
       const sendId = input.sendId ?? randomUUID();
       const signal = inFlight.start(sendId);
-      const save = input.save ?? (node.settings?.saveToFile ? { directory: options.downloadsDir() } : undefined);
+      const save = input.save ?? (input.saveToDownloads === true || node.settings?.saveToFile ? { directory: options.downloadsDir() } : undefined);
       const executeOptions: ExecuteOptions = {
         requestId: sendId,
         signal,
@@ -140,7 +146,9 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
         });
         record({ summary: redactedSummary(toWireRequest(result.signed.request), result.signed.redact), outcome: result.outcome });
         if (result.outcome.ok && result.outcome.response.saved) options.onSaved?.(result.outcome.response.saved.path);
+        const wire = toWireRequest(result.signed.request);
         return {
+          sent: redactedPreview(wire, result.signed.redact),
           sendId,
           environment: { id: environment.id, name: environment.name, protected: environment.protected },
           outcome: result.outcome,
@@ -182,15 +190,9 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
     async sign(input) {
       const { environment, signInput } = await prepare(input.requestId, input.environmentId, input.variables);
       const signed = await signRequest(signInput, { ...signing(), fetchToken: tokenFetcher({}, options.execute) }).catch(asServiceError);
-      const wire = toWireRequest(signed.request);
       return {
         environment: { id: environment.id, name: environment.name, protected: environment.protected },
-        request: {
-          method: wire.method,
-          url: signed.redact(wire.url),
-          headers: wire.headers.map(([name, value]) => ({ name, value: signed.redact(value) })),
-          body: typeof wire.body === 'string' ? signed.redact(wire.body) : '',
-        },
+        request: redactedPreview(toWireRequest(signed.request), signed.redact),
         traces: [...signed.traces],
         compare: input.compare ? signed.compare(input.compare) : null,
       };
@@ -205,6 +207,15 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       inFlight.cancelAll();
       tokens.clear();
     },
+  };
+}
+
+function redactedPreview(wire: ReturnType<typeof toWireRequest>, redact: (text: string) => string): SignedPreview {
+  return {
+    method: wire.method,
+    url: redact(wire.url),
+    headers: wire.headers.map(([name, value]) => ({ name, value: redact(value) })),
+    body: typeof wire.body === 'string' ? redact(wire.body) : '',
   };
 }
 

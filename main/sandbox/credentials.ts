@@ -53,3 +53,11 @@ export const SANDBOX_CREDENTIALS: SandboxCredentials = {
 export function readSandboxMerchantPrivateKey(): string {
   return readFileSync(SANDBOX_MERCHANT_PRIVATE_KEY_PATH, 'utf8');
 }
+
+/** Published ids of objects the sandbox holds from the start, so the status and download samples work before any flow runs. */
+export const SANDBOX_SAMPLE_IDS = {
+  /** A READY settlement report of 64 KiB. */
+  paynetReportId: 'RPT-SAMPLE',
+  /** A request to pay that already succeeded. */
+  momoReferenceId: '0b5e0f4a-2c1d-4e8f-9a7b-6c5d4e3f2a10',
+} as const;

@@ -25,6 +25,9 @@ import { createHistoryFileStore } from '../history/history-file.ts';
 import { createHistoryService, type HistoryService } from '../history/history-service.ts';
 import { createHistoryHandlers } from '../history/history-handlers.ts';
 import { createCommandCopier } from '../requests/command-copier.ts';
+import { createFlowHandlers } from '../flows/flow-handlers.ts';
+import { createFlowService, type FlowService } from '../flows/flow-service.ts';
+import { createInboxService, type InboxService } from '../flows/inbox-service.ts';
 
 export type BackendOptions = {
   mode: AppMode;
@@ -57,6 +60,8 @@ export type Backend = {
   keys: KeyService;
   requests: RequestService;
   history: HistoryService;
+  flows: FlowService;
+  inbox: InboxService;
   close(): Promise<void>;
 };
 
@@ -117,6 +122,25 @@ export function createBackend(options: BackendOptions): Backend {
     usedBy: (environment, name) => keyUsers(workspace.document, environment, name),
   });
 
+  const inbox = createInboxService({
+    onEntry: (entry) => bus.emit('inbox:received', entry),
+    onChange: (status) => bus.emit('inbox:changed', status),
+  });
+  const flows = createFlowService({
+    workspace,
+    requests,
+    inbox,
+    vault: {
+      isUnlocked: async () => (await vault.status()).state === 'unlocked',
+      store: async (environment, name, value) => {
+        const exists = vault.list({ environment }).secrets.some((secret) => secret.name === name);
+        if (exists) await vault.rotate({ environment, name, value });
+        else await vault.add({ environment, name, kind: 'text', value });
+      },
+    },
+    onRunChanged: (state) => bus.emit('flows:run-changed', state),
+  });
+
   const handlers: Handlers = {
     'app:info': () => ({
       name: 'Countersign',
@@ -145,6 +169,7 @@ export function createBackend(options: BackendOptions): Backend {
     'requests:cancel': ({ sendId }) => requests.cancel(sendId),
     'requests:curl': (input) => requests.curl(input),
     ...createHistoryHandlers(history),
+    ...createFlowHandlers(flows, inbox),
   };
 
   const dispatcher = createDispatcher(handlers, {
@@ -159,7 +184,11 @@ export function createBackend(options: BackendOptions): Backend {
     keys,
     requests,
     history,
+    flows,
+    inbox,
     close: async () => {
+      flows.close();
+      await inbox.close();
       requests.close();
       commandCopier?.dispose();
       keys.close();

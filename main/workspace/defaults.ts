@@ -20,6 +20,7 @@ export function newCollection(ids: IdSource, name: string): CollectionNode {
     auth: { mode: 'none' },
     children: [],
     environments: DEFAULT_ENVIRONMENTS.map((env) => newEnvironment(ids, env.name, env.protected)),
+    flows: [],
   };
 }
 

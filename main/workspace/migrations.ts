@@ -39,8 +39,22 @@ const v0ToV1: Migration = {
   },
 };
 
+/** Version 2 adds flows: every collection starts with none. */
+const v1ToV2: Migration = {
+  from: 1,
+  describe: 'add an empty flow list to every collection',
+  migrate(doc) {
+    const nodes = isRecord(doc.nodes) ? doc.nodes : {};
+    const migrated: Record<string, unknown> = {};
+    for (const [id, node] of Object.entries(nodes)) {
+      migrated[id] = isRecord(node) && node.kind === 'collection' && !Array.isArray(node.flows) ? { ...node, flows: [] } : node;
+    }
+    return { ...doc, schemaVersion: 2, nodes: migrated };
+  },
+};
+
 /** In order; the last one's result is WORKSPACE_SCHEMA_VERSION. */
-export const MIGRATIONS: readonly Migration[] = [v0ToV1];
+export const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2];
 
 export function storedVersion(raw: Record<string, unknown>): number {
   return typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0;

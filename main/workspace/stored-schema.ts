@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Flow } from '../contract/flow-model.ts';
 import { AuthSetting, RequestSettings, WORKSPACE_SCHEMA_VERSION, type WorkspaceDocument } from '../contract/workspace.ts';
 
 /**
@@ -41,6 +42,7 @@ const StoredCollection = z.object({
   auth: AuthSetting,
   children: z.array(text),
   environments: z.array(z.object({ id: text, name: text, protected: z.boolean(), variables: pairs, secrets: z.array(text), builtInSandbox: z.boolean().optional() })),
+  flows: z.array(Flow),
 });
 
 export const StoredDocument = z.object({

@@ -1,4 +1,5 @@
 import type { AuthChain } from '../contract/auth.ts';
+import type { Flow } from '../contract/flow-model.ts';
 import type { ImportResult } from './import-result.ts';
 import { ServiceError } from '../contract/errors.ts';
 import type {
@@ -19,12 +20,13 @@ import { deleteNode, restoreSubtree, type DeletedSubtree } from './delete.ts';
 import { collectionOf, emptyDocument, requireContainer, requireNode, requireRequest } from './document.ts';
 import { duplicateNode } from './duplicate.ts';
 import { effectiveAuth } from './effective-auth.ts';
-import { createEnvironment, deleteEnvironment, listEnvironments, updateEnvironment, type EnvironmentChange } from './environments.ts';
+import { createEnvironment, deleteEnvironment, listEnvironments, requireEnvironment, updateEnvironment, type EnvironmentChange } from './environments.ts';
 import { exportCollectionText } from './exchange/export-collection.ts';
 import { parseCollectionFile } from './exchange/import-collection.ts';
 import { materializeCollection } from './exchange/materialize.ts';
 import { slug } from './exchange/secret-names.ts';
 import { filterTree } from './filter.ts';
+import { deleteFlow, requireFlow, saveFlow } from './flows.ts';
 import { randomIds, type IdSource } from './ids.ts';
 import { listTree } from './listing.ts';
 import { convertPostman } from './postman/import-postman.ts';
@@ -245,6 +247,28 @@ export class WorkspaceService {
       this.#onChange([...this.#doc.collections]);
     }
     return changed;
+  }
+
+  flow(collectionId: NodeId, flowId: string): Flow {
+    return requireFlow(this.#doc, collectionId, flowId).flow;
+  }
+
+  saveFlow(collectionId: NodeId, flow: Flow): Flow {
+    return this.#commit([collectionId], () => saveFlow(this.#doc, collectionId, flow));
+  }
+
+  deleteFlow(collectionId: NodeId, flowId: string): void {
+    this.#commit([collectionId], () => deleteFlow(this.#doc, collectionId, flowId));
+  }
+
+  /** Sets one variable of an environment (added when new, enabled either way): a flow's "environment" capture. */
+  setEnvironmentVariable(collectionId: NodeId, environmentId: NodeId, name: string, value: string): void {
+    const env = requireEnvironment(this.#doc, collectionId, environmentId);
+    const others = env.variables.filter((variable) => variable.name !== name);
+    const at = env.variables.findIndex((variable) => variable.name === name);
+    const variables = [...others];
+    variables.splice(at < 0 ? variables.length : at, 0, { name, value, enabled: true });
+    this.updateEnvironment(collectionId, environmentId, { variables });
   }
 
   exportCollection(collectionId: NodeId): { fileName: string; text: string } {

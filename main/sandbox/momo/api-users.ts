@@ -2,18 +2,25 @@
 import { randomHex } from '../ids.ts';
 import type { MomoCredentials } from '../credentials.ts';
 
-export type ApiUser = { providerCallbackHost: string; apiKey: string | undefined };
+export type ApiUser = {
+  providerCallbackHost: string;
+  apiKey: string | undefined;
+  /** The published user's documented key, which stays valid whatever keys are issued after it. */
+  fixedKey?: string;
+};
 
 export type ApiUsers = {
   create: (id: string, providerCallbackHost: string) => boolean;
   get: (id: string) => ApiUser | undefined;
-  /** A new key replaces the old one, as on the real portal. */
+  /** A new key replaces the old one, as on the real portal (the published user's documented key stays valid too). */
   newKey: (id: string) => string | undefined;
+  /** The key is one this user may use now. */
+  keyMatches: (user: ApiUser, apiKey: string, same: (a: string, b: string) => boolean) => boolean;
 };
 
 export function createApiUsers(seed: MomoCredentials, randomBytes: (size: number) => Buffer): ApiUsers {
   const users = new Map<string, ApiUser>([
-    [seed.apiUser.toLowerCase(), { providerCallbackHost: seed.providerCallbackHost, apiKey: seed.apiKey }],
+    [seed.apiUser.toLowerCase(), { providerCallbackHost: seed.providerCallbackHost, apiKey: seed.apiKey, fixedKey: seed.apiKey }],
   ]);
   return {
     create(id, providerCallbackHost) {
@@ -28,5 +35,7 @@ export function createApiUsers(seed: MomoCredentials, randomBytes: (size: number
       user.apiKey = randomHex(randomBytes, 16);
       return user.apiKey;
     },
+    // Samples and docs rely on the published key: a new key for that user must not break every other sandbox call.
+    keyMatches: (user, apiKey, same) => (user.apiKey !== undefined && same(apiKey, user.apiKey)) || (user.fixedKey !== undefined && same(apiKey, user.fixedKey)),
   };
 }

@@ -38,6 +38,8 @@ const OUTCOMES: Record<string, { status: PaymentStatus; reason?: string }> = {
 export type Payments = {
   create: (referenceId: string, apiUser: string, request: PaymentRequest, callbackUrl: URL | undefined) => boolean;
   get: (referenceId: string) => Payment | undefined;
+  /** A payment that already succeeded, so "Request to pay status" works before any request to pay. */
+  seedSettled: (referenceId: string, apiUser: string) => void;
   stop: () => void;
 };
 
@@ -88,6 +90,18 @@ export function createPayments(options: {
       return true;
     },
     get: (referenceId) => payments.get(referenceId.toLowerCase()),
+    seedSettled(referenceId, apiUser) {
+      payments.set(referenceId.toLowerCase(), {
+        referenceId,
+        apiUser,
+        amount: '5.00',
+        currency: 'EUR',
+        externalId: 'sandbox-sample-payment',
+        payer: { partyIdType: 'MSISDN', partyId: '46733123460' },
+        status: 'SUCCESSFUL',
+        financialTransactionId: '1234567890',
+      });
+    },
     stop() {
       stopped = true;
       for (const timer of timers) clearTimeout(timer);

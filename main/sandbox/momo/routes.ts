@@ -13,6 +13,7 @@ import { header } from '../http/header.ts';
 import { sendEmpty, sendJson } from '../http/respond.ts';
 import type { Route, RouteContext } from '../http/router.ts';
 import { isUuidV4 } from '../ids.ts';
+import { SANDBOX_SAMPLE_IDS } from '../credentials.ts';
 import { createApiUsers } from './api-users.ts';
 import { checkLoopbackCallbackUrl } from './loopback-url.ts';
 import { createPayments, publicView } from './payments.ts';
@@ -40,6 +41,7 @@ export function momoRoutes(env: SandboxEnvironment): { routes: Route[]; stop: ()
   const credentials = env.credentials.momo;
   const users = createApiUsers(credentials, env.randomBytes);
   const payments = createPayments({ settleDelayMs: env.momo.settleDelayMs, randomBytes: env.randomBytes, log: env.log });
+  payments.seedSettled(SANDBOX_SAMPLE_IDS.momoReferenceId, credentials.apiUser);
   const tokens = createBearerTokens({ prefix: 'momo_', now: env.now, randomBytes: env.randomBytes, lifetimeSeconds: env.tokenLifetimeSeconds });
 
   /** API Management rejects a missing or wrong subscription key before the API runs. */
@@ -132,7 +134,7 @@ export function momoRoutes(env: SandboxEnvironment): { routes: Route[]; stop: ()
       sendJson(res, 401, { error: 'login_failed', message: `The Basic user "${apiUser}" is not a provisioned API user.` });
       return;
     }
-    if (user.apiKey === undefined || !sameText(apiKey, user.apiKey)) {
+    if (!users.keyMatches(user, apiKey, sameText)) {
       sendJson(res, 401, { error: 'login_failed', message: 'The API key does not match this API user (create one with POST /v1_0/apiuser/{id}/apikey).' });
       return;
     }

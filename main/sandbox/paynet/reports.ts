@@ -17,6 +17,8 @@ export type ReportBook = {
   get: (reportId: string) => Report | undefined;
   /** One status poll: counts it and flips to READY after enough of them. */
   poll: (reportId: string) => Report | undefined;
+  /** A report that is READY from the start. */
+  seedReady: (reportId: string, reportType: string, sizeBytes: number) => void;
 };
 
 export function createReportBook(options: {
@@ -39,6 +41,9 @@ export function createReportBook(options: {
       return report;
     },
     get: (reportId) => reports.get(reportId),
+    seedReady(reportId, reportType, sizeBytes) {
+      reports.set(reportId, { reportId, reportType, sizeBytes, createdAt: options.now(), polls: 0, status: 'READY' });
+    },
     poll(reportId) {
       const report = reports.get(reportId);
       if (!report) return undefined;

@@ -9,6 +9,7 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { createBearerTokens } from '../bearer-tokens.ts';
+import { SANDBOX_SAMPLE_IDS } from '../credentials.ts';
 import { sameText } from '../compare.ts';
 import type { SandboxEnvironment } from '../environment.ts';
 import { readBody, readJsonObject, requireMediaType } from '../http/body.ts';
@@ -48,6 +49,7 @@ export function paynetRoutes(env: SandboxEnvironment): Route[] {
     lifetimeSeconds: env.tokenLifetimeSeconds,
   });
   const reports = createReportBook({ now: env.now, randomBytes: env.randomBytes, pollsUntilReady: env.paynet.pollsUntilReady });
+  reports.seedReady(SANDBOX_SAMPLE_IDS.paynetReportId, 'settlement', 64 * 1024);
 
   const issueToken = async ({ req, res }: RouteContext) => {
     requireMediaType(req, 'application/x-www-form-urlencoded');

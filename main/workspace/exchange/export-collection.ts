@@ -3,6 +3,7 @@ import type { NodeId, WorkspaceDocument } from '../../contract/workspace.ts';
 import { requireCollection, requireNode } from '../document.ts';
 import { literalSecretFields } from '../secret-fields.ts';
 import { COLLECTION_FORMAT, COLLECTION_FORMAT_VERSION, type CollectionFile, type ExportedItem } from './format.ts';
+import { exportFlow } from './flow-paths.ts';
 import { slug } from './secret-names.ts';
 
 function exportItem(doc: WorkspaceDocument, id: NodeId): ExportedItem {
@@ -30,7 +31,7 @@ function exportItem(doc: WorkspaceDocument, id: NodeId): ExportedItem {
   };
 }
 
-/** The `countersign.collection` v1 document for one collection: vault names only, never values. */
+/** The `countersign.collection` document for one collection: vault names only, never values. */
 export function exportCollection(doc: WorkspaceDocument, collectionId: NodeId, now: Date): CollectionFile {
   const collection = requireCollection(doc, collectionId);
   if (collection.auth.mode === 'chain' && literalSecretFields(collection.auth.steps).length > 0) {
@@ -51,6 +52,7 @@ export function exportCollection(doc: WorkspaceDocument, collectionId: NodeId, n
         secrets: env.secrets,
         ...(env.builtInSandbox === true ? { builtInSandbox: true } : {}),
       })),
+      flows: collection.flows.map((flow) => exportFlow(doc, collection, flow)),
       items: collection.children.map((child) => exportItem(doc, child)),
     },
   };

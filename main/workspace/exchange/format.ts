@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CallbackStep, Flow, RequestStep } from '../../contract/flow-model.ts';
 import {
   AuthSetting,
   EnvironmentVariable,
@@ -16,7 +17,8 @@ import {
  * made afresh on import. Secrets appear only as vault names.
  */
 export const COLLECTION_FORMAT = 'countersign.collection';
-export const COLLECTION_FORMAT_VERSION = 1;
+/** Version 2 added `flows`; version 1 files (no flows) still read. */
+export const COLLECTION_FORMAT_VERSION = 2;
 
 const description = z.string().max(100_000).optional();
 
@@ -55,18 +57,29 @@ export const ExportedEnvironment = z.strictObject({
 });
 export type ExportedEnvironment = z.output<typeof ExportedEnvironment>;
 
+/** A flow step names its request by path (folder names, then the request's name) instead of an id. */
+export const ExportedFlowStep = z.discriminatedUnion('kind', [
+  RequestStep.omit({ id: true, requestId: true }).extend({ request: z.array(ItemName).min(1).max(50) }),
+  CallbackStep.omit({ id: true }),
+]);
+export type ExportedFlowStep = z.output<typeof ExportedFlowStep>;
+
+export const ExportedFlow = Flow.omit({ id: true, steps: true }).extend({ steps: z.array(ExportedFlowStep).min(1).max(100) });
+export type ExportedFlow = z.output<typeof ExportedFlow>;
+
 export const ExportedCollection = z.strictObject({
   name: ItemName,
   description,
   auth: AuthSetting.default({ mode: 'none' }),
   environments: z.array(ExportedEnvironment).max(50).default([]),
+  flows: z.array(ExportedFlow).max(100).default([]),
   items: z.array(z.discriminatedUnion('type', [ExportedFolder, ExportedRequest])).max(10_000),
 });
 export type ExportedCollection = z.output<typeof ExportedCollection>;
 
 export const CollectionFile = z.strictObject({
   format: z.literal(COLLECTION_FORMAT),
-  version: z.literal(COLLECTION_FORMAT_VERSION),
+  version: z.union([z.literal(1), z.literal(COLLECTION_FORMAT_VERSION)]),
   exportedAt: z.string().max(100).optional(),
   collection: ExportedCollection,
 });

@@ -20,7 +20,7 @@ export function parseCollectionFile(text: string): CollectionFile {
   if (!parsed.success) {
     throw new ServiceError(
       'invalid_input',
-      'The collection file does not match format version 1.',
+      `The collection file does not match format version ${String(version)}.`,
       parsed.error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
     );
   }

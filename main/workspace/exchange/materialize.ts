@@ -4,6 +4,7 @@ import type { AuthSetting } from '../../contract/workspace.ts';
 import { DEFAULT_ENVIRONMENTS } from '../defaults.ts';
 import type { IdSource } from '../ids.ts';
 import { extractSecrets, secretNamesInUse } from '../secret-fields.ts';
+import { importFlow } from './flow-paths.ts';
 import type { ExportedCollection, ExportedEnvironment, ExportedItem } from './format.ts';
 import { secretNamer, slug } from './secret-names.ts';
 
@@ -81,10 +82,12 @@ export function materializeCollection(doc: WorkspaceDocument, ids: IdSource, dra
       secrets: env.secrets,
       ...(env.builtInSandbox === true ? { builtInSandbox: true } : {}),
     })),
+    flows: [],
   };
   doc.nodes[collection.id] = collection;
   doc.collections.push(collection.id);
   collection.children = addItems(draft.items, collection.id);
+  collection.flows = draft.flows.map((flow) => importFlow(doc, collection, ids, flow));
   // Each environment should list the vault names its requests now reference.
   const names = secretsToStore.map((secret) => secret.name);
   for (const env of collection.environments) env.secrets = [...new Set([...env.secrets, ...names])];

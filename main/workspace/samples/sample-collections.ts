@@ -1,6 +1,7 @@
 import type { AuthStep } from '../../contract/auth.ts';
 import type { EnvironmentVariable, KeyValue } from '../../contract/workspace.ts';
 import type { ExportedCollection, ExportedEnvironment, ExportedRequest } from '../exchange/format.ts';
+import { momoFlows, paynetFlows } from './sample-flows.ts';
 import { secretTemplate } from '../secret-fields.ts';
 import { SAMPLE_SECRET_NAMES as S } from './secret-names.ts';
 
@@ -13,6 +14,9 @@ export type SampleSandboxValues = {
   readonly centagateUsername: string;
   readonly centagateDevAccId: string;
   readonly elecsnetLogin: string;
+  /** Objects the sandbox holds from the start (a READY report, a settled payment). */
+  readonly paynetSampleReportId: string;
+  readonly momoSampleReferenceId: string;
 };
 
 const vars = (entries: Record<string, string>): EnvironmentVariable[] => Object.entries(entries).map(([name, value]) => ({ name, value, enabled: true }));
@@ -45,7 +49,7 @@ function paynet(v: SampleSandboxValues): ExportedCollection {
     auth: { mode: 'chain', steps: chain },
     environments: environments(
       [S.paynetClientSecret],
-      { baseUrl: `${v.sandboxOrigin}/osp`, tokenUrl: `${v.sandboxOrigin}/osp/token`, clientId: v.paynetClientId },
+      { baseUrl: `${v.sandboxOrigin}/osp`, tokenUrl: `${v.sandboxOrigin}/osp/token`, clientId: v.paynetClientId, reportId: v.paynetSampleReportId },
       { baseUrl: 'https://api.reports.uat.inet.paynet.my', tokenUrl: 'https://api.reports.uat.inet.paynet.my/token' },
       { baseUrl: 'https://api.reports.paynet.my', tokenUrl: 'https://api.reports.paynet.my/token' },
     ),
@@ -71,9 +75,24 @@ function paynet(v: SampleSandboxValues): ExportedCollection {
         method: 'POST',
         url: '{{baseUrl}}/api/v1/reports',
         headers: [header('Content-Type', 'application/json'), header('Accept', 'application/json')],
-        body: { ...json, text: '{\n  "reportType": "settlement",\n  "sizeBytes": 2048\n}' },
+        body: { ...json, text: '{\n  "reportType": "settlement",\n  "sizeBytes": 8388608\n}' },
+      }),
+      request({
+        name: 'Report status',
+        description: 'PENDING until the report is ready, then READY. reportId is the sandbox\'s ready-made report until you set another; or run the "Download report" flow, which carries it over.',
+        method: 'GET',
+        url: '{{baseUrl}}/api/v1/reports/{{reportId}}',
+        headers: [header('Accept', 'application/json')],
+      }),
+      request({
+        name: 'Download report',
+        description: 'Streams the CSV to the downloads folder, with progress.',
+        method: 'GET',
+        url: '{{baseUrl}}/api/v1/reports/{{reportId}}/download',
+        settings: { saveToFile: true },
       }),
     ],
+    flows: paynetFlows(),
   };
 }
 
@@ -97,7 +116,7 @@ function momo(v: SampleSandboxValues): ExportedCollection {
     auth: { mode: 'chain', steps: [base] },
     environments: environments(
       [S.momoSubscriptionKey, S.momoApiKey],
-      { baseUrl: v.sandboxOrigin, apiUser: v.momoApiUser, targetEnvironment: 'sandbox' },
+      { baseUrl: v.sandboxOrigin, apiUser: v.momoApiUser, targetEnvironment: 'sandbox', callbackUrl: '', referenceId: v.momoSampleReferenceId },
       { baseUrl: 'https://momodeveloper.mtn.com', targetEnvironment: 'sandbox' },
       {},
     ),
@@ -106,22 +125,51 @@ function momo(v: SampleSandboxValues): ExportedCollection {
         name: 'Request to pay',
         method: 'POST',
         url: '{{baseUrl}}/collection/v1_0/requesttopay',
-        headers: [header('Content-Type', 'application/json')],
+        description: 'X-Callback-Url comes from the callbackUrl variable: empty asks for no callback. The "Request to pay and wait for the callback" flow points it at the callback inbox.',
+        headers: [header('Content-Type', 'application/json'), header('X-Callback-Url', '{{callbackUrl}}')],
         body: {
           ...json,
-          text: '{\n  "amount": "5.00",\n  "currency": "EUR",\n  "externalId": "{{$uuid}}",\n  "payer": { "partyIdType": "MSISDN", "partyId": "46733123450" },\n  "payerMessage": "Countersign sample",\n  "payeeNote": "Thank you"\n}',
+          text: '{\n  "amount": "5.00",\n  "currency": "EUR",\n  "externalId": "{{$uuid}}",\n  "payer": { "partyIdType": "MSISDN", "partyId": "46733123460" },\n  "payerMessage": "Countersign sample",\n  "payeeNote": "Thank you"\n}',
+        },
+      }),
+      request({
+        name: 'Request to pay status',
+        description: 'The status of the request to pay whose X-Reference-Id is in the referenceId variable.',
+        method: 'GET',
+        url: '{{baseUrl}}/collection/v1_0/requesttopay/{{referenceId}}',
+      }),
+      request({
+        name: 'Get access token',
+        description: 'The token call on its own: Basic base64(API user:API key) and the subscription key.',
+        method: 'POST',
+        url: '{{baseUrl}}/collection/token/',
+        auth: {
+          mode: 'chain',
+          steps: [
+            { type: 'basic', username: '{{apiUser}}', password: secretTemplate(S.momoApiKey) },
+            { type: 'api-key', in: 'header', name: 'Ocp-Apim-Subscription-Key', value: secretTemplate(S.momoSubscriptionKey) },
+          ],
         },
       }),
       request({ name: 'Get API user', method: 'GET', url: '{{baseUrl}}/v1_0/apiuser/{{apiUser}}', auth: provisioning(false) }),
       request({
         name: 'Create API user (sandbox provisioning)',
+        description: 'The MoMo scheme draws a fresh X-Reference-Id: that UUID is the new API user.',
         method: 'POST',
         url: '{{baseUrl}}/v1_0/apiuser',
         headers: [header('Content-Type', 'application/json')],
         body: { ...json, text: '{ "providerCallbackHost": "127.0.0.1" }' },
         auth: provisioning(true),
       }),
+      request({
+        name: 'Create API key (sandbox provisioning)',
+        description: 'A new API key for the API user in apiUser. The answer holds the key: the provisioning flow stores it in the vault.',
+        method: 'POST',
+        url: '{{baseUrl}}/v1_0/apiuser/{{apiUser}}/apikey',
+        auth: provisioning(false),
+      }),
     ],
+    flows: momoFlows(),
   };
 }
 
@@ -168,6 +216,7 @@ function centagate(v: SampleSandboxValues): ExportedCollection {
         body: { ...json, text: JSON.stringify(body, null, 2) },
       }),
     ],
+    flows: [],
   };
 }
 
@@ -223,6 +272,7 @@ function elecsnet(v: SampleSandboxValues): ExportedCollection {
         auth: { mode: 'chain', steps: [rsa] },
       }),
     ],
+    flows: [],
   };
 }
 

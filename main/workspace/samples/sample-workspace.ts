@@ -1,6 +1,6 @@
 import type { WorkspaceDocument } from '../../contract/workspace.ts';
 import type { SecretToStore } from '../import-result.ts';
-import { readSandboxMerchantPrivateKey, SANDBOX_CREDENTIALS, type SandboxCredentials } from '../../sandbox/credentials.ts';
+import { readSandboxMerchantPrivateKey, SANDBOX_CREDENTIALS, SANDBOX_SAMPLE_IDS, type SandboxCredentials } from '../../sandbox/credentials.ts';
 import { emptyDocument } from '../document.ts';
 import { materializeCollection } from '../exchange/materialize.ts';
 import type { IdSource } from '../ids.ts';
@@ -26,6 +26,8 @@ export function buildSampleWorkspace(options: SampleOptions): WorkspaceDocument 
     centagateUsername: c.centagate.username,
     centagateDevAccId: c.centagate.devAccId,
     elecsnetLogin: c.elecsnet.login,
+    paynetSampleReportId: SANDBOX_SAMPLE_IDS.paynetReportId,
+    momoSampleReferenceId: SANDBOX_SAMPLE_IDS.momoReferenceId,
   });
   for (const draft of collections) materializeCollection(doc, options.ids, draft);
   return doc;

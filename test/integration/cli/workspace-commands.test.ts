@@ -24,13 +24,13 @@ describe('countersign run-collection, keygen, import and export', () => {
 
   it('exits with the worst failure class and reports failures in JUnit', async () => {
     const junit = join(session.path(), 'broken.xml');
-    // The sandbox answers 400 to a request to pay for an unknown target environment; the other two still pass.
+    // The sandbox answers 400 to the two collection calls for an unknown target environment; the token and provisioning calls still pass.
     const result = await run(['run-collection', 'MTN MoMo', '--env', 'Sandbox', '--var', 'targetEnvironment=mars', '--junit', junit]);
     expect(result.code).toBe(EXIT.httpStatus);
-    expect(result.stdout).toMatch(/3 sends, 2 passed, 1 failed/);
+    expect(result.stdout).toMatch(/6 sends, 4 passed, 2 failed/);
     expect(result.stderr).toContain('MTN MoMo/Request to pay: HTTP 400');
     const xml = await readFile(junit, 'utf8');
-    expect(xml).toContain('failures="1"');
+    expect(xml).toContain('failures="2"');
     expect(xml).toContain('type="exit-3"');
     // A token the gateway refuses is a credential (configuration) failure, which outranks an HTTP status.
     expect((await run(['run-collection', 'MTN MoMo', '--env', 'Sandbox', '--var', 'apiUser=nobody'])).code).toBe(EXIT.config);

@@ -113,7 +113,7 @@ describe('the first-run Samples workspace', () => {
       outcomes.push(`${collectionOf(live, node.id).name} / ${node.name}: ${ok ? 'ok' : `${String(status)} ${body.slice(0, 300)}`}`);
     }
     expect(outcomes).toEqual(outcomes.map((line) => line.replace(/: .*$/s, ': ok')));
-    expect(outcomes).toHaveLength(8);
+    expect(outcomes).toHaveLength(13);
   });
 });
 

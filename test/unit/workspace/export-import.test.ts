@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import type { AuthStep } from '../../../main/contract/auth.ts';
 import { CollectionFile, COLLECTION_FORMAT } from '../../../main/workspace/exchange/format.ts';
 import type { WorkspaceService } from '../../../main/workspace/workspace-service.ts';
+import { buildSampleWorkspace } from '../../../main/workspace/samples/sample-workspace.ts';
 import { openService, smallTree, tempDir, type TempDir } from './helpers.ts';
 
 let temp: TempDir;
@@ -44,7 +45,7 @@ describe('countersign.collection export', () => {
     const { fileName, text } = service.exportCollection(collection);
     expect(fileName).toBe('gateway.countersign.json');
     const file = CollectionFile.parse(JSON.parse(text));
-    expect([file.format, file.version, file.exportedAt]).toEqual([COLLECTION_FORMAT, 1, '2026-01-02T03:04:05.000Z']);
+    expect([file.format, file.version, file.exportedAt]).toEqual([COLLECTION_FORMAT, 2, '2026-01-02T03:04:05.000Z']);
     expect(file.collection.environments[0]).toEqual({ name: 'Sandbox', protected: false, variables: [{ name: 'baseUrl', value: 'http://127.0.0.1:1234', enabled: true }], secrets: ['merchant_private_key'] });
     expect(text).toContain('"privateKey": "{{secret:merchant_private_key}}"');
     expect(text).not.toContain('"id"');
@@ -71,7 +72,7 @@ describe('countersign.collection export', () => {
 
   it('refuses other formats, newer versions and invalid content with the place named', () => {
     expect(() => service.importCollection('{"format":"other"}')).toThrow(/not a countersign\.collection export/);
-    expect(() => service.importCollection(JSON.stringify({ format: COLLECTION_FORMAT, version: 2, collection: {} }))).toThrow(/format version 2/);
+    expect(() => service.importCollection(JSON.stringify({ format: COLLECTION_FORMAT, version: 3, collection: {} }))).toThrow(/format version 3/);
     try {
       service.importCollection(JSON.stringify({ format: COLLECTION_FORMAT, version: 1, collection: { name: 'x', items: [{ type: 'request', name: 'r', method: 'GET', url: 1 }] } }));
       expect.unreachable();
@@ -79,4 +80,38 @@ describe('countersign.collection export', () => {
       expect((error as { issues?: { path: string }[] }).issues?.[0]?.path).toBe('collection.items.0.url');
     }
   });
+
+  it('carries flows, naming each step\'s request by its path, and rebinds them to the imported requests', () => {
+    const other = tempDir();
+    onTestFinished(() => other.cleanup());
+    const samples = openService(other.dir, { firstRun: (ids) => buildSampleWorkspace({ sandboxPort: 0, ids }) });
+    const paynet = samples.document.collections.find((id) => samples.get(id).name === 'PayNet OSP')!;
+    const text = samples.exportCollection(paynet).text;
+    const file = JSON.parse(text) as { collection: { flows: { name: string; steps: { request?: string[] }[] }[] } };
+    expect(file.collection.flows.map((flow) => flow.name)).toEqual(['Download report']);
+    expect(file.collection.flows[0]!.steps.map((step) => step.request)).toEqual([['Get access token'], ['Request a report'], ['Report status'], ['Download report']]);
+    expect(text).not.toMatch(/"requestId"|"id":/);
+
+    const imported = service.importCollection(text);
+    const collection = service.get(imported.collectionId);
+    const flow = collection.kind === 'collection' ? collection.flows[0]! : undefined;
+    const stepRequests = flow!.steps.map((step) => (step.kind === 'request' ? service.get(step.requestId) : undefined));
+    expect(stepRequests.map((node) => [node?.name, node && collectionOfNode(node.id)])).toEqual([
+      ['Get access token', imported.collectionId],
+      ['Request a report', imported.collectionId],
+      ['Report status', imported.collectionId],
+      ['Download report', imported.collectionId],
+    ]);
+    // Re-exporting the import gives the same file (apart from the time).
+    expect(service.exportCollection(imported.collectionId).text.replace(/"exportedAt": "[^"]*"/, '')).toBe(text.replace(/"exportedAt": "[^"]*"/, ''));
+
+    file.collection.flows[0]!.steps[1]!.request = ['Nowhere', 'Request a report'];
+    expect(() => service.importCollection(JSON.stringify(file))).toThrow(/Flow "Download report" names a request "Nowhere \/ Request a report" that the collection does not have/);
+  });
 });
+
+function collectionOfNode(id: string): string {
+  let node = service.get(id);
+  while (node.kind !== 'collection') node = service.get(node.parentId);
+  return node.id;
+}

@@ -59,11 +59,11 @@ describe('persistence', () => {
     const firstRun = openService(temp.dir, {
       firstRun: () => {
         calls++;
-        return { schemaVersion: 1, collections: [], nodes: {} };
+        return { schemaVersion: 2, collections: [], nodes: {} };
       },
     });
     firstRun.create({ kind: 'collection', name: 'Mine' });
-    openService(temp.dir, { firstRun: () => { calls++; return { schemaVersion: 1, collections: [], nodes: {} }; } });
+    openService(temp.dir, { firstRun: () => { calls++; return { schemaVersion: 2, collections: [], nodes: {} }; } });
     expect(calls).toBe(1);
   });
 
@@ -108,11 +108,11 @@ describe('migrations', () => {
     ]);
     service.rename('r1', 'Renamed');
     const saved = JSON.parse(readFileSync(file(), 'utf8')) as { document: { schemaVersion: number } };
-    expect(saved.document.schemaVersion).toBe(1);
+    expect(saved.document.schemaVersion).toBe(2);
   });
 
   it('v0 -> v1 is the registered first step and changes nothing already explicit', () => {
-    expect(MIGRATIONS.map((migration) => migration.from)).toEqual([0]);
+    expect(MIGRATIONS.map((migration) => migration.from)).toEqual([0, 1]);
     const alreadyExplicit = structuredClone(v0Document);
     alreadyExplicit.nodes.r1.headers = [{ name: 'Accept', value: 'x', enabled: false } as never];
     const migrated = migrateDocument(alreadyExplicit);
@@ -120,14 +120,30 @@ describe('migrations', () => {
     expect(request?.kind === 'request' && request.headers).toEqual([{ name: 'Accept', value: 'x', enabled: false }]);
   });
 
+  it('v1 -> v2 gives every collection an empty flow list and touches nothing else', () => {
+    const v1 = {
+      schemaVersion: 1,
+      collections: ['c1'],
+      nodes: {
+        c1: { kind: 'collection', id: 'c1', name: 'C', auth: { mode: 'none' }, children: ['r1'], environments: [] },
+        r1: { kind: 'request', id: 'r1', parentId: 'c1', name: 'R', method: 'GET', url: 'https://x', params: [], headers: [], body: { kind: 'none' }, auth: { mode: 'inherit' } },
+      },
+    };
+    const migrated = migrateDocument(structuredClone(v1));
+    expect(migrated.schemaVersion).toBe(2);
+    expect(migrated.nodes.c1).toEqual({ ...v1.nodes.c1, flows: [] });
+    expect(migrated.nodes.r1).toEqual(v1.nodes.r1);
+  });
+
   it('runs a chain of migrations in order up to the target', () => {
     const seen: number[] = [];
     const chain = [
+      { from: 1, describe: 'b', migrate: (doc: Record<string, unknown>) => (seen.push(1), { ...doc, schemaVersion: 2 }) },
       { from: 0, describe: 'a', migrate: (doc: Record<string, unknown>) => (seen.push(0), { ...doc, schemaVersion: 1 }) },
     ];
-    const doc = migrateDocument({ collections: [], nodes: {} }, chain, 1);
-    expect(seen).toEqual([0]);
-    expect(doc).toEqual({ schemaVersion: 1, collections: [], nodes: {} });
+    const doc = migrateDocument({ collections: [], nodes: {} }, chain, 2);
+    expect(seen).toEqual([0, 1]);
+    expect(doc).toEqual({ schemaVersion: 2, collections: [], nodes: {} });
     expect(() => migrateDocument({ schemaVersion: 1, collections: [], nodes: {} }, [], 2)).toThrow(/No migration from workspace format 1/);
   });
 });

@@ -1,0 +1,283 @@
+import { ServiceError } from '../contract/errors.ts';
+import type { CallbackStep, Capture, Flow, RequestStep } from '../contract/flow-model.ts';
+import type { CallbackEntry, FlowRunState, StepDetail, StepState } from '../contract/flows.ts';
+import type { SentEnvironment } from '../contract/requests.ts';
+import type { z } from 'zod';
+import type { CallbackInbox } from '../inbox/callback-inbox.ts';
+import type { RequestService, SendOutcome } from '../requests/request-service.ts';
+import { evaluateCondition } from './condition.ts';
+import { callbackView, responseView, type ExchangeView } from './exchange-view.ts';
+import { readValue } from './read-value.ts';
+import { redactSecretCaptures } from './redact-captures.ts';
+import { resolvePlainTemplate } from './templates.ts';
+
+/** What a run needs from the rest of main; tests pass fakes. */
+export type RunnerDeps = {
+  requests: Pick<RequestService, 'send' | 'cancel'>;
+  /** Stores a captured secret in the run's environment's vault. */
+  storeSecret: (environment: string, name: string, value: string) => Promise<void>;
+  /** Keeps a captured value as a variable of the run's environment. */
+  setEnvironmentVariable: (name: string, value: string) => void;
+  inbox: () => Promise<CallbackInbox>;
+  now: () => number;
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+};
+
+export type RunPlan = {
+  runId: string;
+  flow: Flow;
+  collectionId: string;
+  environment: z.output<typeof SentEnvironment>;
+  /** The environment's enabled variables (templates in captures and conditions may use them). */
+  environmentVariables: Readonly<Record<string, string>>;
+  /** The flow variables at the first step to run. */
+  variables: Record<string, string>;
+  fromStep: number;
+  confirmProtected: boolean;
+  /** Names shown for request steps without a name of their own. */
+  requestNames: Readonly<Record<string, string>>;
+};
+
+export type RunHooks = {
+  changed: (state: FlowRunState) => void;
+  /** The variables just before a step starts: a later "re-run from this step" starts from them. */
+  beforeStep: (index: number, variables: Readonly<Record<string, string>>) => void;
+  detail: (index: number, detail: StepDetail) => void;
+};
+
+class StepFailure extends Error {}
+
+/**
+ * Runs a flow's steps in order. Each step's state is published as it
+ * changes; the first failing step ends the run. Cancel aborts the send or
+ * wait in progress. The runner never throws: the final state says how it ended.
+ */
+export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, signal: AbortSignal): Promise<FlowRunState> {
+  const variables = { ...plan.variables };
+  const state: FlowRunState = {
+    runId: plan.runId,
+    flowId: plan.flow.id,
+    flowName: plan.flow.name,
+    collectionId: plan.collectionId,
+    environment: plan.environment,
+    status: 'running',
+    message: null,
+    startedAt: deps.now(),
+    finishedAt: null,
+    variables: [],
+    steps: plan.flow.steps.map(
+      (step, index): StepState => ({
+        index,
+        id: step.id,
+        name: stepName(step, plan.requestNames),
+        kind: step.kind,
+        status: index < plan.fromStep ? 'skipped' : 'pending',
+        attempts: 0,
+        message: index < plan.fromStep ? 'Not run: this run started at a later step.' : null,
+        startedAt: null,
+        durationMs: null,
+        httpStatus: null,
+        sendId: null,
+        saved: null,
+        captured: [],
+      }),
+    ),
+  };
+  const publish = () => {
+    state.variables = Object.entries(variables).map(([name, value]) => ({ name, value }));
+    hooks.changed(structuredClone(state));
+  };
+  const template = (text: string) => resolvePlainTemplate(text, variables, plan.environmentVariables);
+  // The step's last exchange; handed to the hook only once any secret captured from it is taken out.
+  let exchange: StepDetail = { kind: 'none' };
+  let secretsCaptured: string[] = [];
+  const recordDetail = (index: number) => {
+    hooks.detail(index, secretsCaptured.reduce(redactSecretCaptures, exchange));
+  };
+  publish();
+
+  for (let index = plan.fromStep; index < plan.flow.steps.length; index++) {
+    const step = plan.flow.steps[index];
+    const stepState = state.steps[index];
+    if (step === undefined || stepState === undefined) break;
+    if (signal.aborted) break;
+    hooks.beforeStep(index, { ...variables });
+    exchange = { kind: 'none' };
+    secretsCaptured = [];
+    stepState.status = 'running';
+    stepState.startedAt = deps.now();
+    publish();
+    try {
+      const view = step.kind === 'request' ? await runRequestStep(step, stepState) : await runCallbackStep(step, stepState);
+      await applyCaptures(step.captures, view, stepState);
+      stepState.status = 'succeeded';
+    } catch (error) {
+      if (signal.aborted) {
+        stepState.status = 'cancelled';
+        stepState.message = 'Cancelled.';
+      } else {
+        stepState.status = 'failed';
+        stepState.message = error instanceof StepFailure || error instanceof ServiceError ? error.message : 'The step failed unexpectedly.';
+        state.message = `Step ${String(index + 1)} (${stepState.name}) failed: ${stepState.message}`;
+      }
+    } finally {
+      recordDetail(index);
+      stepState.sendId = null;
+      stepState.durationMs = deps.now() - (stepState.startedAt ?? deps.now());
+    }
+    publish();
+    if (stepState.status !== 'succeeded') break;
+  }
+
+  const unfinished = state.steps.filter((step) => step.status === 'pending');
+  for (const step of unfinished) {
+    step.status = 'skipped';
+    step.message = 'Not run: an earlier step did not succeed.';
+  }
+  state.status = signal.aborted ? 'cancelled' : state.steps.some((step) => step.status === 'failed') ? 'failed' : 'succeeded';
+  if (state.status === 'cancelled') state.message = 'The run was cancelled.';
+  state.finishedAt = deps.now();
+  publish();
+  return structuredClone(state);
+
+  async function send(step: RequestStep, stepState: StepState): Promise<SendOutcome> {
+    const sendId = `${plan.runId}:${String(stepState.index)}:${String(stepState.attempts + 1)}`;
+    stepState.attempts += 1;
+    stepState.sendId = sendId;
+    publish();
+    const onAbort = () => deps.requests.cancel(sendId);
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      const result = await deps.requests.send({
+        requestId: step.requestId,
+        environmentId: plan.environment.id,
+        sendId,
+        variables,
+        ...(plan.confirmProtected ? { confirmProtected: true as const } : {}),
+        ...(step.saveToFile ? { saveToDownloads: true } : {}),
+      });
+      exchange = { kind: 'request', request: result.sent, outcome: result.outcome, traces: result.traces };
+      return result;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async function runRequestStep(step: RequestStep, stepState: StepState): Promise<ExchangeView> {
+    const started = deps.now();
+    for (;;) {
+      const result = await send(step, stepState);
+      if (!result.outcome.ok) throw new StepFailure(result.outcome.error.message);
+      const { response } = result.outcome;
+      stepState.httpStatus = response.status;
+      stepState.saved = response.saved;
+      if (step.requireSuccess && (response.status < 200 || response.status > 299)) {
+        throw new StepFailure(`HTTP ${String(response.status)}${response.statusText ? ` ${response.statusText}` : ''}${bodyHint(result)}`);
+      }
+      const view = responseView(result.outcome, result.sent);
+      if (!step.poll) {
+        stepState.message = response.saved ? `Saved ${response.saved.path} (${String(response.saved.bytes)} bytes).` : `HTTP ${String(response.status)}`;
+        return view;
+      }
+      const check = evaluateCondition(step.poll.until, view, template);
+      if (check.holds) {
+        stepState.message = `Done after ${plural(stepState.attempts, 'attempt')}: ${check.description}.`;
+        return view;
+      }
+      const elapsedMs = deps.now() - started;
+      const intervalMs = step.poll.intervalSeconds * 1000;
+      const timeoutMs = step.poll.timeoutSeconds * 1000;
+      const waited = `waited ${formatSeconds(elapsedMs)}, ${plural(stepState.attempts, 'attempt')}`;
+      if (stepState.attempts >= step.poll.maxAttempts) {
+        throw new StepFailure(`Gave up after ${plural(stepState.attempts, 'attempt')} (the maximum; ${waited}): still waiting until ${check.description}; last value ${check.actual}.`);
+      }
+      if (elapsedMs + intervalMs > timeoutMs) {
+        throw new StepFailure(`Timed out after ${formatSeconds(timeoutMs)} (${waited}): still waiting until ${check.description}; last value ${check.actual}.`);
+      }
+      recordDetail(stepState.index);
+      stepState.status = 'waiting';
+      stepState.message = `Attempt ${String(stepState.attempts)}: ${check.actual}; waiting until ${check.description}. Next try in ${formatSeconds(intervalMs)}.`;
+      publish();
+      await deps.sleep(intervalMs, signal);
+      if (signal.aborted) throw new StepFailure('Cancelled.');
+      stepState.status = 'running';
+    }
+  }
+
+  async function runCallbackStep(step: CallbackStep, stepState: StepState): Promise<ExchangeView> {
+    const inbox = await deps.inbox();
+    const wanted = template(step.match);
+    if (wanted === '') throw new StepFailure(`The match ${step.match} is empty: capture the value it needs in an earlier step.`);
+    const since = state.startedAt;
+    stepState.status = 'waiting';
+    stepState.message = `Waiting up to ${formatSeconds(step.timeoutSeconds * 1000)} for a callback to ${inbox.url} that contains "${wanted}".`;
+    publish();
+    let entry: CallbackEntry;
+    try {
+      entry = await inbox.waitFor((candidate) => Date.parse(candidate.receivedAt) >= since - 1000 && callbackContains(candidate, wanted), {
+        timeoutMs: step.timeoutSeconds * 1000,
+        description: `"${wanted}"`,
+        signal,
+      });
+    } catch (error) {
+      throw new StepFailure(error instanceof Error ? error.message : 'The wait ended.');
+    }
+    stepState.attempts = 1;
+    stepState.message = `${entry.method} ${entry.path} arrived${entry.truncated ? ` (body cut to the first ${String(entry.body.length)} characters of ${String(entry.bodyBytes)} bytes)` : ''}.`;
+    exchange = { kind: 'callback', entry };
+    return callbackView(entry);
+  }
+
+  async function applyCaptures(captures: readonly Capture[], view: ExchangeView, stepState: StepState): Promise<void> {
+    for (const capture of captures) {
+      const read = readValue(capture.source, view, template);
+      if (!read.found) throw new StepFailure(`Nothing to capture for ${describeTarget(capture)}: ${read.reason}.`);
+      const { target } = capture;
+      if (target.to === 'variable') {
+        variables[target.name] = read.value;
+        stepState.captured.push({ target: `variable ${target.name}`, value: read.value });
+      } else if (target.to === 'environment') {
+        deps.setEnvironmentVariable(target.name, read.value);
+        variables[target.name] = read.value;
+        stepState.captured.push({ target: `${plan.environment.name} variable ${target.name}`, value: read.value });
+      } else {
+        if (read.value === '') throw new StepFailure(`The value for secret ${target.name} is empty; nothing was stored.`);
+        await deps.storeSecret(plan.environment.name, target.name, read.value);
+        secretsCaptured.push(read.value);
+        stepState.captured.push({ target: `secret ${target.name} (${plan.environment.name} vault)`, value: null });
+      }
+      publish();
+    }
+  }
+}
+
+function stepName(step: Flow['steps'][number], requestNames: Readonly<Record<string, string>>): string {
+  if (step.name.trim() !== '') return step.name;
+  if (step.kind === 'callback') return 'Wait for a callback';
+  return requestNames[step.requestId] ?? 'A deleted request';
+}
+
+function describeTarget({ target }: Capture): string {
+  return target.to === 'secret' ? `secret ${target.name}` : target.to === 'environment' ? `environment variable ${target.name}` : `variable ${target.name}`;
+}
+
+/** The path, headers or body of a callback contain the text. */
+export function callbackContains(entry: CallbackEntry, text: string): boolean {
+  return entry.path.includes(text) || entry.body.includes(text) || entry.headers.some(([, value]) => value.includes(text));
+}
+
+function bodyHint(result: SendOutcome): string {
+  if (!result.outcome.ok) return '';
+  const { preview } = result.outcome.response;
+  if (preview.encoding !== 'utf8' || preview.data.trim() === '') return '';
+  const text = preview.data.replace(/\s+/g, ' ').trim();
+  return `: ${text.length > 300 ? `${text.slice(0, 300)}…` : text}`;
+}
+
+function plural(count: number, word: string): string {
+  return `${String(count)} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function formatSeconds(ms: number): string {
+  return ms < 1000 ? `${String(Math.round(ms))} ms` : `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s`;
+}
