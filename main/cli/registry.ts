@@ -17,6 +17,10 @@ export const COMMANDS: Readonly<Record<string, { summary: string; load: () => Pr
     summary: 'Send every request of a collection; summary table and JUnit XML',
     load: async () => (await import('./commands/run-collection.ts')).runCollection,
   },
+  flow: {
+    summary: 'Run a saved flow (several requests in a row) step by step',
+    load: async () => (await import('./commands/flow.ts')).flow,
+  },
   list: {
     summary: 'Show collections, folders and requests',
     load: async () => (await import('./commands/list.ts')).list,

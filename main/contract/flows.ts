@@ -40,6 +40,10 @@ export const CapturedValue = z.object({
   value: z.string().nullable(),
 });
 
+/** Why a step failed: http-status (outside 2xx), network (no answer), timeout (a poll or callback wait ran out), capture (a value was not there), configuration (signing, variables, vault), protected, cancelled, internal. */
+export const StepFailureKind = z.enum(['http-status', 'network', 'timeout', 'capture', 'configuration', 'protected', 'cancelled', 'internal']);
+export type StepFailureKind = z.output<typeof StepFailureKind>;
+
 export const StepState = z.object({
   index: z.number().int(),
   id: z.string(),
@@ -57,6 +61,7 @@ export const StepState = z.object({
   sendId: z.string().nullable(),
   saved: SavedFile.nullable(),
   captured: z.array(CapturedValue),
+  failure: StepFailureKind.nullable(),
 });
 export type StepState = z.output<typeof StepState>;
 

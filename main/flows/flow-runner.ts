@@ -1,6 +1,6 @@
 import { ServiceError } from '../contract/errors.ts';
 import type { CallbackStep, Capture, Flow, RequestStep } from '../contract/flow-model.ts';
-import type { CallbackEntry, FlowRunState, StepDetail, StepState } from '../contract/flows.ts';
+import type { CallbackEntry, FlowRunState, StepDetail, StepFailureKind, StepState } from '../contract/flows.ts';
 import type { SentEnvironment } from '../contract/requests.ts';
 import type { z } from 'zod';
 import type { CallbackInbox } from '../inbox/callback-inbox.ts';
@@ -45,7 +45,14 @@ export type RunHooks = {
   detail: (index: number, detail: StepDetail) => void;
 };
 
-class StepFailure extends Error {}
+/** Why a step failed, so doors can map it (the CLI's exit codes). */
+class StepFailure extends Error {
+  readonly kind: StepFailureKind;
+  constructor(kind: StepFailureKind, message: string) {
+    super(message);
+    this.kind = kind;
+  }
+}
 
 /**
  * Runs a flow's steps in order. Each step's state is published as it
@@ -80,6 +87,7 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
         sendId: null,
         saved: null,
         captured: [],
+        failure: null,
       }),
     ),
   };
@@ -118,6 +126,7 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
       } else {
         stepState.status = 'failed';
         stepState.message = error instanceof StepFailure || error instanceof ServiceError ? error.message : 'The step failed unexpectedly.';
+        stepState.failure = failureKind(error);
         state.message = `Step ${String(index + 1)} (${stepState.name}) failed: ${stepState.message}`;
       }
     } finally {
@@ -167,12 +176,12 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
     const started = deps.now();
     for (;;) {
       const result = await send(step, stepState);
-      if (!result.outcome.ok) throw new StepFailure(result.outcome.error.message);
+      if (!result.outcome.ok) throw new StepFailure('network', result.outcome.error.message);
       const { response } = result.outcome;
       stepState.httpStatus = response.status;
       stepState.saved = response.saved;
       if (step.requireSuccess && (response.status < 200 || response.status > 299)) {
-        throw new StepFailure(`HTTP ${String(response.status)}${response.statusText ? ` ${response.statusText}` : ''}${bodyHint(result)}`);
+        throw new StepFailure('http-status', `HTTP ${String(response.status)}${response.statusText ? ` ${response.statusText}` : ''}${bodyHint(result)}`);
       }
       const view = responseView(result.outcome, result.sent);
       if (!step.poll) {
@@ -189,17 +198,17 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
       const timeoutMs = step.poll.timeoutSeconds * 1000;
       const waited = `waited ${formatSeconds(elapsedMs)}, ${plural(stepState.attempts, 'attempt')}`;
       if (stepState.attempts >= step.poll.maxAttempts) {
-        throw new StepFailure(`Gave up after ${plural(stepState.attempts, 'attempt')} (the maximum; ${waited}): still waiting until ${check.description}; last value ${check.actual}.`);
+        throw new StepFailure('timeout', `Gave up after ${plural(stepState.attempts, 'attempt')} (the maximum; ${waited}): still waiting until ${check.description}; last value ${check.actual}.`);
       }
       if (elapsedMs + intervalMs > timeoutMs) {
-        throw new StepFailure(`Timed out after ${formatSeconds(timeoutMs)} (${waited}): still waiting until ${check.description}; last value ${check.actual}.`);
+        throw new StepFailure('timeout', `Timed out after ${formatSeconds(timeoutMs)} (${waited}): still waiting until ${check.description}; last value ${check.actual}.`);
       }
       recordDetail(stepState.index);
       stepState.status = 'waiting';
       stepState.message = `Attempt ${String(stepState.attempts)}: ${check.actual}; waiting until ${check.description}. Next try in ${formatSeconds(intervalMs)}.`;
       publish();
       await deps.sleep(intervalMs, signal);
-      if (signal.aborted) throw new StepFailure('Cancelled.');
+      if (signal.aborted) throw new StepFailure('cancelled', 'Cancelled.');
       stepState.status = 'running';
     }
   }
@@ -207,7 +216,7 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
   async function runCallbackStep(step: CallbackStep, stepState: StepState): Promise<ExchangeView> {
     const inbox = await deps.inbox();
     const wanted = template(step.match);
-    if (wanted === '') throw new StepFailure(`The match ${step.match} is empty: capture the value it needs in an earlier step.`);
+    if (wanted === '') throw new StepFailure('configuration', `The match ${step.match} is empty: capture the value it needs in an earlier step.`);
     const since = state.startedAt;
     stepState.status = 'waiting';
     stepState.message = `Waiting up to ${formatSeconds(step.timeoutSeconds * 1000)} for a callback to ${inbox.url} that contains "${wanted}".`;
@@ -220,7 +229,7 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
         signal,
       });
     } catch (error) {
-      throw new StepFailure(error instanceof Error ? error.message : 'The wait ended.');
+      throw new StepFailure('timeout', error instanceof Error ? error.message : 'The wait ended.');
     }
     stepState.attempts = 1;
     stepState.message = `${entry.method} ${entry.path} arrived${entry.truncated ? ` (body cut to the first ${String(entry.body.length)} characters of ${String(entry.bodyBytes)} bytes)` : ''}.`;
@@ -231,7 +240,7 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
   async function applyCaptures(captures: readonly Capture[], view: ExchangeView, stepState: StepState): Promise<void> {
     for (const capture of captures) {
       const read = readValue(capture.source, view, template);
-      if (!read.found) throw new StepFailure(`Nothing to capture for ${describeTarget(capture)}: ${read.reason}.`);
+      if (!read.found) throw new StepFailure('capture', `Nothing to capture for ${describeTarget(capture)}: ${read.reason}.`);
       const { target } = capture;
       if (target.to === 'variable') {
         variables[target.name] = read.value;
@@ -241,7 +250,7 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
         variables[target.name] = read.value;
         stepState.captured.push({ target: `${plan.environment.name} variable ${target.name}`, value: read.value });
       } else {
-        if (read.value === '') throw new StepFailure(`The value for secret ${target.name} is empty; nothing was stored.`);
+        if (read.value === '') throw new StepFailure('capture', `The value for secret ${target.name} is empty; nothing was stored.`);
         await deps.storeSecret(plan.environment.name, target.name, read.value);
         secretsCaptured.push(read.value);
         stepState.captured.push({ target: `secret ${target.name} (${plan.environment.name} vault)`, value: null });
@@ -249,6 +258,13 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
       publish();
     }
   }
+}
+
+function failureKind(error: unknown): StepFailureKind {
+  if (error instanceof StepFailure) return error.kind;
+  // A ServiceError from the send: the request could not be signed or found, the vault is locked, the environment is protected.
+  if (error instanceof ServiceError) return error.code === 'forbidden' ? 'protected' : 'configuration';
+  return 'internal';
 }
 
 function stepName(step: Flow['steps'][number], requestNames: Readonly<Record<string, string>>): string {

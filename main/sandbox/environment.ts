@@ -21,7 +21,8 @@ export type SandboxOptions = {
   timestampToleranceSeconds?: number;
   tokenLifetimeSeconds?: number;
   paynet?: { pollsUntilReady?: number; maxReportBytes?: number };
-  momo?: { settleDelayMs?: number };
+  /** usersFile: where provisioned API users are kept across restarts (none: in memory only). */
+  momo?: { settleDelayMs?: number; usersFile?: string };
   centagate?: { hmacOrder?: CentagateHmacOrder };
   /** The merchant's RSA public key at start (PEM); defaults to the committed fixture key. */
   elecsnet?: { publicKeyPem?: string };
@@ -35,7 +36,7 @@ export type SandboxEnvironment = {
   timestampToleranceSeconds: number;
   tokenLifetimeSeconds: number;
   paynet: { pollsUntilReady: number; maxReportBytes: number };
-  momo: { settleDelayMs: number };
+  momo: { settleDelayMs: number; usersFile: string | undefined };
   centagate: { hmacOrder: CentagateHmacOrder };
 };
 
@@ -57,7 +58,7 @@ export function resolveEnvironment(options: SandboxOptions): SandboxEnvironment 
       pollsUntilReady: options.paynet?.pollsUntilReady ?? 3,
       maxReportBytes: options.paynet?.maxReportBytes ?? 64 * GIB,
     },
-    momo: { settleDelayMs: options.momo?.settleDelayMs ?? 1000 },
+    momo: { settleDelayMs: options.momo?.settleDelayMs ?? 1000, usersFile: options.momo?.usersFile },
     centagate: { hmacOrder: options.centagate?.hmacOrder ?? 'code-sample' },
   };
 }

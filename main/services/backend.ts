@@ -81,7 +81,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     log,
   });
-  const sandbox = createSandboxControl(bus);
+  const sandbox = createSandboxControl(bus, options.dataDir);
   const workspace = new WorkspaceService({
     store: createWorkspaceFileStore(options.dataDir),
     // The samples point at the sandbox; its real port is filled in whenever it starts.

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { SandboxStatus } from '../contract/sandbox.ts';
 import type { EventBus } from '../core/event-bus.ts';
 import { createSandboxService, type SandboxStatus as RunningStatus } from '../sandbox/index.ts';
@@ -9,8 +10,9 @@ export type SandboxControl = {
 };
 
 /** The app's one on-demand sandbox, reported in the contract's terms and announced on change. */
-export function createSandboxControl(bus: EventBus): SandboxControl {
-  const service = createSandboxService();
+export function createSandboxControl(bus: EventBus, dataDir: string): SandboxControl {
+  // API users provisioned in the sandbox outlive it, as on MTN's: flows store them in environments and the vault.
+  const service = createSandboxService({ momo: { usersFile: join(dataDir, 'sandbox', 'momo-api-users.json') } });
   const announce = (status: SandboxStatus) => {
     bus.emit('sandbox:changed', status);
     return status;

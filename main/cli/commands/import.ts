@@ -9,11 +9,13 @@ import { service } from '../service-errors.ts';
 import { unlockVault, withBackend } from '../session.ts';
 
 export const importCommand: Command = {
-  summary: 'Import a Postman collection or a curl command',
+  summary: 'Import a Postman collection, a Countersign collection file or a curl command',
   help: `Usage: countersign import postman FILE [--env E]
+       countersign import collection FILE [--env E]
        countersign import curl '<curl command>' --into <collection[/folder]> [--name N] [--env E]
 
-Postman v2.1 collections become a new collection; a curl command becomes a
+Postman v2.1 collections and Countersign collection files (from "countersign
+export", with their environments and flows) become a new collection; a curl command becomes a
 request in the given collection or folder. Credentials found in either go to
 the vault under environment E (default "Sandbox"), never into the workspace.
 
@@ -25,6 +27,7 @@ Options:
 
 Examples:
   countersign import postman ~/Downloads/gateway.postman_collection.json --env UAT
+  countersign import collection paynet-osp.countersign.json
   countersign import curl 'curl -X POST https://api.example.com/pay -d amount=10' --into "My gateway"
 `,
   async run(args, io, context) {
@@ -34,14 +37,15 @@ Examples:
       true,
     );
     const [format, source, ...extra] = positionals;
-    if (source === undefined || extra.length > 0) throw new CliError('Give what to import: "postman FILE" or "curl \'<command>\'" (quoted).', EXIT.usage);
-    if (format === 'postman') {
+    if (source === undefined || extra.length > 0) throw new CliError('Give what to import: "postman FILE", "collection FILE" or "curl \'<command>\'" (quoted).', EXIT.usage);
+    if (format === 'postman' || format === 'collection') {
       const text = await readFile(source, 'utf8').catch(() => {
         throw new CliError(`Cannot read "${source}".`, EXIT.usage);
       });
+      const channel = format === 'postman' ? 'workspace:import-postman' : 'workspace:import-collection';
       return withBackend(values['data-dir'], io, context, async (backend) => {
         await unlockIfPresent(backend, io, context);
-        const summary = await service(() => backend.dispatcher.call('workspace:import-postman', { text, secretsEnvironment: values.env }));
+        const summary = await service(() => backend.dispatcher.call(channel, { text, secretsEnvironment: values.env }));
         io.err(`Imported ${summary.requests} requests in ${summary.folders} folders.\n`);
         reportSecretsAndWarnings(io, values.env, summary.secretsStored, summary.warnings);
         return EXIT.ok;
@@ -66,7 +70,7 @@ Examples:
         return EXIT.ok;
       });
     }
-    throw new CliError(`Unknown import format "${format ?? ''}": use postman or curl.`, EXIT.usage);
+    throw new CliError(`Unknown import format "${format ?? ''}": use postman, collection or curl.`, EXIT.usage);
   },
 };
 

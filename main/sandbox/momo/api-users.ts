@@ -1,6 +1,7 @@
 /** Sandbox API users (X-Reference-Id) and their API keys. */
 import { randomHex } from '../ids.ts';
 import type { MomoCredentials } from '../credentials.ts';
+import type { ApiUserFile } from './api-user-file.ts';
 
 export type ApiUser = {
   providerCallbackHost: string;
@@ -18,22 +19,25 @@ export type ApiUsers = {
   keyMatches: (user: ApiUser, apiKey: string, same: (a: string, b: string) => boolean) => boolean;
 };
 
-export function createApiUsers(seed: MomoCredentials, randomBytes: (size: number) => Buffer): ApiUsers {
-  const users = new Map<string, ApiUser>([
-    [seed.apiUser.toLowerCase(), { providerCallbackHost: seed.providerCallbackHost, apiKey: seed.apiKey, fixedKey: seed.apiKey }],
-  ]);
+export function createApiUsers(seed: MomoCredentials, randomBytes: (size: number) => Buffer, store?: ApiUserFile): ApiUsers {
+  const users = new Map<string, ApiUser>(store?.load() ?? []);
+  users.set(seed.apiUser.toLowerCase(), { providerCallbackHost: seed.providerCallbackHost, apiKey: seed.apiKey, fixedKey: seed.apiKey });
+  const save = () => store?.save([...users].filter(([id]) => id !== seed.apiUser.toLowerCase()));
   return {
     create(id, providerCallbackHost) {
       if (users.has(id.toLowerCase())) return false;
       users.set(id.toLowerCase(), { providerCallbackHost, apiKey: undefined });
+      save();
       return true;
     },
     get: (id) => users.get(id.toLowerCase()),
     newKey(id) {
       const user = users.get(id.toLowerCase());
       if (!user) return undefined;
-      user.apiKey = randomHex(randomBytes, 16);
-      return user.apiKey;
+      const apiKey = randomHex(randomBytes, 16);
+      user.apiKey = apiKey;
+      save();
+      return apiKey;
     },
     // Samples and docs rely on the published key: a new key for that user must not break every other sandbox call.
     keyMatches: (user, apiKey, same) => (user.apiKey !== undefined && same(apiKey, user.apiKey)) || (user.fixedKey !== undefined && same(apiKey, user.fixedKey)),

@@ -14,6 +14,7 @@ import { sendEmpty, sendJson } from '../http/respond.ts';
 import type { Route, RouteContext } from '../http/router.ts';
 import { isUuidV4 } from '../ids.ts';
 import { SANDBOX_SAMPLE_IDS } from '../credentials.ts';
+import { apiUserFile } from './api-user-file.ts';
 import { createApiUsers } from './api-users.ts';
 import { checkLoopbackCallbackUrl } from './loopback-url.ts';
 import { createPayments, publicView } from './payments.ts';
@@ -39,7 +40,7 @@ function zodMessage(error: z.ZodError): string {
 
 export function momoRoutes(env: SandboxEnvironment): { routes: Route[]; stop: () => void } {
   const credentials = env.credentials.momo;
-  const users = createApiUsers(credentials, env.randomBytes);
+  const users = createApiUsers(credentials, env.randomBytes, env.momo.usersFile === undefined ? undefined : apiUserFile(env.momo.usersFile, env.log));
   const payments = createPayments({ settleDelayMs: env.momo.settleDelayMs, randomBytes: env.randomBytes, log: env.log });
   payments.seedSettled(SANDBOX_SAMPLE_IDS.momoReferenceId, credentials.apiUser);
   const tokens = createBearerTokens({ prefix: 'momo_', now: env.now, randomBytes: env.randomBytes, lifetimeSeconds: env.tokenLifetimeSeconds });

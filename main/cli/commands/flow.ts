@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import type { FlowRunState, FlowSummary, StepFailureKind, StepState } from '../../contract/flows.ts';
+import { parseCommandArgs, type Command } from '../command.ts';
+import type { CliContext } from '../context.ts';
+import { findEnvironment, parseVariableOverrides, requireProductionConsent } from '../environment.ts';
+import { EXIT } from '../exit-codes.ts';
+import { CliError, type CliIo } from '../io.ts';
+import { formatBytes } from '../outcome.ts';
+import { progressLine } from '../progress-bar.ts';
+import { service } from '../service-errors.ts';
+import { unlockVault, withBackend } from '../session.ts';
+
+const OPTIONS = {
+  env: { type: 'string' },
+  var: { type: 'string', multiple: true },
+  'data-dir': { type: 'string' },
+  'yes-production': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+} as const;
+
+export const flow: Command = {
+  summary: 'Run a saved flow (several requests in a row) step by step',
+  help: `Usage: countersign flow <collection>/<flow> --env NAME [options]
+       countersign flow                 (lists the flows)
+
+Runs the flow's steps in order against the environment: each step's status
+goes to stderr as it happens (polls, waits for a callback, download progress),
+and a summary with the flow's variables and saved files ends the run.
+Callback steps start the callback inbox on 127.0.0.1 for the run.
+Unlocks the vault with COUNTERSIGN_PASSPHRASE or asks.
+
+Options:
+  --env NAME          the environment to run against (required)
+  --var NAME=VALUE    a start value for a flow variable (repeatable)
+  --data-dir DIR      data directory (default: COUNTERSIGN_DATA_DIR, then the platform's)
+  --yes-production    required to run against a protected environment
+  --json              print the final run (every step, captures, saved files) as JSON
+
+Exit codes, from the failing step: 0 every step succeeded, 3 an HTTP status
+outside 2xx, 4 no answer or a poll/callback wait that timed out, 5 signing,
+configuration or a value a capture did not find, 6 protected environment
+without --yes-production, 2 usage.
+
+Examples:
+  countersign flow "PayNet OSP/Download report" --env Sandbox
+  countersign flow "MTN MoMo/Provision sandbox API user" --env Sandbox --json
+`,
+  async run(args: string[], io: CliIo, context: CliContext): Promise<number> {
+    const { values, positionals } = parseCommandArgs(args, OPTIONS, true);
+    const [path, ...extra] = positionals;
+    if (extra.length > 0) throw new CliError('Give one flow as "<collection>/<flow>" (quote it).', EXIT.usage);
+    return withBackend(values['data-dir'], io, context, async (backend) => {
+      const flows = await service(() => backend.dispatcher.call('flows:list', {}));
+      if (path === undefined) {
+        io.out(flows.length === 0 ? 'No flows.\n' : flows.map((item) => `${item.collectionName}/${item.name}  (${String(item.steps)} steps)\n`).join(''));
+        return EXIT.ok;
+      }
+      if (values.env === undefined) throw new CliError('--env NAME is required.', EXIT.usage);
+      const found = findFlow(flows, path);
+      const environment = await findEnvironment(backend, found.collectionId, values.env);
+      requireProductionConsent(environment, values['yes-production']);
+      await unlockVault(backend, io, context);
+
+      const runId = randomUUID();
+      const printer = stepPrinter(io);
+      const unsubscribe = backend.bus.subscribe((name, payload) => {
+        if (name === 'flows:run-changed' && 'runId' in payload && payload.runId === runId) printer.state(payload);
+        if (name === 'requests:progress' && 'requestId' in payload) printer.progress(payload.requestId, progressLine(payload));
+      });
+      try {
+        const final = await service(() =>
+          backend.flows.run({
+            collectionId: found.collectionId,
+            flowId: found.id,
+            environmentId: environment.id,
+            runId,
+            variables: parseVariableOverrides(values.var),
+            ...(values['yes-production'] ? { confirmProtected: true as const } : {}),
+          }),
+        );
+        printer.state(final);
+        if (values.json) io.out(`${JSON.stringify(final, null, 2)}\n`);
+        else io.out(summary(final));
+        return exitCodeForRun(final);
+      } finally {
+        unsubscribe();
+      }
+    });
+  },
+};
+
+function findFlow(flows: readonly FlowSummary[], path: string): FlowSummary {
+  const match = flows.find((item) => `${item.collectionName}/${item.name}` === path);
+  if (match) return match;
+  const names = flows.map((item) => `"${item.collectionName}/${item.name}"`).join(', ');
+  throw new CliError(`No flow "${path}". There are: ${names || 'none'}.`, EXIT.usage);
+}
+
+const MARK: Record<StepState['status'], string> = {
+  pending: ' ',
+  running: '>',
+  waiting: '~',
+  succeeded: 'ok',
+  failed: 'FAIL',
+  cancelled: 'x',
+  skipped: '-',
+};
+
+/** Prints a step when it starts, each new waiting message, and how it ended; a download redraws one progress line. */
+function stepPrinter(io: CliIo) {
+  const printed = new Map<number, string>();
+  let downloading: string | null = null;
+  let drewProgress = false;
+  const print = (line: string) => {
+    if (drewProgress) io.err('\n');
+    drewProgress = false;
+    io.err(`${line}\n`);
+  };
+  return {
+    state(state: FlowRunState) {
+      for (const step of state.steps) {
+        if (step.status === 'pending') continue;
+        const key = step.status === 'waiting' ? `waiting ${step.message ?? ''}` : step.status;
+        const previous = printed.get(step.index);
+        if (previous === key || (step.status === 'running' && previous !== undefined)) continue;
+        printed.set(step.index, key);
+        const showMessage = step.status !== 'running' && step.message !== null;
+        print(`[${MARK[step.status]}] ${String(step.index + 1)}/${String(state.steps.length)} ${step.name}${showMessage ? `: ${step.message ?? ''}` : ''}`);
+      }
+      downloading = state.steps.find((step) => step.status === 'running')?.sendId ?? null;
+    },
+    progress(sendId: string, line: string) {
+      if (!io.isTty || sendId !== downloading) return;
+      io.err(line);
+      drewProgress = true;
+    },
+  };
+}
+
+function summary(state: FlowRunState): string {
+  const lines = [`${state.flowName} on ${state.environment.name}: ${state.status}${state.message ? ` (${state.message})` : ''}`];
+  if (state.variables.length > 0) {
+    lines.push('Variables:');
+    for (const variable of state.variables) lines.push(`  ${variable.name} = ${variable.value}`);
+  }
+  for (const step of state.steps) {
+    for (const captured of step.captured) if (captured.value === null) lines.push(`Stored ${captured.target}.`);
+    if (step.saved) lines.push(`Saved ${step.saved.path} (${formatBytes(step.saved.bytes)}, SHA-256 ${step.saved.sha256})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const EXIT_FOR: Record<StepFailureKind, number> = {
+  'http-status': EXIT.httpStatus,
+  network: EXIT.network,
+  timeout: EXIT.network,
+  capture: EXIT.config,
+  configuration: EXIT.config,
+  protected: EXIT.protectedEnvironment,
+  cancelled: EXIT.internal,
+  internal: EXIT.internal,
+};
+
+export function exitCodeForRun(state: FlowRunState): number {
+  if (state.status === 'succeeded') return EXIT.ok;
+  const failed = state.steps.find((step) => step.status === 'failed');
+  return failed?.failure ? EXIT_FOR[failed.failure] : EXIT.internal;
+}
