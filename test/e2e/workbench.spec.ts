@@ -43,7 +43,7 @@ test.describe('workbench in browser mode', () => {
   test('every first-run sample succeeds against the built-in sandbox, for all four gateways', async ({ app, secretValues }) => {
     await setUpVaultAndOpenWorkbench(app, secretValues);
     const names = await app.locator(`${ROW}[data-kind="request"]`).evaluateAll((rows) => rows.map((element) => element.getAttribute('data-name') ?? ''));
-    expect(names).toHaveLength(8);
+    expect(names).toHaveLength(13);
     const seen: string[] = [];
     for (const name of names) {
       await openRequest(app, name);
@@ -189,7 +189,7 @@ test.describe('workbench in browser mode', () => {
     await app.getByRole('menuitem', { name: 'Export…' }).click();
     const file = await download;
     const text = await readFile(await file.path(), 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ format: 'countersign.collection', version: 1 });
+    expect(JSON.parse(text)).toMatchObject({ format: 'countersign.collection', version: 2 });
     expect(text).toContain('{{secret:elecsnet.merchant_private_key}}');
     expect(text).not.toContain('PRIVATE KEY-----');
     expect(file.suggestedFilename()).toMatch(/\.json$/);

@@ -139,8 +139,8 @@ function momo(v: SampleSandboxValues): ExportedCollection {
         url: '{{baseUrl}}/collection/v1_0/requesttopay/{{referenceId}}',
       }),
       request({
-        name: 'Get access token',
-        description: 'The token call on its own: Basic base64(API user:API key) and the subscription key.',
+        name: 'Create access token',
+        description: 'The token call on its own (MoMo calls it CreateAccessToken): Basic base64(API user:API key) and the subscription key.',
         method: 'POST',
         url: '{{baseUrl}}/collection/token/',
         auth: {

@@ -61,7 +61,7 @@ export function momoFlows(): ExportedFlow[] {
           saveToFile: false,
           requireSuccess: true,
         },
-        { kind: 'request', name: 'Prove it: fetch a token', request: ['Get access token'], captures: [], saveToFile: false, requireSuccess: true },
+        { kind: 'request', name: 'Prove it: fetch a token', request: ['Create access token'], captures: [], saveToFile: false, requireSuccess: true },
       ],
     },
     {
