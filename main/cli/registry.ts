@@ -21,6 +21,10 @@ export const COMMANDS: Readonly<Record<string, { summary: string; load: () => Pr
     summary: 'Run a saved flow (several requests in a row) step by step',
     load: async () => (await import('./commands/flow.ts')).flow,
   },
+  inbox: {
+    summary: 'Listen for gateway callbacks and print each one as it arrives',
+    load: async () => (await import('./commands/inbox.ts')).inbox,
+  },
   list: {
     summary: 'Show collections, folders and requests',
     load: async () => (await import('./commands/list.ts')).list,
