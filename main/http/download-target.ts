@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
-import type { Hash } from 'node:crypto';
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import type { WriteStream } from 'node:fs';
-import { access, link, rename, rm } from 'node:fs/promises';
+import { access, link, open, rename, rm } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { RingFileWriter } from './file-writer.ts';
 
 /** Where a saved body should end up. */
 export interface DownloadTarget {
@@ -32,48 +29,46 @@ const MAX_NUMBERED = 10_000;
  */
 export class PartialFile {
   readonly tempPath: string;
-  readonly #stream: WriteStream;
-  readonly #hash: Hash = createHash('sha256');
+  readonly #handle: FileHandle;
+  readonly #writer: RingFileWriter;
   readonly #target: DownloadTarget;
-  /** The first write error, kept so it is reported rather than crashing the process. */
-  #failure: Error | null = null;
+  #closed = false;
 
-  private constructor(target: DownloadTarget, tempPath: string, stream: WriteStream) {
+  private constructor(target: DownloadTarget, tempPath: string, handle: FileHandle) {
     this.#target = target;
     this.tempPath = tempPath;
-    this.#stream = stream;
-    stream.on('error', (err) => {
-      this.#failure ??= err;
-    });
+    this.#handle = handle;
+    // Hashing and writing happen on the writer thread, in parallel with receiving.
+    this.#writer = new RingFileWriter(handle.fd);
   }
 
   static async open(target: DownloadTarget, randomHex: () => string): Promise<PartialFile> {
     const tempPath = join(target.directory, `.countersign-${randomHex()}.part`);
-    // 'wx': never reuse a file someone else placed there. A 1 MiB buffer lets
-    // the stream batch small network chunks into few large writes.
-    const stream = createWriteStream(tempPath, { flags: 'wx', mode: 0o644, highWaterMark: 1024 * 1024 });
-    await once(stream, 'open');
-    return new PartialFile(target, tempPath, stream);
+    // 'wx': never reuse a file someone else placed there.
+    const handle = await open(tempPath, 'wx', 0o644);
+    try {
+      return new PartialFile(target, tempPath, handle);
+    } catch (err) {
+      // The writer thread could not start: leave nothing behind.
+      await handle.close().catch(() => undefined);
+      await rm(tempPath, { force: true });
+      throw err;
+    }
   }
 
   /**
-   * Hashes and queues the chunk. Null when nothing needs awaiting (the common
-   * case, so no promise per chunk); a promise while the write buffer is full.
+   * Hands the chunk over for hashing and writing. Null when nothing needs
+   * awaiting (the common case, so no promise per chunk); a promise while the
+   * writer is behind. The chunk may be reused once this returns or settles.
    */
   write(chunk: Uint8Array): Promise<void> | null {
-    if (this.#failure) throw this.#failure;
-    this.#hash.update(chunk);
-    if (!this.#stream.write(chunk)) return once(this.#stream, 'drain').then(() => undefined);
-    return null;
+    return this.#writer.write(chunk);
   }
 
   /** Flushes and closes the file, then moves it into place; returns the final path and its SHA-256. */
   async commit(): Promise<{ path: string; sha256: string }> {
-    await new Promise<void>((resolve, reject) => {
-      this.#stream.end((err?: Error | null) => (err ? reject(err) : resolve()));
-    });
-    if (this.#failure) throw this.#failure;
-    const sha256 = this.#hash.digest('hex');
+    const sha256 = await this.#writer.finish();
+    await this.#close();
     const { directory, name, overwrite } = this.#target;
     if (overwrite) {
       const finalPath = join(directory, name);
@@ -88,12 +83,16 @@ export class PartialFile {
   }
 
   async discard(): Promise<void> {
-    if (!this.#stream.closed) {
-      const closed = once(this.#stream, 'close').catch(() => undefined);
-      this.#stream.destroy();
-      await closed;
-    }
+    // The writer thread lets go of the descriptor before it is closed.
+    await this.#writer.cancel();
+    await this.#close().catch(() => undefined);
     await rm(this.tempPath, { force: true });
+  }
+
+  async #close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#handle.close();
   }
 }
 

@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { chmod, mkdir, mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -134,6 +134,11 @@ async function runCurl(url: string, dir: string): Promise<number> {
   return Number(stdout);
 }
 
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
@@ -154,7 +159,7 @@ async function main(): Promise<void> {
     await makeFile(join(root, 'data.bin'), sizeMiB * MiB);
     const server = (await hasCommand('nginx')) ? await startNginx(root, work) : await startNodeStatic(root);
     const url = `http://127.0.0.1:${server.port}/data.bin`;
-    console.log(`server: ${server.kind}; body ${sizeMiB} MiB; ${rounds} alternating rounds`);
+    console.log(`server: ${server.kind}; body ${sizeMiB} MiB; ${rounds} alternating rounds; load average ${load()}`);
     const ours: number[] = [];
     const curls: number[] = [];
     let peakGrowth = 0;
@@ -186,6 +191,8 @@ async function main(): Promise<void> {
     console.log(`median curl -o:  ${curlRate.toFixed(0)} MiB/s (${median(curls).toFixed(3)} s)`);
     console.log(`throughput ratio executor/curl: ${(oursRate / curlRate).toFixed(3)} (target >= 0.95)`);
     console.log(`executor peak RSS: ${(peakRss / MiB).toFixed(1)} MiB; growth over start: ${(peakGrowth / MiB).toFixed(1)} MiB (target <= 64)`);
+    // The machine may be shared: figures mean little without the load they were taken under.
+    console.log(`load average at the end: ${load()}`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -1,0 +1,83 @@
+/**
+ * Layout shared by the main thread and the writer thread. Each file has a
+ * control Int32Array and a ring of SLOTS slots of SLOT_BYTES; the main thread
+ * fills slots in order and publishes them by advancing HEAD, the writer
+ * thread hashes and writes them and advances TAIL.
+ */
+export const RING = {
+  SLOTS: 32,
+  SLOT_BYTES: 128 * 1024,
+  HEAD: 0,
+  TAIL: 1,
+  STATE: 2,
+  /** ctrl[LENGTHS + i]: bytes in slot i. */
+  LENGTHS: 4,
+} as const;
+
+/** Values of ctrl[STATE]. */
+export const FILE_STATE = { OPEN: 0, CLOSING: 1, CANCELLED: 2, FAILED: 3 } as const;
+
+/**
+ * The writer thread's code. It is evaluated from this string (Worker `eval`)
+ * so that it travels inside the electron-vite main bundle: there is no
+ * separate worker file to locate at run time. It uses no require/import
+ * (process.getBuiltinModule) because an eval'd worker inherits the parent's
+ * flags, and --input-type=module would make it an ES module.
+ *
+ * One long-lived thread serves every file being saved: it sleeps on a shared
+ * doorbell (Atomics.wait) and is never sent a message per chunk. New files
+ * arrive on a MessagePort it drains synchronously; results go back by
+ * postMessage, once per file.
+ */
+export const WRITER_SOURCE = `
+const { workerData, parentPort, receiveMessageOnPort } = process.getBuiltinModule('node:worker_threads');
+const { createHash } = process.getBuiltinModule('node:crypto');
+const { writeSync } = process.getBuiltinModule('node:fs');
+const { bell: bellBuffer, port, ring, state } = workerData;
+const bell = new Int32Array(bellBuffer);
+const files = new Map();
+
+for (;;) {
+  const seen = Atomics.load(bell, 0);
+  for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
+    const { id, fd, ctrl, data } = m.message;
+    files.set(id, { id, fd, ctrl: new Int32Array(ctrl), data: new Uint8Array(data), hash: createHash('sha256'), tail: 0 });
+  }
+  for (const file of files.values()) serve(file);
+  if (Atomics.load(bell, 0) === seen) Atomics.wait(bell, 0, seen);
+}
+
+function serve(file) {
+  const { ctrl } = file;
+  // Read before HEAD: the main thread publishes its last slot before it sets CLOSING.
+  const mode = Atomics.load(ctrl, ring.STATE);
+  if (mode === state.CANCELLED) return finish(file, { id: file.id, dropped: true });
+  const head = Atomics.load(ctrl, ring.HEAD);
+  // At most one ring's worth per visit, so concurrent files take turns.
+  const stop = Math.min(head, file.tail + ring.SLOTS);
+  try {
+    while (file.tail < stop) {
+      const i = file.tail % ring.SLOTS;
+      const length = ctrl[ring.LENGTHS + i];
+      const view = file.data.subarray(i * ring.SLOT_BYTES, i * ring.SLOT_BYTES + length);
+      file.hash.update(view);
+      for (let done = 0; done < length; ) done += writeSync(file.fd, view, done, length - done);
+      file.tail += 1;
+      Atomics.store(ctrl, ring.TAIL, file.tail);
+      Atomics.notify(ctrl, ring.TAIL);
+    }
+  } catch (err) {
+    Atomics.store(ctrl, ring.STATE, state.FAILED);
+    Atomics.notify(ctrl, ring.TAIL);
+    const code = err && typeof err.code === 'string' ? err.code : 'EIO';
+    return finish(file, { id: file.id, error: code });
+  }
+  if (mode === state.CLOSING && file.tail === head) finish(file, { id: file.id, sha256: file.hash.digest('hex') });
+  else if (file.tail < head) Atomics.add(bell, 0, 1); // more to do: come round again without sleeping
+}
+
+function finish(file, result) {
+  files.delete(file.id);
+  parentPort.postMessage(result);
+}
+`;

@@ -1,0 +1,196 @@
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
+import { FILE_STATE, RING, WRITER_SOURCE } from './file-writer-worker.ts';
+
+type WriterResult = { id: number; sha256: string } | { id: number; error: string } | { id: number; dropped: true };
+
+interface Pending {
+  resolve: (sha256: string | null) => void;
+  reject: (err: Error) => void;
+}
+
+/** An idle writer thread is stopped after this long, giving its memory back. */
+const IDLE_STOP_MS = 30_000;
+
+/**
+ * The one writer thread, started on the first save. It is unref'd whenever no
+ * file is open, so it never keeps a process (or a test run) alive, and stopped
+ * after IDLE_STOP_MS without files; the next save starts a new one.
+ */
+class WriterThread {
+  readonly #worker: Worker;
+  readonly #port: MessagePort;
+  readonly #bell = new Int32Array(new SharedArrayBuffer(4));
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 1;
+  #idleTimer: NodeJS.Timeout | null = null;
+
+  constructor() {
+    const { port1, port2 } = new MessageChannel();
+    this.#port = port1;
+    this.#worker = new Worker(WRITER_SOURCE, {
+      eval: true,
+      workerData: { bell: this.#bell.buffer, port: port2, ring: RING, state: FILE_STATE },
+      transferList: [port2],
+    });
+    this.#worker.unref();
+    this.#worker.on('message', (result: WriterResult) => {
+      this.#settle(result);
+    });
+    const failAll = (err: Error): void => {
+      if (current === this) current = null;
+      for (const pending of this.#pending.values()) pending.reject(err);
+      this.#pending.clear();
+    };
+    this.#worker.on('error', failAll);
+    this.#worker.on('exit', () => {
+      failAll(Object.assign(new Error('the file writer stopped'), { code: 'EIO' }));
+    });
+  }
+
+  /** Registers a file; the returned promise settles with its SHA-256 (null if cancelled). */
+  open(fd: number, ctrl: SharedArrayBuffer, data: SharedArrayBuffer): Promise<string | null> {
+    const id = this.#nextId;
+    this.#nextId += 1;
+    const result = new Promise<string | null>((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+    });
+    if (this.#pending.size === 1) this.#worker.ref();
+    if (this.#idleTimer) clearTimeout(this.#idleTimer);
+    this.#idleTimer = null;
+    this.#port.postMessage({ id, fd, ctrl, data });
+    this.ring();
+    return result;
+  }
+
+  ring(): void {
+    Atomics.add(this.#bell, 0, 1);
+    Atomics.notify(this.#bell, 0);
+  }
+
+  #stop(): void {
+    // New files go to a new thread from now on; this one has none left.
+    if (current === this) current = null;
+    void this.#worker.terminate();
+  }
+
+  #settle(result: WriterResult): void {
+    const pending = this.#pending.get(result.id);
+    if (!pending) return;
+    this.#pending.delete(result.id);
+    if (this.#pending.size === 0) {
+      this.#worker.unref();
+      this.#idleTimer = setTimeout(() => {
+        this.#stop();
+      }, IDLE_STOP_MS).unref();
+    }
+    if ('sha256' in result) pending.resolve(result.sha256);
+    else if ('error' in result) pending.reject(Object.assign(new Error('write failed'), { code: result.error }));
+    else pending.resolve(null);
+  }
+}
+
+let current: WriterThread | null = null;
+
+/** Atomics.waitAsync is ES2024, newer than the project's TypeScript lib; Node 22+ and Electron have it. */
+type WaitAsync = (
+  array: Int32Array,
+  index: number,
+  value: number,
+  timeoutMs: number,
+) => { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
+const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
+
+function writerThread(): WriterThread {
+  current ??= new WriterThread();
+  return current;
+}
+
+/**
+ * Writes one file and hashes it with SHA-256 on the writer thread. The main
+ * thread only copies each chunk into a shared ring, so receiving, hashing and
+ * writing run in parallel and the main thread stays free.
+ */
+export class RingFileWriter {
+  readonly #thread: WriterThread;
+  readonly #ctrl = new Int32Array(new SharedArrayBuffer(4 * (RING.LENGTHS + RING.SLOTS)));
+  readonly #data = new Uint8Array(new SharedArrayBuffer(RING.SLOTS * RING.SLOT_BYTES));
+  readonly #result: Promise<string | null>;
+  #failure: Error | null = null;
+  /** Slots published so far. */
+  #head = 0;
+
+  constructor(fd: number) {
+    this.#thread = writerThread();
+    this.#result = this.#thread.open(fd, this.#ctrl.buffer, this.#data.buffer);
+    this.#result.catch((err: unknown) => {
+      this.#failure ??= err instanceof Error ? err : new Error(String(err));
+    });
+  }
+
+  /** Null when the chunk was taken at once; a promise when the ring was full (wait, then the rest is taken). */
+  write(chunk: Uint8Array): Promise<void> | null {
+    if (this.#failure) throw this.#failure;
+    const taken = this.#take(chunk);
+    return taken === chunk.length ? null : this.#writeLater(chunk.subarray(taken));
+  }
+
+  /** Returns the file's SHA-256 once every byte taken has been written (handed to the OS, not fsync'd). */
+  async finish(): Promise<string> {
+    Atomics.store(this.#ctrl, RING.STATE, FILE_STATE.CLOSING);
+    this.#thread.ring();
+    const sha256 = await this.#result;
+    if (sha256 === null) throw new Error('the file writer dropped the file');
+    return sha256;
+  }
+
+  /** Stops writing; resolves once the writer thread no longer touches the file. */
+  async cancel(): Promise<void> {
+    Atomics.store(this.#ctrl, RING.STATE, FILE_STATE.CANCELLED);
+    this.#thread.ring();
+    await this.#result.catch(() => undefined);
+  }
+
+  /**
+   * Copies as much of the chunk as the free slots hold; returns the bytes
+   * taken. Each slot is published at once rather than when full: the writer
+   * thread then starts on a chunk while it is still in the cache (measured
+   * faster than filling whole slots, most of all under load).
+   */
+  #take(chunk: Uint8Array): number {
+    let offset = 0;
+    while (offset < chunk.length && this.#head - Atomics.load(this.#ctrl, RING.TAIL) < RING.SLOTS) {
+      const slot = this.#head % RING.SLOTS;
+      const length = Math.min(RING.SLOT_BYTES, chunk.length - offset);
+      this.#data.set(chunk.subarray(offset, offset + length), slot * RING.SLOT_BYTES);
+      this.#ctrl[RING.LENGTHS + slot] = length;
+      offset += length;
+      this.#head += 1;
+      Atomics.store(this.#ctrl, RING.HEAD, this.#head);
+      this.#thread.ring();
+    }
+    return offset;
+  }
+
+  async #writeLater(rest: Uint8Array): Promise<void> {
+    let remaining = rest;
+    while (remaining.length > 0) {
+      await this.#spaceFreed();
+      if (this.#failure) throw this.#failure;
+      remaining = remaining.subarray(this.#take(remaining));
+    }
+  }
+
+  /** Waits, without blocking the main thread, until the writer frees a slot or fails. */
+  async #spaceFreed(): Promise<void> {
+    const tail = Atomics.load(this.#ctrl, RING.TAIL);
+    if (this.#head - tail < RING.SLOTS) return;
+    if (Atomics.load(this.#ctrl, RING.STATE) === FILE_STATE.FAILED) {
+      // The reason arrives by message just after; wait for it so it is reported.
+      await this.#result.catch(() => undefined);
+      return;
+    }
+    const wait = waitAsync(this.#ctrl, RING.TAIL, tail, 1000);
+    if (wait.async) await wait.value;
+  }
+}
