@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { HomePage } from './pages/HomePage.tsx';
 import { SettingsPage } from './pages/SettingsPage.tsx';
+import { FlowsPage } from './pages/flows/FlowsPage.tsx';
 import { KeysPage } from './pages/keys/KeysPage.tsx';
 import { VaultPage } from './pages/vault/VaultPage.tsx';
 import { WorkbenchPage } from './pages/workbench/WorkbenchPage.tsx';
@@ -25,6 +26,7 @@ export function App() {
         <main className="app-main">
           {page === 'home' && <HomePage />}
           {page === 'workbench' && <WorkbenchPage />}
+          {page === 'flows' && <FlowsPage />}
           {page === 'vault' && <VaultPage />}
           {page === 'keys' && <KeysPage onOpenVault={() => setPage('vault')} />}
           {page === 'settings' && <SettingsPage state={settings} />}

@@ -1,8 +1,9 @@
-export type PageId = 'home' | 'workbench' | 'vault' | 'keys' | 'settings';
+export type PageId = 'home' | 'workbench' | 'flows' | 'vault' | 'keys' | 'settings';
 
 export const PAGES: readonly { id: PageId; label: string }[] = [
   { id: 'home', label: 'Home' },
   { id: 'workbench', label: 'Workbench' },
+  { id: 'flows', label: 'Flows' },
   { id: 'vault', label: 'Vault' },
   { id: 'keys', label: 'Keys' },
   { id: 'settings', label: 'Settings' },
