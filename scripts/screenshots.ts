@@ -2,7 +2,7 @@
  * Screenshots of the main screens, light and dark, for the README:
  *   npm run build && node scripts/screenshots.ts
  * Runs browser mode on a temp data directory, creates a vault, sends a sample
- * to the built-in sandbox and photographs Workbench, Vault and Keys with
+ * to the built-in sandbox, runs a flow and photographs Workbench, Flows, Vault and Keys with
  * Debian's chromium. Writes docs/screenshots/<screen>-<theme>.png.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -24,7 +24,7 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
   await page.goto(host.url);
-  const nav = (name: string) => page.getByRole('navigation').getByRole('button', { name }).click();
+  const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
 
   await nav('Vault');
   await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
@@ -44,9 +44,14 @@ try {
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   await page.getByTestId('response-status').waitFor({ timeout: 15_000 });
 
+  await nav('Flows');
+  await page.getByRole('navigation', { name: 'Flow list' }).getByRole('button', { name: /^Request to pay and wait for the callback ·/ }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.locator('[data-testid="flow-run"][data-status="succeeded"]').waitFor({ timeout: 30_000 });
+
   for (const theme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: theme });
-    for (const screen of ['Workbench', 'Vault', 'Keys'] as const) {
+    for (const screen of ['Workbench', 'Flows', 'Vault', 'Keys'] as const) {
       await nav(screen);
       await page.waitForTimeout(300);
       await shot(page, `${screen.toLowerCase()}-${theme}`);

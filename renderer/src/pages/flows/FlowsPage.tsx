@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Flow } from '../../../../main/contract/flow-model.ts';
 import { useApi } from '../../api/context.tsx';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
@@ -21,6 +21,21 @@ export function FlowsPage() {
   const removal = useAction();
   const clear = useCallback(() => setSelected(null), []);
   const { view, error } = useFlowView(selected, clear);
+
+  // Coming back to the page shows the flow of the latest run (main keeps runs while the app is open).
+  useEffect(() => {
+    let live = true;
+    api.invoke['flows:runs']({}).then(
+      (runs) => {
+        const latest = runs[0];
+        if (live && latest) setSelected((current) => current ?? { collectionId: latest.collectionId, flowId: latest.flowId });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
 
   const remove = async () => {
     if (!view) return;
