@@ -52,7 +52,8 @@ export function SignatureDebugger({ send, onSign, canSign }: Props) {
   );
 }
 
-function Trace({ trace }: { trace: SchemeTrace }) {
+/** One scheme's trace: each step's label and value (secrets already placeholders), with a copy button. Also used by the flow runner. */
+export function Trace({ trace }: { trace: SchemeTrace }) {
   return (
     <div className="wb-trace" data-testid="signature-trace">
       <h4>{trace.scheme}</h4>
