@@ -8,6 +8,7 @@ import type { RequestService, SendOutcome } from '../requests/request-service.ts
 import { evaluateCondition } from './condition.ts';
 import { callbackView, responseView, type ExchangeView } from './exchange-view.ts';
 import { readValue } from './read-value.ts';
+import { REDACTED } from '../signing/redact.ts';
 import { redactSecretCaptures } from './redact-captures.ts';
 import { resolvePlainTemplate } from './templates.ts';
 
@@ -21,6 +22,8 @@ export type RunnerDeps = {
   inbox: () => Promise<CallbackInbox>;
   now: () => number;
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Where an unexpected failure's cause goes (main's log); the step itself only says it failed. */
+  log?: (message: string, error: unknown) => void;
 };
 
 export type RunPlan = {
@@ -91,14 +94,19 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
       }),
     ),
   };
+  // Every value this run stored in the vault: cut out of everything published (states and details), while the run itself keeps using the real values.
+  const secretsCaptured: string[] = [];
+  const scrub = (text: string) => secretsCaptured.reduce((out, secret) => out.split(secret).join(REDACTED), text);
   const publish = () => {
     state.variables = Object.entries(variables).map(([name, value]) => ({ name, value }));
-    hooks.changed(structuredClone(state));
+    const published = structuredClone(state);
+    if (secretsCaptured.length > 0) scrubState(published, scrub);
+    hooks.changed(published);
   };
   const template = (text: string) => resolvePlainTemplate(text, variables, plan.environmentVariables);
-  // The step's last exchange; handed to the hook only once any secret captured from it is taken out.
+  // The step's last exchange; handed to the hook only with every captured secret taken out.
   let exchange: StepDetail = { kind: 'none' };
-  let secretsCaptured: string[] = [];
+  let stepStoresSecrets = false;
   const recordDetail = (index: number) => {
     hooks.detail(index, secretsCaptured.reduce(redactSecretCaptures, exchange));
   };
@@ -111,7 +119,7 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
     if (signal.aborted) break;
     hooks.beforeStep(index, { ...variables });
     exchange = { kind: 'none' };
-    secretsCaptured = [];
+    stepStoresSecrets = step.captures.some((capture) => capture.target.to === 'secret');
     stepState.status = 'running';
     stepState.startedAt = deps.now();
     publish();
@@ -127,6 +135,7 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
         stepState.status = 'failed';
         stepState.message = error instanceof StepFailure || error instanceof ServiceError ? error.message : 'The step failed unexpectedly.';
         stepState.failure = failureKind(error);
+        if (stepState.failure === 'internal') deps.log?.(`flow "${plan.flow.name}", step ${String(index + 1)} failed unexpectedly`, error);
         state.message = `Step ${String(index + 1)} (${stepState.name}) failed: ${stepState.message}`;
       }
     } finally {
@@ -196,18 +205,21 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
       const elapsedMs = deps.now() - started;
       const intervalMs = step.poll.intervalSeconds * 1000;
       const timeoutMs = step.poll.timeoutSeconds * 1000;
-      const waited = `waited ${formatSeconds(elapsedMs)}, ${plural(stepState.attempts, 'attempt')}`;
+      const remainingMs = timeoutMs - elapsedMs;
       if (stepState.attempts >= step.poll.maxAttempts) {
-        throw new StepFailure('timeout', `Gave up after ${plural(stepState.attempts, 'attempt')} (the maximum; ${waited}): still waiting until ${check.description}; last value ${check.actual}.`);
+        throw new StepFailure('timeout', `Gave up after ${plural(stepState.attempts, 'attempt')} (the maximum) in ${formatSeconds(elapsedMs)}: still waiting until ${check.description}; last value ${check.actual}.`);
       }
-      if (elapsedMs + intervalMs > timeoutMs) {
-        throw new StepFailure('timeout', `Timed out after ${formatSeconds(timeoutMs)} (${waited}): still waiting until ${check.description}; last value ${check.actual}.`);
+      if (remainingMs <= 0) {
+        throw new StepFailure('timeout', `Timed out after ${formatSeconds(timeoutMs)} (waited ${formatSeconds(elapsedMs)}, ${plural(stepState.attempts, 'attempt')}): still waiting until ${check.description}; last value ${check.actual}.`);
       }
-      recordDetail(stepState.index);
+      // The last try falls on the deadline, however the interval divides the timeout.
+      const waitMs = Math.min(intervalMs, remainingMs);
+      // An answer that may hold a value this step will store stays unseen until the step ends and can redact it.
+      if (!stepStoresSecrets) recordDetail(stepState.index);
       stepState.status = 'waiting';
-      stepState.message = `Attempt ${String(stepState.attempts)}: ${check.actual}; waiting until ${check.description}. Next try in ${formatSeconds(intervalMs)}.`;
+      stepState.message = `Attempt ${String(stepState.attempts)}: ${check.actual}; waiting until ${check.description}. Next try in ${formatSeconds(waitMs)}.`;
       publish();
-      await deps.sleep(intervalMs, signal);
+      await deps.sleep(waitMs, signal);
       if (signal.aborted) throw new StepFailure('cancelled', 'Cancelled.');
       stepState.status = 'running';
     }
@@ -215,6 +227,7 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
 
   async function runCallbackStep(step: CallbackStep, stepState: StepState): Promise<ExchangeView> {
     const inbox = await deps.inbox();
+    if (signal.aborted) throw new StepFailure('cancelled', 'Cancelled.');
     const wanted = template(step.match);
     if (wanted === '') throw new StepFailure('configuration', `The match ${step.match} is empty: capture the value it needs in an earlier step.`);
     const since = state.startedAt;
@@ -252,11 +265,21 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
       } else {
         if (read.value === '') throw new StepFailure('capture', `The value for secret ${target.name} is empty; nothing was stored.`);
         await deps.storeSecret(plan.environment.name, target.name, read.value);
-        secretsCaptured.push(read.value);
+        if (!secretsCaptured.includes(read.value)) secretsCaptured.push(read.value);
         stepState.captured.push({ target: `secret ${target.name} (${plan.environment.name} vault)`, value: null });
       }
       publish();
     }
+  }
+}
+
+/** Cuts stored secrets out of everything a published state shows. */
+function scrubState(state: FlowRunState, scrub: (text: string) => string): void {
+  state.message = state.message === null ? null : scrub(state.message);
+  state.variables = state.variables.map(({ name, value }) => ({ name, value: scrub(value) }));
+  for (const step of state.steps) {
+    step.message = step.message === null ? null : scrub(step.message);
+    step.captured = step.captured.map((captured) => ({ ...captured, value: captured.value === null ? null : scrub(captured.value) }));
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ServiceError } from '../contract/errors.ts';
 import type { Flow } from '../contract/flow-model.ts';
+import type { CollectionNode, Environment } from '../contract/workspace.ts';
 import type { FlowRunState, FlowSummary, FlowView, RunFlowInput, StepDetail } from '../contract/flows.ts';
 import type { RequestService } from '../requests/request-service.ts';
 import { cryptoNonces, systemClock, UnknownVariableError, VariableResolver, type Clock, type NonceSource } from '../signing/index.ts';
@@ -28,6 +29,7 @@ export type FlowServiceOptions = {
   sleep?: RunnerDeps['sleep'];
   /** Finished runs kept for step details and re-runs. */
   keepRuns?: number;
+  log?: (message: string, error: unknown) => void;
 };
 
 type RunRecord = {
@@ -47,6 +49,7 @@ export function createFlowService(options: FlowServiceOptions) {
   const nonces = options.nonces ?? cryptoNonces;
   const keepRuns = options.keepRuns ?? 20;
   const runs = new Map<string, RunRecord>();
+  const starting = new Set<string>();
 
   const forget = () => {
     for (const [runId, record] of runs) {
@@ -134,7 +137,17 @@ export function createFlowService(options: FlowServiceOptions) {
         throw new ServiceError('forbidden', `${environment.name} is protected: confirm that "${flow.name}" should run against ${environment.name}.`);
       }
       const runId = input.runId ?? randomUUID();
-      if (runs.get(runId)?.state.status === 'running') throw new ServiceError('conflict', 'A run with this id is still going.');
+      if (runs.get(runId)?.state.status === 'running' || starting.has(runId)) throw new ServiceError('conflict', 'A run with this id is still going.');
+      // Claimed before the first await, so a second run with this id is refused while this one resolves its variables.
+      starting.add(runId);
+      try {
+        return await this.runClaimed(input, runId, collection, flow, environment);
+      } finally {
+        starting.delete(runId);
+      }
+    },
+
+    async runClaimed(input: RunFlowInput, runId: string, collection: CollectionNode, flow: Flow, environment: Environment): Promise<FlowRunState> {
       const env = environmentVariables(environment);
 
       let fromStep = 0;
@@ -200,6 +213,7 @@ export function createFlowService(options: FlowServiceOptions) {
           inbox: () => options.inbox.ensure(),
           now: () => clock.now(),
           sleep: options.sleep ?? abortableSleep,
+          ...(options.log ? { log: options.log } : {}),
         },
         {
           changed: (state) => {

@@ -23,15 +23,21 @@ export type InboxServiceOptions = {
 export function createInboxService(options: InboxServiceOptions = {}): InboxService {
   const maxBodyBytes = options.limits?.maxBodyBytes ?? DEFAULT_INBOX_LIMITS.maxBodyBytes;
   const maxEntries = options.limits?.maxEntries ?? DEFAULT_INBOX_LIMITS.maxEntries;
-  let inbox: { server: CallbackInbox; host: string } | null = null;
-  let starting: Promise<CallbackInbox> | null = null;
+  let inbox: { server: CallbackInbox; host: string; port: number } | null = null;
+  // Starts and stops run one after another, so two can never leave a listener nobody can stop.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T,>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
 
   const status = (): InboxStatus =>
     inbox
       ? { running: true, url: inbox.server.url, host: inbox.host, port: inbox.server.port, exposure: inbox.server.exposure, maxBodyBytes, maxEntries }
       : { running: false };
 
-  const stop = async () => {
+  const stopNow = async () => {
     const current = inbox;
     inbox = null;
     if (current) {
@@ -41,46 +47,44 @@ export function createInboxService(options: InboxServiceOptions = {}): InboxServ
     return status();
   };
 
-  const start = async ({ host, port }: InboxStartInput & { host: string; port: number }): Promise<CallbackInbox> => {
-    await stop();
+  const listen = (host: string, port: number) =>
+    startCallbackInbox({ host, port, maxBodyBytes, maxEntries, ...(options.onEntry ? { onEntry: options.onEntry } : {}) });
+
+  const startNow = async ({ host, port }: InboxStartInput & { host: string; port: number }): Promise<CallbackInbox> => {
+    const previous = inbox ? { host: inbox.host, port: inbox.server.port } : null;
+    await stopNow();
     try {
-      const server = await startCallbackInbox({
-        host,
-        port,
-        maxBodyBytes,
-        maxEntries,
-        ...(options.onEntry ? { onEntry: options.onEntry } : {}),
-      });
-      inbox = { server, host };
+      inbox = { server: await listen(host, port), host, port };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const reason =
         code === 'EADDRINUSE' ? `port ${String(port)} is already in use` : code === 'EADDRNOTAVAIL' ? `${host} is not an address of this machine` : code === 'EACCES' ? `no permission to listen on port ${String(port)}` : 'the address could not be bound';
-      throw new ServiceError('failed', `The callback inbox could not start on ${host}:${String(port)}: ${reason}.`);
+      // Put the inbox the user had back where it was, if its address is still free.
+      const restored = previous ? await listen(previous.host, previous.port).catch(() => null) : null;
+      if (restored && previous) inbox = { server: restored, host: previous.host, port: previous.port };
+      options.onChange?.(status());
+      const still = restored ? ` It still listens on ${restored.url}.` : previous ? ' It is stopped.' : '';
+      throw new ServiceError('failed', `The callback inbox could not start on ${host}:${String(port)}: ${reason}.${still}`);
     }
     options.onChange?.(status());
     return inbox.server;
   };
+  const stop = () => serially(stopNow);
 
   return {
     status,
-    start: async (input) => {
-      await start(input);
-      return status();
-    },
+    start: (input) =>
+      serially(async () => {
+        await startNow(input);
+        return status();
+      }),
     stop,
     entries: () => [...(inbox?.server.entries() ?? [])].reverse(),
     clear: () => {
       inbox?.server.clear();
       return [];
     },
-    async ensure() {
-      if (inbox) return inbox.server;
-      starting ??= start({ host: '127.0.0.1', port: 0 }).finally(() => {
-        starting = null;
-      });
-      return starting;
-    },
+    ensure: () => serially(async () => inbox?.server ?? startNow({ host: '127.0.0.1', port: 0 })),
     close: async () => {
       await stop();
     },

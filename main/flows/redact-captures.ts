@@ -2,8 +2,8 @@ import type { StepDetail } from '../contract/flows.ts';
 import { REDACTED } from '../signing/redact.ts';
 
 /**
- * A value captured into the vault came from this exchange: take it out of
- * everything the runner can show (response preview and headers, or the
+ * A value captured into the vault: take it out of everything the runner can
+ * show of an exchange (the request as sent, the trace, the response or the
  * callback), so it exists only in the vault.
  */
 export function redactSecretCaptures(detail: StepDetail, secret: string): StepDetail {
@@ -12,7 +12,12 @@ export function redactSecretCaptures(detail: StepDetail, secret: string): StepDe
     const { entry } = detail;
     return { kind: 'callback', entry: { ...entry, path: scrub(entry.path), body: scrub(entry.body), headers: entry.headers.map(([name, value]) => [name, scrub(value)]) } };
   }
-  if (detail.kind !== 'request' || !detail.outcome.ok) return detail;
+  if (detail.kind !== 'request') return detail;
+  const sent = {
+    request: { ...detail.request, url: scrub(detail.request.url), body: scrub(detail.request.body), headers: detail.request.headers.map((h) => ({ name: h.name, value: scrub(h.value) })) },
+    traces: detail.traces.map((trace) => ({ ...trace, steps: trace.steps.map((step) => ({ ...step, value: scrub(step.value), ...(step.note === undefined ? {} : { note: scrub(step.note) }) })) })),
+  };
+  if (!detail.outcome.ok) return { ...detail, ...sent, outcome: { ...detail.outcome, error: { ...detail.outcome.error, message: scrub(detail.outcome.error.message) } } };
   const { response } = detail.outcome;
   const preview =
     response.preview.encoding === 'utf8'
@@ -22,6 +27,7 @@ export function redactSecretCaptures(detail: StepDetail, secret: string): StepDe
         : response.preview;
   return {
     ...detail,
-    outcome: { ok: true, response: { ...response, preview, headers: response.headers.map(([name, value]) => [name, scrub(value)]) } },
+    ...sent,
+    outcome: { ok: true, response: { ...response, url: scrub(response.url), preview, headers: response.headers.map(([name, value]) => [name, scrub(value)]) } },
   };
 }

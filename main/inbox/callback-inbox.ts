@@ -113,6 +113,7 @@ export async function startCallbackInbox(options: InboxOptions = {}): Promise<Ca
     waitFor(match, { timeoutMs, description, signal }) {
       const already = entries.find(match);
       if (already) return Promise.resolve(already);
+      if (signal?.aborted) return Promise.reject(new Error(`Stopped waiting for ${description}.`));
       return new Promise((resolve, reject) => {
         const finish = () => {
           clearTimeout(timer);

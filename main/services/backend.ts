@@ -139,6 +139,7 @@ export function createBackend(options: BackendOptions): Backend {
       },
     },
     onRunChanged: (state) => bus.emit('flows:run-changed', state),
+    log,
   });
 
   const handlers: Handlers = {
