@@ -1,4 +1,5 @@
 import type { CallbackEntry } from '../../../../main/contract/flows.ts';
+import { HeadersTable } from '../../components/HeadersTable.tsx';
 
 /** What the inbox kept of a cut body: its cap when known, else the kept text's UTF-8 size. */
 export function keptBytes(entry: CallbackEntry, maxBodyBytes: number | null): number {
@@ -28,19 +29,7 @@ export function CallbackEntryView({ entry, maxBodyBytes }: { entry: CallbackEntr
         </code>{' '}
         <span className="hint">received {new Date(entry.receivedAt).toLocaleString()}</span> <TruncatedFlag entry={entry} maxBodyBytes={maxBodyBytes} />
       </p>
-      <table className="table wb-headers">
-        <caption className="visually-hidden">Headers</caption>
-        <tbody>
-          {entry.headers.map(([name, value], index) => (
-            <tr key={index}>
-              <th scope="row">{name}</th>
-              <td>
-                <code>{value}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HeadersTable headers={entry.headers} caption="Headers" />
       {entry.body === '' ? <p className="hint">(no body)</p> : <pre className="fl-plain" data-testid="callback-body">{entry.body}</pre>}
     </div>
   );

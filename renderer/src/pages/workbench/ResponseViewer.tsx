@@ -3,6 +3,7 @@ import type { HttpProgress, TimingBreakdown } from '../../../../main/contract/ht
 import type { SendResult } from '../../../../main/contract/requests.ts';
 import { formatBytes } from './body-format.ts';
 import { ResponseBody } from './ResponseBody.tsx';
+import { HeadersTable } from '../../components/HeadersTable.tsx';
 
 const REDIRECT_REASON = {
   'method-not-safe': 'it would resend a non-GET request',
@@ -92,20 +93,7 @@ export function ResponseViewer({ result, running, progress, onCancel }: Props) {
         ))}
       </div>
       {section === 'body' && <ResponseBody key={result.sendId} response={response} />}
-      {section === 'headers' && (
-        <table className="table wb-headers">
-          <tbody>
-            {response.headers.map(([name, value], index) => (
-              <tr key={index}>
-                <th scope="row">{name}</th>
-                <td>
-                  <code>{value}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {section === 'headers' && <HeadersTable headers={response.headers} />}
       {section === 'timing' && <Timing timing={response.timing} />}
     </section>
   );
