@@ -16,6 +16,8 @@ export const EXIT = {
   config: 5,
   /** A protected environment without --yes-production. */
   protectedEnvironment: 6,
+  /** Stopped with Ctrl+C: what was in flight was cancelled and cleaned up (the shells' 128 + SIGINT). */
+  interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -39,7 +39,8 @@ Options:
 Exit codes, from the failing step: 0 every step succeeded, 3 an HTTP status
 outside 2xx, 4 no answer or a poll/callback wait that timed out, 5 signing,
 configuration or a value a capture did not find, 6 protected environment
-without --yes-production, 2 usage.
+without --yes-production, 2 usage, 130 stopped with Ctrl+C (the run is
+cancelled first, so no partial download is left behind).
 
 Examples:
   countersign flow "PayNet OSP/Download report" --env Sandbox
@@ -67,6 +68,12 @@ Examples:
         if (name === 'flows:run-changed' && 'runId' in payload && payload.runId === runId) printer.state(payload);
         if (name === 'requests:progress' && 'requestId' in payload) printer.progress(payload.requestId, progressLine(payload));
       });
+      // Ctrl+C cancels the run, so a download in progress removes its temporary file before the process ends.
+      const interrupt = () => {
+        io.err('\nCancelling…\n');
+        backend.flows.cancel(runId);
+      };
+      process.once('SIGINT', interrupt);
       try {
         const final = await service(() =>
           backend.flows.run({
@@ -83,6 +90,7 @@ Examples:
         else io.out(summary(final));
         return exitCodeForRun(final);
       } finally {
+        process.off('SIGINT', interrupt);
         unsubscribe();
       }
     });
@@ -157,12 +165,13 @@ const EXIT_FOR: Record<StepFailureKind, number> = {
   capture: EXIT.config,
   configuration: EXIT.config,
   protected: EXIT.protectedEnvironment,
-  cancelled: EXIT.internal,
+  cancelled: EXIT.interrupted,
   internal: EXIT.internal,
 };
 
 export function exitCodeForRun(state: FlowRunState): number {
   if (state.status === 'succeeded') return EXIT.ok;
+  if (state.status === 'cancelled') return EXIT.interrupted;
   const failed = state.steps.find((step) => step.status === 'failed');
   return failed?.failure ? EXIT_FOR[failed.failure] : EXIT.internal;
 }

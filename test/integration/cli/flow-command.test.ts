@@ -1,10 +1,15 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowRunState } from '../../../main/contract/flows.ts';
 import { EXIT } from '../../../main/cli/exit-codes.ts';
 import { SANDBOX_SAMPLE_IDS } from '../../../main/sandbox/credentials.ts';
-import { useCliSession } from './cli-fixture.ts';
+import { makeTempDir } from '../../support/temp-dir.ts';
+import { PASSPHRASE, preparedDataDir, useCliSession } from './cli-fixture.ts';
+
+const CLI_ENTRY = fileURLToPath(new URL('../../../main/cli/index.ts', import.meta.url));
 
 describe('countersign flow', () => {
   const session = useCliSession();
@@ -106,3 +111,29 @@ function neverReadyCollection() {
     },
   };
 }
+
+describe('countersign flow and Ctrl+C', () => {
+  it('cancels the run while it polls, says so, skips the download and exits 130', async () => {
+    const dir = await makeTempDir();
+    try {
+      await preparedDataDir(dir.path);
+      const child = spawn(process.execPath, [CLI_ENTRY, 'flow', 'PayNet OSP/Download report', '--env', 'Sandbox', '--data-dir', dir.path], {
+        env: { PATH: process.env.PATH, HOME: dir.path, COUNTERSIGN_PASSPHRASE: PASSPHRASE, COUNTERSIGN_DOWNLOADS_DIR: dir.path },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // Interrupt while the poll waits between attempts.
+      await expect.poll(() => stderr, { timeout: 20_000 }).toContain('[~] 3/4');
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code, stderr).toBe(EXIT.interrupted);
+      expect(stderr).toContain('Cancelling');
+      expect(stderr).toMatch(/\[x\] 3\/4 Wait until it is ready: Cancelled\./);
+      expect(stderr).toMatch(/\[-\] 4\/4 Download/);
+      expect((await readdir(dir.path)).filter((name) => name.endsWith('.part') || name.endsWith('.csv'))).toEqual([]);
+    } finally {
+      await dir.remove();
+    }
+  });
+});
