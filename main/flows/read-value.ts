@@ -12,13 +12,15 @@ export type ReadResult = { found: true; value: string } | { found: false; reason
  * variables), so `resolveTemplate` is passed in.
  */
 export function readValue(source: ValueSource, view: ExchangeView, resolveTemplate: (template: string) => string): ReadResult {
+  // Only a received callback has no status.
+  const received = view.status === undefined ? 'the callback' : 'the response';
   switch (source.from) {
     case 'status':
       return view.status === undefined ? { found: false, reason: 'a callback has no status to read' } : { found: true, value: String(view.status) };
     case 'header':
-      return header(view.headers, source.name, 'the response');
+      return header(view.headers, source.name, received);
     case 'json':
-      return jsonValue(view.body, source.path, 'the response body');
+      return jsonValue(view.body, source.path, `${received} body`);
     case 'sent-header':
       return view.sent ? header(view.sent.headers.map((h) => [h.name, h.value] as const), source.name, 'the request as sent') : { found: false, reason: 'only a request step has a sent request' };
     case 'sent-json':

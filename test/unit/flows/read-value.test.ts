@@ -123,6 +123,9 @@ describe('readValue', () => {
     expect(read({ from: 'status' }, callback)).toEqual({ found: false, reason: 'a callback has no status to read' });
     expect(read({ from: 'sent-header', name: 'X-Reference-Id' }, callback)).toEqual({ found: false, reason: 'only a request step has a sent request' });
     expect(read({ from: 'sent-json', path: '$.a' }, callback)).toEqual({ found: false, reason: 'only a request step has a sent request' });
+    // Messages name what was read: the callback, not a response.
+    expect(read({ from: 'json', path: '$.nothing' }, callback)).toEqual({ found: false, reason: '$.nothing matched nothing in the callback body' });
+    expect(read({ from: 'header', name: 'X-Absent' }, callback)).toEqual({ found: false, reason: 'the callback has no X-Absent header' });
   });
 
   it('reads a response whose preview is base64 as its UTF-8 text', () => {

@@ -91,7 +91,7 @@ describe('runFlow: callback steps', () => {
     expect(state.steps[1]).toMatchObject({
       status: 'failed',
       failure: 'capture',
-      message: 'Nothing to capture for variable paymentStatus: the response body is not JSON.',
+      message: 'Nothing to capture for variable paymentStatus: the callback body is not JSON.',
     });
     const quiet = await runWith([callbackEntry({ body: '{"externalId":"ext-77","status":"OK"}', bodyBytes: 90_000, truncated: true })]);
     expect(quiet.state.steps[1]!.message).toBe('PUT /momo/requesttopay arrived (body cut to the first 37 characters of 90000 bytes).');
