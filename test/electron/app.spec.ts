@@ -40,4 +40,26 @@ test.describe('Electron app', () => {
       await rm(dataDir, { recursive: true, force: true });
     }
   });
+
+  test('lists the built-in flows and runs the callback inbox from the main process', async () => {
+    if (!('path' in binary)) return;
+    const dataDir = await mkdtemp(join(tmpdir(), 'countersign-electron-'));
+    const app = await electron.launch({ executablePath: binary.path, args: [MAIN, '--data-dir', dataDir] });
+    try {
+      const page = await app.firstWindow();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Flows' }).click();
+      const list = page.getByRole('navigation', { name: 'Flow list' });
+      for (const name of ['Download report', 'Provision sandbox API user', 'Request to pay and wait for the callback']) {
+        await expect(list.getByRole('button', { name: new RegExp(`^${name} ·`) })).toBeVisible();
+      }
+      const inbox = page.getByRole('region', { name: 'Callback inbox' });
+      await inbox.getByRole('button', { name: /^(Start|Restart)$/ }).click();
+      const url = (await inbox.getByText(/^http:\/\/127\.0\.0\.1:\d+$/).first().textContent()) ?? '';
+      expect((await fetch(`${url}/electron-check`, { method: 'PUT', body: '{"ok":true}' })).status).toBe(200);
+      await expect(inbox.getByText('/electron-check').first()).toBeVisible();
+    } finally {
+      await app.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
 });
