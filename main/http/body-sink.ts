@@ -110,6 +110,10 @@ export async function consumeBody(body: Readable, options: SinkOptions): Promise
       body.once('close', () => {
         if (!settled && !body.readableEnded) fail(new Error('the response body was closed early'));
       });
+      // The body may have failed while the file was opening, before these
+      // listeners existed: its 'error' and 'close' have then already fired.
+      if (body.errored) fail(body.errored);
+      else if (body.destroyed && !body.readableEnded) fail(new Error('the response body was closed early'));
     });
     let saved: SavedFile | null = null;
     const finished: PartialFile | null = file;
@@ -126,7 +130,7 @@ export async function consumeBody(body: Readable, options: SinkOptions): Promise
   }
 }
 
-async function openOrFail(open: () => Promise<PartialFile>): Promise<PartialFile> {
+export async function openOrFail(open: () => Promise<PartialFile>): Promise<PartialFile> {
   try {
     return await open();
   } catch (err) {
@@ -135,7 +139,7 @@ async function openOrFail(open: () => Promise<PartialFile>): Promise<PartialFile
 }
 
 /** Null when the chunk was taken without waiting (the common case: no promise, no microtask). */
-function writeOrFail(file: PartialFile, chunk: Buffer): Promise<void> | null {
+export function writeOrFail(file: PartialFile, chunk: Buffer): Promise<void> | null {
   const asOwnError = (err: unknown): never => {
     throw asFileError(err, file.tempPath);
   };
@@ -146,7 +150,7 @@ function writeOrFail(file: PartialFile, chunk: Buffer): Promise<void> | null {
   }
 }
 
-async function commitOrFail(file: PartialFile): Promise<{ path: string; sha256: string }> {
+export async function commitOrFail(file: PartialFile): Promise<{ path: string; sha256: string }> {
   try {
     return await file.commit();
   } catch (err) {
@@ -154,7 +158,7 @@ async function commitOrFail(file: PartialFile): Promise<{ path: string; sha256: 
   }
 }
 
-function asFileError(err: unknown, path: unknown): DownloadFileError {
+export function asFileError(err: unknown, path: unknown): DownloadFileError {
   const code = (err as { code?: unknown }).code;
   return new DownloadFileError(typeof path === 'string' ? path : 'the download folder', typeof code === 'string' ? code : 'EIO');
 }

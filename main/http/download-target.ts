@@ -65,6 +65,19 @@ export class PartialFile {
     return this.#writer.write(chunk);
   }
 
+  /** A free slot of the writer's ring to read into directly, or null while it is full (see RingFileWriter). */
+  freeSlot(): Uint8Array | null {
+    return this.#writer.freeSlot();
+  }
+
+  publishSlot(view: Uint8Array, length: number): void {
+    this.#writer.publishSlot(view, length);
+  }
+
+  slotFreed(): Promise<void> {
+    return this.#writer.slotFreed();
+  }
+
   /** Flushes and closes the file, then moves it into place; returns the final path and its SHA-256. */
   async commit(): Promise<{ path: string; sha256: string }> {
     const sha256 = await this.#writer.finish();

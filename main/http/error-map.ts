@@ -119,7 +119,7 @@ function mapUnredacted(err: unknown, ctx: ErrorContext): HttpError {
     return { kind: 'reset', message: `${host} closed the connection unexpectedly.${hint}` };
   }
   const parserFailed = items.some((i) => i.name === 'HTTPParserError');
-  if (parserFailed || all.some((c) => c.startsWith('HPE_') || c === 'UND_ERR_INFO' || c === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH')) {
+  if (parserFailed || all.some((c) => c.startsWith('HPE_') || c === 'UND_ERR_INFO' || c === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || c === 'UND_ERR_HEADERS_OVERFLOW')) {
     return { kind: 'protocol', message: `${host} sent a response that is not valid HTTP.` };
   }
   if (all.includes('UND_ERR_INVALID_ARG') || all.includes('ERR_INVALID_URL')) {

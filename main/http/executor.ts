@@ -3,17 +3,22 @@ import { basename, dirname } from 'node:path';
 import type { Dispatcher } from 'undici';
 import type { HttpOutcome, HeaderPair, PendingRedirect, RedirectHop, ResponseSummary } from '../contract/http.ts';
 import { consumeBody } from './body-sink.ts';
+import type { SinkResult } from './body-sink.ts';
 import { clockSkew } from './clock-skew.ts';
 import { fileNameFromContentDisposition } from './content-disposition.ts';
 import { createDispatcher, resolveProxy } from './dispatcher.ts';
 import type { ResolvedProxy } from './dispatcher.ts';
+import { readDirectBody } from './direct/body-reader.ts';
+import { goesDirect } from './direct/eligibility.ts';
+import { sendDirectGet } from './direct/exchange.ts';
+import type { DirectResponse } from './direct/exchange.ts';
 import { PartialFile } from './download-target.ts';
 import type { DownloadTarget } from './download-target.ts';
 import { mapHttpError } from './error-map.ts';
 import { InvalidRequestError, TooLargeForPreviewError } from './failures.ts';
 import { fileNameFromUrl, sanitizeFileName } from './file-name.ts';
 import { DEFAULT_MAX_REDIRECTS, DEFAULT_PREVIEW_LIMIT, DEFAULT_TIMEOUTS } from './options.ts';
-import type { ExecuteOptions, ExecutorDeps, SignedRequest } from './options.ts';
+import type { ExecuteOptions, ExecutorDeps, SignedRequest, Timeouts } from './options.ts';
 import { encodePreview } from './preview.ts';
 import { progressThrottle } from './progress.ts';
 import { displayUrl, redactValues } from './redact.ts';
@@ -51,7 +56,7 @@ export async function executeRequest(
   let dispatcher: Dispatcher | null = null;
   try {
     const tls = tlsSocketOptions(options.tls);
-    const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+    const timeouts = timeoutsOf(options);
     dispatcher = createDispatcher({
       proxy,
       tls,
@@ -61,7 +66,12 @@ export async function executeRequest(
       bodyTimeoutMs: timeouts.bodyIdleMs,
       timing,
     });
-    const response = await runHops(dispatcher, request, url, options, deps, timing, redirects, (next) => {
+    const route: Route = {
+      dispatcher,
+      timeouts,
+      direct: (hopUrl, hopHeaders) => (deps.directSaves ?? true) && goesDirect(request, hopUrl, hopHeaders, options, proxy),
+    };
+    const response = await runHops(route, request, url, options, deps, timing, redirects, (next) => {
       url = next;
     });
     return { ok: true, response };
@@ -72,8 +82,25 @@ export async function executeRequest(
   }
 }
 
+/** How each hop is sent: undici, or the direct socket reader for the hops it takes (see direct/eligibility.ts). */
+interface Route {
+  dispatcher: Dispatcher;
+  timeouts: Timeouts;
+  direct: (url: URL, headers: ReadonlyArray<readonly [string, string]>) => boolean;
+}
+
+/** A response head, in undici's shape whichever path read it. */
+interface Head {
+  statusCode: number;
+  statusText: string;
+  headers: Dispatcher.ResponseData['headers'];
+}
+
+/** The body still to be read: an undici stream or a direct response with its socket paused. */
+type PendingBody = { kind: 'undici'; response: Dispatcher.ResponseData } | { kind: 'direct'; response: DirectResponse };
+
 async function runHops(
-  dispatcher: Dispatcher,
+  route: Route,
   request: SignedRequest,
   firstUrl: URL,
   options: ExecuteOptions,
@@ -87,26 +114,30 @@ async function runHops(
   let headers: ReadonlyArray<readonly [string, string]> = request.headers;
   for (;;) {
     timing.hopStarted();
-    const requestOptions: Dispatcher.RequestOptions = {
-      origin: url.origin,
-      path: `${url.pathname}${url.search}`,
-      method: request.method.toUpperCase(),
-      headers: headers.flatMap(([name, value]) => [name, value]),
-    };
-    if (request.body !== undefined && request.body !== null) requestOptions.body = request.body;
-    if (options.signal) requestOptions.signal = options.signal;
-    const response = await dispatcher.request(requestOptions);
-    timing.headersReceived();
+    const method = request.method.toUpperCase();
+    let head: Head;
+    let body: PendingBody;
+    if (route.direct(url, headers)) {
+      const direct = await sendDirectGet({ url, headers, timeouts: route.timeouts, timing, signal: options.signal });
+      head = { statusCode: direct.head.status, statusText: direct.head.statusText, headers: headerRecord(direct.head.headers) };
+      body = { kind: 'direct', response: direct };
+    } else {
+      const response = await sendWithUndici(route.dispatcher, request, method, url, headers, options.signal);
+      timing.headersReceived();
+      head = response;
+      body = { kind: 'undici', response };
+    }
     const headersAt = deps.wallClockMs();
 
     let pending: PendingRedirect | null = null;
-    const location = headerValue(response.headers, 'location');
-    if (REDIRECT_STATUSES.has(response.statusCode) && location !== undefined) {
+    const location = headerValue(head.headers, 'location');
+    if (REDIRECT_STATUSES.has(head.statusCode) && location !== undefined) {
       const decision = decideRedirect(request.method, url, location, redirects.length, maxRedirects);
       if (decision?.follow) {
         const hide = (u: URL): string => redactValues(displayUrl(u), options.secrets ?? []);
-        redirects.push({ status: response.statusCode, from: hide(url), location: hide(decision.url) });
-        await response.body.dump();
+        redirects.push({ status: head.statusCode, from: hide(url), location: hide(decision.url) });
+        if (body.kind === 'undici') await body.response.body.dump();
+        else body.response.socket.close();
         headers = headersForHop(headers, url, decision.url, options.sensitiveHeaders ?? []);
         url = decision.url;
         onHop(url);
@@ -114,12 +145,32 @@ async function runHops(
       }
       if (decision) pending = { ...decision.pending, location: redactValues(decision.pending.location, options.secrets ?? []) };
     }
-    return await readResponse(response, requestOptions.method, url, options, deps, timing, headersAt, redirects, pending);
+    return await readResponse(head, body, method, url, options, deps, timing, headersAt, redirects, pending);
   }
 }
 
+function sendWithUndici(
+  dispatcher: Dispatcher,
+  request: SignedRequest,
+  method: string,
+  url: URL,
+  headers: ReadonlyArray<readonly [string, string]>,
+  signal: AbortSignal | undefined,
+): Promise<Dispatcher.ResponseData> {
+  const requestOptions: Dispatcher.RequestOptions = {
+    origin: url.origin,
+    path: `${url.pathname}${url.search}`,
+    method,
+    headers: headers.flatMap(([name, value]) => [name, value]),
+  };
+  if (request.body !== undefined && request.body !== null) requestOptions.body = request.body;
+  if (signal) requestOptions.signal = signal;
+  return dispatcher.request(requestOptions);
+}
+
 async function readResponse(
-  response: Dispatcher.ResponseData,
+  response: Head,
+  pendingBody: PendingBody,
   method: string,
   url: URL,
   options: ExecuteOptions,
@@ -143,13 +194,18 @@ async function readResponse(
     const report = onProgress
       ? progressThrottle(options.requestId ?? deps.randomHex(), total, deps.monotonicMs, onProgress)
       : () => undefined;
-    const sunk = await consumeBody(response.body, {
-      previewLimit,
-      saveFromStart: options.save !== undefined || (total !== undefined && total > previewLimit),
-      canSpill,
-      openFile: () => PartialFile.open(target(), deps.randomHex),
-      onBytes: report,
-    });
+    const openFile = (): Promise<PartialFile> => PartialFile.open(target(), deps.randomHex);
+    // The direct path is only taken for saves, so it always writes from the first byte.
+    const sunk: SinkResult =
+      pendingBody.kind === 'direct'
+        ? await readDirectBody(pendingBody.response, { previewLimit, bodyIdleMs: timeoutsOf(options).bodyIdleMs, openFile, onBytes: report })
+        : await consumeBody(pendingBody.response.body, {
+            previewLimit,
+            saveFromStart: options.save !== undefined || (total !== undefined && total > previewLimit),
+            canSpill,
+            openFile,
+            onBytes: report,
+          });
     timing.bodyFinished();
     const contentType = headerValue(response.headers, 'content-type') ?? null;
     return {
@@ -168,12 +224,20 @@ async function readResponse(
     };
   } finally {
     // Releases the socket if the body was not read to the end.
-    if (!response.body.destroyed) response.body.destroy();
+    if (pendingBody.kind === 'undici') {
+      if (!pendingBody.response.body.destroyed) pendingBody.response.body.destroy();
+    } else {
+      pendingBody.response.socket.close();
+    }
   }
 }
 
+function timeoutsOf(options: ExecuteOptions): Timeouts {
+  return { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+}
+
 function downloadTarget(
-  response: Dispatcher.ResponseData,
+  response: Head,
   url: URL,
   options: ExecuteOptions,
   spillDir: string | undefined,
@@ -236,6 +300,19 @@ function errorContext(url: URL, proxy: URL | null, options: ExecuteOptions): Par
 function headerValue(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** Direct-path header pairs in undici's shape: one key per name, repeats as an array, first-seen order. */
+function headerRecord(pairs: ReadonlyArray<readonly [string, string]>): Dispatcher.ResponseData['headers'] {
+  // No prototype: a header called __proto__ is just a header.
+  const record = Object.create(null) as Record<string, string | string[]>;
+  for (const [name, value] of pairs) {
+    const existing = record[name];
+    if (existing === undefined) record[name] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else record[name] = [existing, value];
+  }
+  return record;
 }
 
 function headerPairs(headers: Dispatcher.ResponseData['headers']): HeaderPair[] {

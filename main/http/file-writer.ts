@@ -135,6 +135,39 @@ export class RingFileWriter {
     return taken === chunk.length ? null : this.#writeLater(chunk.subarray(taken));
   }
 
+  /**
+   * The next free slot, for a socket to read into directly (no copy on the
+   * main thread); null while the ring is full. Publish what landed in it with
+   * publishSlot().
+   */
+  freeSlot(): Uint8Array | null {
+    if (this.#failure) throw this.#failure;
+    if (this.#head - Atomics.load(this.#ctrl, RING.TAIL) >= RING.SLOTS) return null;
+    const start = (this.#head % RING.SLOTS) * RING.SLOT_BYTES;
+    return this.#data.subarray(start, start + RING.SLOT_BYTES);
+  }
+
+  /**
+   * Hands the first `length` bytes of `view`, the slot freeSlot() returned, to
+   * the writer thread. Throws if `view` is not the current free slot (it was
+   * taken by a copying write meanwhile): better a failed save than a wrong file.
+   */
+  publishSlot(view: Uint8Array, length: number): void {
+    const slot = this.#head % RING.SLOTS;
+    const current = view.buffer === this.#data.buffer && view.byteOffset === slot * RING.SLOT_BYTES;
+    if (!current || this.#head - Atomics.load(this.#ctrl, RING.TAIL) >= RING.SLOTS) throw new Error('read into a slot that is not free');
+    if (length <= 0) return;
+    this.#ctrl[RING.LENGTHS + slot] = Math.min(length, RING.SLOT_BYTES);
+    this.#head += 1;
+    Atomics.store(this.#ctrl, RING.HEAD, this.#head);
+    this.#thread.ring();
+  }
+
+  /** Resolves once a slot is free again (or the writer failed: the next call then throws). */
+  async slotFreed(): Promise<void> {
+    while (!this.#failure && this.#head - Atomics.load(this.#ctrl, RING.TAIL) >= RING.SLOTS) await this.#spaceFreed();
+  }
+
   /** Returns the file's SHA-256 once every byte taken has been written (handed to the OS, not fsync'd). */
   async finish(): Promise<string> {
     Atomics.store(this.#ctrl, RING.STATE, FILE_STATE.CLOSING);

@@ -73,4 +73,10 @@ export interface ExecutorDeps {
   wallClockMs: () => number;
   randomHex: () => string;
   env: ProxyEnv;
+  /**
+   * Send plain-http GET saves over the direct socket reader (default true).
+   * False keeps every request on undici: for comparing the two paths in
+   * tests and benchmarks.
+   */
+  directSaves?: boolean;
 }

@@ -1,7 +1,10 @@
 // Benchmark: a 1 GiB file from a static loopback server (nginx when installed,
 // else a small Node static server), saved by the executor and by `curl -o`,
-// alternating runs. Prints throughput of each, their ratio and the executor's
-// peak RSS. Run: node scripts/bench/download.ts [sizeMiB] [rounds]
+// alternating runs. The executor runs twice per round: with every request on
+// undici (the path before main/http/direct) and with the default routing (a
+// plain-http GET save goes over the direct socket reader). Prints throughput
+// of each, the ratios to curl and peak RSS.
+// Run: node scripts/bench/download.ts [sizeMiB] [rounds]
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -12,15 +15,22 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { executeRequest } from '../../main/http/executor.ts';
+import { defaultExecutorDeps, executeRequest } from '../../main/http/executor.ts';
 
 const run = promisify(execFile);
 const MiB = 1024 * 1024;
 
-async function childMain(url: string, dir: string): Promise<void> {
+type Who = 'undici' | 'direct' | 'curl';
+
+async function childMain(url: string, dir: string, who: Who): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   const started = performance.now();
-  const result = await executeRequest({ method: 'GET', url, headers: [] }, { downloadsDir: dir, proxy: { mode: 'none' } });
+  // A save to a folder, as the UI's "Save response" does.
+  const result = await executeRequest(
+    { method: 'GET', url, headers: [] },
+    { save: { directory: dir }, proxy: { mode: 'none' } },
+    { ...defaultExecutorDeps(), directSaves: who === 'direct' },
+  );
   const seconds = (performance.now() - started) / 1000;
   if (!result.ok) throw new Error(result.error.message);
   const maxRss = process.resourceUsage().maxRSS * 1024;
@@ -120,8 +130,8 @@ async function makeFile(path: string, bytes: number): Promise<void> {
   await handle.close();
 }
 
-async function runExecutor(url: string, dir: string): Promise<{ seconds: number; rssGrowth: number; maxRss: number }> {
-  const { stdout } = await run(process.execPath, [fileURLToPath(import.meta.url), '--child', url, dir], { maxBuffer: MiB });
+async function runExecutor(url: string, dir: string, who: Who): Promise<{ seconds: number; rssGrowth: number; maxRss: number }> {
+  const { stdout } = await run(process.execPath, [fileURLToPath(import.meta.url), '--child', url, dir, who], { maxBuffer: MiB });
   const out = JSON.parse(stdout) as { seconds: number; path: string; rssBefore: number; maxRss: number };
   await rm(out.path, { force: true });
   return { seconds: out.seconds, rssGrowth: out.maxRss - out.rssBefore, maxRss: out.maxRss };
@@ -160,37 +170,42 @@ async function main(): Promise<void> {
     const server = (await hasCommand('nginx')) ? await startNginx(root, work) : await startNodeStatic(root);
     const url = `http://127.0.0.1:${server.port}/data.bin`;
     console.log(`server: ${server.kind}; body ${sizeMiB} MiB; ${rounds} alternating rounds; load average ${load()}`);
-    const ours: number[] = [];
-    const curls: number[] = [];
-    let peakGrowth = 0;
-    let peakRss = 0;
+    const seconds: Record<Who, number[]> = { undici: [], direct: [], curl: [] };
+    const growth: Record<Who, number> = { undici: 0, direct: 0, curl: 0 };
+    const peak: Record<Who, number> = { undici: 0, direct: 0, curl: 0 };
+    const orders: Who[][] = [
+      ['undici', 'direct', 'curl'],
+      ['direct', 'curl', 'undici'],
+      ['curl', 'undici', 'direct'],
+    ];
     try {
       for (let round = 0; round < rounds; round += 1) {
-        // Alternate which goes first so caches favour neither.
-        const first = round % 2 === 0 ? 'executor' : 'curl';
-        for (const who of first === 'executor' ? ['executor', 'curl'] : ['curl', 'executor']) {
-          if (who === 'executor') {
-            const r = await runExecutor(url, out);
-            ours.push(r.seconds);
-            peakGrowth = Math.max(peakGrowth, r.rssGrowth);
-            peakRss = Math.max(peakRss, r.maxRss);
+        // Rotate the order so caches and load drifts favour none of them.
+        for (const who of orders[round % orders.length] ?? []) {
+          if (who === 'curl') {
+            seconds.curl.push(await runCurl(url, out));
           } else {
-            curls.push(await runCurl(url, out));
+            const r = await runExecutor(url, out, who);
+            seconds[who].push(r.seconds);
+            growth[who] = Math.max(growth[who], r.rssGrowth);
+            peak[who] = Math.max(peak[who], r.maxRss);
           }
         }
-        console.log(
-          `round ${round + 1}: executor ${(sizeMiB / (ours.at(-1) ?? 1)).toFixed(0)} MiB/s, curl ${(sizeMiB / (curls.at(-1) ?? 1)).toFixed(0)} MiB/s`,
-        );
+        const rate = (who: Who): string => (sizeMiB / (seconds[who].at(-1) ?? 1)).toFixed(0);
+        console.log(`round ${round + 1}: undici ${rate('undici')} MiB/s, direct ${rate('direct')} MiB/s, curl ${rate('curl')} MiB/s; load ${load()}`);
       }
     } finally {
       await server.stop();
     }
-    const oursRate = sizeMiB / median(ours);
-    const curlRate = sizeMiB / median(curls);
-    console.log(`median executor: ${oursRate.toFixed(0)} MiB/s (${median(ours).toFixed(3)} s)`);
-    console.log(`median curl -o:  ${curlRate.toFixed(0)} MiB/s (${median(curls).toFixed(3)} s)`);
-    console.log(`throughput ratio executor/curl: ${(oursRate / curlRate).toFixed(3)} (target >= 0.95)`);
-    console.log(`executor peak RSS: ${(peakRss / MiB).toFixed(1)} MiB; growth over start: ${(peakGrowth / MiB).toFixed(1)} MiB (target <= 64)`);
+    const curlRate = sizeMiB / median(seconds.curl);
+    console.log(`median curl -o: ${curlRate.toFixed(0)} MiB/s (${median(seconds.curl).toFixed(3)} s)`);
+    for (const who of ['undici', 'direct'] as const) {
+      const rate = sizeMiB / median(seconds[who]);
+      console.log(
+        `median executor (${who}): ${rate.toFixed(0)} MiB/s (${median(seconds[who]).toFixed(3)} s); ratio to curl ${(rate / curlRate).toFixed(3)} (target >= 0.95); ` +
+          `peak RSS ${(peak[who] / MiB).toFixed(1)} MiB, growth ${(growth[who] / MiB).toFixed(1)} MiB (target <= 64)`,
+      );
+    }
     // The machine may be shared: figures mean little without the load they were taken under.
     console.log(`load average at the end: ${load()}`);
   } finally {
@@ -199,7 +214,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === '--child') {
-  await childMain(process.argv[3] ?? '', process.argv[4] ?? '');
+  await childMain(process.argv[3] ?? '', process.argv[4] ?? '', process.argv[5] === 'direct' ? 'direct' : 'undici');
 } else {
   await main();
 }

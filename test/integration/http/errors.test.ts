@@ -1,11 +1,14 @@
-import { createServer as createNetServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readdir } from 'node:fs/promises';
+import { connect as netConnect, createServer as createNetServer } from 'node:net';
 import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 import { join } from 'node:path';
 import { TLSSocket } from 'node:tls';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpError } from '../../../main/contract/http.ts';
 import { executeRequest } from '../../../main/http/executor.ts';
-import type { ExecuteOptions } from '../../../main/http/options.ts';
+import type { ExecuteOptions, ExecutorDeps } from '../../../main/http/options.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { testDeps } from './support/deps.ts';
 import { selfSigned, startConnectProxy, startHttp, startHttps, toPfx } from './support/servers.ts';
@@ -53,6 +56,12 @@ beforeAll(async () => {
       req.socket.destroy();
       return;
     }
+    if (url === '/reset-body') {
+      res.writeHead(200, { 'content-length': String(512 * 1024) });
+      res.write(Buffer.alloc(256 * 1024));
+      setTimeout(() => req.socket.destroy(), 50);
+      return;
+    }
     res.end('ok');
   });
   https = await startHttps({ cert: serverPem.cert, key: serverPem.key }, (_req, res) => res.end('secure'));
@@ -72,14 +81,52 @@ afterAll(async () => {
   await dir.remove();
 });
 
-async function failure(url: string, options: ExecuteOptions = {}): Promise<HttpError> {
-  const result = await executeRequest({ method: 'GET', url, headers: [] }, options, testDeps());
+async function failureOf(url: string, options: ExecuteOptions = {}, deps: Partial<ExecutorDeps> = {}): Promise<HttpError> {
+  const result = await executeRequest({ method: 'GET', url, headers: [] }, options, testDeps(deps));
   if (result.ok) throw new Error(`expected a failure, got HTTP ${result.response.status}`);
   expect(result.error.message).not.toMatch(/\n\s+at /); // no stack trace
   return result.error;
 }
+const failure = (url: string, options: ExecuteOptions = {}): Promise<HttpError> => failureOf(url, options);
 
-describe('network errors', () => {
+/** A listener that never accepts, its queue already full: a TCP connect to it hangs. */
+async function startBlackhole(): Promise<{ port: number; close: () => Promise<void> }> {
+  const child = spawn('python3', ['-c', 'import socket,time\ns=socket.socket()\ns.bind(("127.0.0.1",0))\ns.listen(0)\nprint(s.getsockname()[1],flush=True)\ntime.sleep(120)'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = (await once(child.stdout, 'data')) as [Buffer];
+  const port = Number(String(line).trim());
+  const fillers = Array.from({ length: 4 }, () => netConnect(port, '127.0.0.1').on('error', () => undefined));
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  return {
+    port,
+    close: async () => {
+      for (const f of fillers) f.destroy();
+      child.kill();
+      await once(child, 'exit');
+    },
+  };
+}
+
+/**
+ * Plain-http GETs fail the same way whichever path reads them: as a preview
+ * (undici), or saved over undici or over the direct reader (main/http/direct).
+ */
+const VARIANTS = [
+  { variant: 'a preview', save: false, deps: {} },
+  { variant: 'a save over undici', save: true, deps: { directSaves: false } },
+  { variant: 'a save over the direct reader', save: true, deps: {} },
+] as const;
+
+describe.each(VARIANTS)('network errors, $variant', ({ save, deps }) => {
+  const failure = (url: string, options: ExecuteOptions = {}): Promise<HttpError> =>
+    failureOf(url, save ? { ...options, save: { directory: dir.path } } : options, deps);
+
+  afterEach(async () => {
+    // Nothing of a failed save is left behind, under any name.
+    expect(await readdir(dir.path)).toEqual(expect.not.arrayContaining([expect.stringMatching(/\.part$/)]));
+  });
+
   it('DNS failure', async () => {
     const error = await failure('http://no-such-host.invalid/');
     expect(error.kind).toBe('dns');
@@ -93,6 +140,16 @@ describe('network errors', () => {
     expect(error).toEqual({ kind: 'refused', message: `127.0.0.1:${closed.port} refused the connection: nothing is listening there.` });
   });
 
+  it('connect timeout (TCP never completes)', async () => {
+    const hole = await startBlackhole();
+    try {
+      const error = await failure(`http://127.0.0.1:${hole.port}/`, { timeouts: { connectMs: 300 } });
+      expect(error).toEqual({ kind: 'timeout', timeout: 'connect', message: `Timed out connecting to 127.0.0.1:${hole.port}.` });
+    } finally {
+      await hole.close();
+    }
+  });
+
   it('connect timeout (the TLS handshake never completes)', async () => {
     const error = await failure(`https://127.0.0.1:${silent.port}/`, { timeouts: { connectMs: 300 } });
     expect(error.kind).toBe('timeout');
@@ -101,19 +158,22 @@ describe('network errors', () => {
 
   it('headers timeout', async () => {
     const error = await failure(http.url('/no-head'), { timeouts: { headersMs: 300 } });
-    expect(error.kind).toBe('timeout');
-    expect(error.timeout).toBe('headers');
+    expect(error).toEqual({ kind: 'timeout', timeout: 'headers', message: `127.0.0.1:${http.port} accepted the request but sent no response headers in time.` });
   });
 
   it('idle body timeout', async () => {
     const error = await failure(http.url('/stall-body'), { timeouts: { bodyIdleMs: 300 } });
-    expect(error.kind).toBe('timeout');
-    expect(error.timeout).toBe('body');
+    expect(error).toEqual({ kind: 'timeout', timeout: 'body', message: `127.0.0.1:${http.port} stopped sending the response body (idle timeout).` });
   });
 
   it('connection reset', async () => {
     const error = await failure(http.url('/reset'));
-    expect(error.kind).toBe('reset');
+    expect(error).toEqual({ kind: 'reset', message: `127.0.0.1:${http.port} closed the connection unexpectedly.` });
+  });
+
+  it('connection reset in the middle of the body', async () => {
+    const error = await failure(http.url('/reset-body'));
+    expect(error).toEqual({ kind: 'reset', message: `127.0.0.1:${http.port} closed the connection unexpectedly.` });
   });
 
   it('an unsupported URL is refused before anything is sent', async () => {
@@ -122,7 +182,10 @@ describe('network errors', () => {
   });
 });
 
-describe('malformed responses', () => {
+describe.each(VARIANTS)('malformed responses, $variant', ({ save, deps }) => {
+  const saving = (on: boolean): ExecuteOptions => (on ? { save: { directory: dir.path } } : {});
+  const failure = (url: string): Promise<HttpError> => failureOf(url, saving(save), deps);
+
   /** A TCP server that answers every connection with the given raw bytes. */
   async function startRaw(reply: Buffer): Promise<{ port: number; close: () => Promise<void> }> {
     const server = createNetServer((socket) => {
@@ -153,11 +216,56 @@ describe('malformed responses', () => {
       const result = await executeRequest(
         { method: 'GET', url: `http://127.0.0.1:${raw.port}/file`, headers: [] },
         { save: { directory: dir.path } },
-        testDeps(),
+        testDeps(deps),
       );
       // undici may refuse the header outright; if it accepts it, the name is sanitized.
       if (result.ok) expect(result.response.saved!.path).toBe(join(dir.path, 'b.txt'));
       else expect(result.error.kind).toBe('protocol');
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it.each([
+    ['Content-Length with Transfer-Encoding', 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n'],
+    ['differing Content-Lengths', 'HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok!'],
+    ['a chunk size that is not hex', 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nok\r\n0\r\n\r\n'],
+    ['a header split by a bare LF', 'HTTP/1.1 200 OK\r\nX-A: 1\nSet-Cookie: injected\r\nContent-Length: 2\r\n\r\nok'],
+  ])('%s is a protocol error', async (_name, reply) => {
+    const raw = await startRaw(Buffer.from(reply, 'latin1'));
+    try {
+      const error = await failure(`http://127.0.0.1:${raw.port}/`);
+      expect(error).toEqual({ kind: 'protocol', message: `127.0.0.1:${raw.port} sent a response that is not valid HTTP.` });
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it('an interim 1xx response before the real one is skipped', async () => {
+    const raw = await startRaw(Buffer.from('HTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok', 'latin1'));
+    try {
+      const result = await executeRequest({ method: 'GET', url: `http://127.0.0.1:${raw.port}/`, headers: [] }, saving(save), testDeps(deps));
+      expect(result.ok && [result.response.status, result.response.preview.data]).toEqual([200, 'ok']);
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it('a response head over 16 KiB is refused', async () => {
+    const raw = await startRaw(Buffer.from(`HTTP/1.1 200 OK\r\nX-Big: ${'a'.repeat(17 * 1024)}\r\nContent-Length: 2\r\n\r\nok`, 'latin1'));
+    try {
+      const error = await failure(`http://127.0.0.1:${raw.port}/`);
+      expect(error).toEqual({ kind: 'protocol', message: `127.0.0.1:${raw.port} sent a response that is not valid HTTP.` });
+    } finally {
+      await raw.close();
+    }
+  });
+
+  it('a body cut short of its Content-Length is a reset, not a short file', async () => {
+    const raw = await startRaw(Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nonly5', 'latin1'));
+    try {
+      const error = await failure(`http://127.0.0.1:${raw.port}/`);
+      expect(error.kind).toBe('reset');
     } finally {
       await raw.close();
     }

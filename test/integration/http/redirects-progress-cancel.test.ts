@@ -1,8 +1,10 @@
 import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HttpProgress } from '../../../main/contract/http.ts';
 import { executeRequest } from '../../../main/http/executor.ts';
+import type { ExecuteOptions } from '../../../main/http/options.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { testDeps } from './support/deps.ts';
 import { startHttp } from './support/servers.ts';
@@ -67,14 +69,25 @@ afterAll(async () => {
 });
 
 let dir: { path: string; remove: () => Promise<void> };
+
+/**
+ * GETs behave the same whichever path reads them: as a preview (undici), or
+ * saved over undici or over the direct reader (main/http/direct).
+ */
+const VARIANTS = [
+  { variant: 'a preview', save: false, deps: {} },
+  { variant: 'a save over undici', save: true, deps: { directSaves: false } },
+  { variant: 'a save over the direct reader', save: true, deps: {} },
+] as const;
+const saving = (save: boolean): ExecuteOptions => (save ? { save: { directory: dir.path } } : {});
 beforeEach(async () => {
   dir = await makeTempDir('countersign-http-');
 });
 afterEach(() => dir.remove());
 
-describe('redirects', () => {
+describe.each(VARIANTS)('redirects, $variant', ({ save, deps }) => {
   it('follows GET redirects and reports every hop', async () => {
-    const result = await executeRequest({ method: 'GET', url: a.url('/chain'), headers: [] }, {}, testDeps());
+    const result = await executeRequest({ method: 'GET', url: a.url('/chain'), headers: [] }, saving(save), testDeps(deps));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.response.preview.data).toBe('done after 3');
@@ -85,10 +98,11 @@ describe('redirects', () => {
       { status: 302, from: a.url('/chain?n=2'), location: a.url('/chain?n=3') },
     ]);
     expect(result.response.pendingRedirect).toBeNull();
+    if (save) expect(result.response.saved!.path).toBe(join(dir.path, 'chain'));
   });
 
   it('stops at the hop limit and hands the next location back', async () => {
-    const result = await executeRequest({ method: 'GET', url: a.url('/loop'), headers: [] }, { maxRedirects: 2 }, testDeps());
+    const result = await executeRequest({ method: 'GET', url: a.url('/loop'), headers: [] }, { ...saving(save), maxRedirects: 2 }, testDeps(deps));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.response.status).toBe(307);
@@ -109,8 +123,8 @@ describe('redirects', () => {
     authSeenByB.length = 0;
     const result = await executeRequest(
       { method: 'GET', url: a.url('/to-b'), headers: [['Authorization', 'Bearer secret-token'], ['X-Api-Key', 'k']] },
-      { sensitiveHeaders: ['x-api-key'] },
-      testDeps(),
+      { ...saving(save), sensitiveHeaders: ['x-api-key'] },
+      testDeps(deps),
     );
     expect(result.ok && result.response.preview.data).toBe('on b');
     expect(authSeenByB).toEqual([undefined]);
@@ -129,7 +143,7 @@ describe('secrets', () => {
   });
 });
 
-describe('progress', () => {
+describe.each(VARIANTS)('progress, $variant', ({ save, deps }) => {
   it('reports progress at most about ten times a second, with total and rate', async () => {
     const events: { at: number; progress: HttpProgress }[] = [];
     const started = performance.now();
@@ -137,10 +151,10 @@ describe('progress', () => {
       { method: 'GET', url: a.url('/slow'), headers: [] },
       {
         requestId: 'req-1',
-        downloadsDir: dir.path,
+        ...(save ? saving(save) : { downloadsDir: dir.path }),
         onProgress: (progress) => events.push({ at: performance.now(), progress }),
       },
-      testDeps(),
+      testDeps(deps),
     );
     const elapsed = performance.now() - started;
     expect(result.ok).toBe(true);
@@ -161,7 +175,7 @@ describe('progress', () => {
   });
 });
 
-describe('cancel', () => {
+describe.each(VARIANTS.filter((v) => v.save))('cancel, $variant', ({ deps }) => {
   it('cancelling mid-download leaves no file under the final name and no temp file', async () => {
     const controller = new AbortController();
     let cancelledAt = 0;
@@ -177,7 +191,7 @@ describe('cancel', () => {
           }
         },
       },
-      testDeps(),
+      testDeps(deps),
     );
     expect(cancelledAt).toBeGreaterThan(0);
     expect(result.ok).toBe(false);
@@ -186,8 +200,13 @@ describe('cancel', () => {
   });
 
   it('an already-aborted signal sends nothing and reports cancelled', async () => {
-    const result = await executeRequest({ method: 'GET', url: a.url('/'), headers: [] }, { signal: AbortSignal.abort() }, testDeps());
+    const result = await executeRequest(
+      { method: 'GET', url: a.url('/'), headers: [] },
+      { save: { directory: dir.path }, signal: AbortSignal.abort() },
+      testDeps(deps),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.kind).toBe('cancelled');
+    expect(await readdir(dir.path)).toEqual([]);
   });
 });

@@ -12,7 +12,17 @@ import type { Running } from './support/servers.ts';
 
 const MiB = 1024 * 1024;
 let server: Running;
-let seen: { method: string; url: string; rawHeaders: string[]; body: string }[] = [];
+let seen: { method: string; url: string; rawHeaders: string[]; body: string; connection: string | undefined }[] = [];
+
+/**
+ * The two ways a plain-http GET save can be read: undici, and the direct
+ * socket reader (main/http/direct) that the executor uses for them by default.
+ * Tests that apply to such saves run against both and must see the same result.
+ */
+const PATHS = [
+  { path: 'undici', deps: { directSaves: false } },
+  { path: 'direct', deps: {} },
+] as const;
 
 function bytesOf(size: number): Buffer {
   const out = Buffer.alloc(size);
@@ -27,7 +37,7 @@ beforeAll(async () => {
     req.setEncoding('utf8');
     req.on('data', (c: string) => (body += c));
     req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', rawHeaders: req.rawHeaders, body });
+      seen.push({ method: req.method ?? '', url: req.url ?? '', rawHeaders: req.rawHeaders, body, connection: req.headers.connection });
       const url = new URL(req.url ?? '/', 'http://x');
       switch (url.pathname) {
         case '/json':
@@ -48,6 +58,17 @@ beforeAll(async () => {
           return;
         case '/binary':
           res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 0xff]));
+          return;
+        case '/ordered':
+          // Repeated and interleaved names: the summary keeps first-seen order, repeats grouped.
+          res.writeHead(200, [
+            ['X-Zeta', '1'],
+            ['Set-Cookie', 'a=1'],
+            ['Content-Type', 'text/plain'],
+            ['Set-Cookie', 'b=2'],
+            ['X-Alpha', 'two  words'],
+          ]);
+          res.end('ordered');
           return;
         case '/skewed':
           res.writeHead(200, { date: 'Mon, 23 Nov 2026 10:00:00 GMT' }).end('t');
@@ -118,13 +139,6 @@ describe('preview and files', () => {
     expect(res.timing.totalMs).toBeGreaterThanOrEqual(res.timing.firstByteMs);
   });
 
-  it('times the DNS lookup and the TCP connect for a host name', async () => {
-    const res = await ok(executeRequest({ method: 'GET', url: `http://localhost:${server.port}/json`, headers: [] }, {}, testDeps()));
-    expect(res.timing.dnsMs).not.toBeNull();
-    expect(res.timing.connectMs).not.toBeNull();
-    expect(res.timing.tlsMs).toBeNull();
-  });
-
   it('returns binary bodies as base64', async () => {
     const res = await ok(executeRequest({ method: 'GET', url: server.url('/binary'), headers: [] }, {}, testDeps()));
     expect(res.preview.encoding).toBe('base64');
@@ -169,23 +183,101 @@ describe('preview and files', () => {
     expect(res.saved!.sha256).toBe(sha256(BIG));
     expect(await readFile(res.saved!.path)).toEqual(BIG);
   });
+});
 
+describe('the direct reader takes plain-http GET saves only', () => {
+  it('a GET save goes over it, a preview or a HEAD over undici', async () => {
+    // Told apart on the wire: undici sends Connection right after Host, the direct reader last.
+    const headers = [['X-Any', '1']] as const;
+    await ok(executeRequest({ method: 'GET', url: server.url('/json'), headers }, { save: { directory: dir.path } }, testDeps()));
+    await ok(executeRequest({ method: 'GET', url: server.url('/json'), headers }, {}, testDeps()));
+    await ok(executeRequest({ method: 'HEAD', url: server.url('/json'), headers }, { save: { directory: dir.path } }, testDeps()));
+    await ok(executeRequest({ method: 'GET', url: server.url('/json'), headers }, { save: { directory: dir.path } }, testDeps({ directSaves: false })));
+    const route = (raw: string[]): string => (raw.at(-2)?.toLowerCase() === 'connection' ? 'direct' : 'undici');
+    expect(seen.map((s) => `${s.method} ${route(s.rawHeaders)}`)).toEqual(['GET direct', 'GET undici', 'HEAD undici', 'GET undici']);
+    expect(seen[0]!.connection).toBe('close');
+  });
+});
+
+describe.each(PATHS)('saving over $path', ({ deps }) => {
+  it('sends the caller headers in order after Host, repeats kept', async () => {
+    await ok(
+      executeRequest(
+        { method: 'GET', url: server.url('/json?a=1&b=%20'), headers: [['X-Signature', 'abc'], ['X-Dup', 'one'], ['X-Dup', 'two']] },
+        { save: { directory: dir.path } },
+        testDeps(deps),
+      ),
+    );
+    const got = seen[0]!;
+    expect(got.url).toBe('/json?a=1&b=%20');
+    const names = got.rawHeaders.filter((_, i) => i % 2 === 0).map((n) => n.toLowerCase());
+    expect(names.filter((n) => n !== 'connection')).toEqual(['host', 'x-signature', 'x-dup', 'x-dup']);
+  });
+
+  it('returns the response headers in the order received, repeats grouped under the first', async () => {
+    const res = await ok(executeRequest({ method: 'GET', url: server.url('/ordered'), headers: [] }, { save: { directory: dir.path } }, testDeps(deps)));
+    expect(res.headers.filter(([name]) => name !== 'date' && name !== 'connection' && name !== 'keep-alive' && name !== 'transfer-encoding')).toEqual([
+      ['x-zeta', '1'],
+      ['set-cookie', 'a=1'],
+      ['set-cookie', 'b=2'],
+      ['content-type', 'text/plain'],
+      ['x-alpha', 'two  words'],
+    ]);
+    expect(res.statusText).toBe('OK');
+  });
+
+  it('times the DNS lookup, the TCP connect, the first byte and the download for a host name', async () => {
+    const res = await ok(
+      executeRequest({ method: 'GET', url: `http://localhost:${server.port}/big`, headers: [] }, { save: { directory: dir.path } }, testDeps(deps)),
+    );
+    expect(res.timing.dnsMs).not.toBeNull();
+    expect(res.timing.connectMs).not.toBeNull();
+    expect(res.timing.tlsMs).toBeNull();
+    expect(res.timing.downloadMs).toBeGreaterThan(0);
+    expect(res.timing.totalMs).toBeGreaterThanOrEqual(res.timing.firstByteMs + res.timing.downloadMs);
+  });
+
+  it('saves a body of known length with exact bytes, SHA-256 and a 1 MiB preview', async () => {
+    const res = await ok(executeRequest({ method: 'GET', url: server.url('/big'), headers: [] }, { save: { directory: dir.path } }, testDeps(deps)));
+    expect(res.saved).toEqual({ path: join(dir.path, 'report.bin'), bytes: BIG.length, sha256: sha256(BIG) });
+    expect(res.bytes).toBe(BIG.length);
+    expect(await readFile(res.saved!.path)).toEqual(BIG);
+    expect(res.preview.truncated).toBe(true);
+    expect(Buffer.from(res.preview.data, 'base64')).toEqual(BIG.subarray(0, MiB));
+    expect(await readdir(dir.path)).toEqual(['report.bin']);
+  });
+
+  it('saves a chunked body of unknown length, named after the URL', async () => {
+    const res = await ok(
+      executeRequest({ method: 'GET', url: server.url('/big-chunked'), headers: [] }, { save: { directory: dir.path } }, testDeps(deps)),
+    );
+    expect(res.saved).toEqual({ path: join(dir.path, 'big-chunked'), bytes: BIG.length, sha256: sha256(BIG) });
+    expect(await readFile(res.saved!.path)).toEqual(BIG);
+  });
+
+  it('saves an empty body as an empty file', async () => {
+    const res = await ok(
+      executeRequest({ method: 'GET', url: server.url('/hostile?cd='), headers: [] }, { save: { file: join(dir.path, 'e.txt') }, previewLimitBytes: 4 }, testDeps(deps)),
+    );
+    expect(res.preview).toEqual({ encoding: 'utf8', data: 'payl', truncated: true });
+    expect(await readFile(join(dir.path, 'e.txt'), 'utf8')).toBe('payload');
+  });
   it('saves a small body when asked, to the exact file chosen', async () => {
     const file = join(dir.path, 'chosen.json');
-    const res = await ok(executeRequest({ method: 'GET', url: server.url('/json'), headers: [] }, { save: { file } }, testDeps()));
+    const res = await ok(executeRequest({ method: 'GET', url: server.url('/json'), headers: [] }, { save: { file } }, testDeps(deps)));
     expect(res.saved).toEqual({ path: file, bytes: 11, sha256: sha256(Buffer.from('{"ok":true}')) });
     expect(res.preview.data).toBe('{"ok":true}');
   });
 
   it('never overwrites by default: picks "name (1).ext"; overwrite: true replaces', async () => {
     await writeFile(join(dir.path, 'report.bin'), 'keep me');
-    const first = await ok(executeRequest({ method: 'GET', url: server.url('/big'), headers: [] }, { save: { directory: dir.path } }, testDeps()));
+    const first = await ok(executeRequest({ method: 'GET', url: server.url('/big'), headers: [] }, { save: { directory: dir.path } }, testDeps(deps)));
     expect(first.saved!.path).toBe(join(dir.path, 'report (1).bin'));
     expect(await readFile(join(dir.path, 'report.bin'), 'utf8')).toBe('keep me');
-    const second = await ok(executeRequest({ method: 'GET', url: server.url('/big'), headers: [] }, { save: { directory: dir.path } }, testDeps()));
+    const second = await ok(executeRequest({ method: 'GET', url: server.url('/big'), headers: [] }, { save: { directory: dir.path } }, testDeps(deps)));
     expect(second.saved!.path).toBe(join(dir.path, 'report (2).bin'));
     const replaced = await ok(
-      executeRequest({ method: 'GET', url: server.url('/big'), headers: [] }, { save: { directory: dir.path }, overwrite: true }, testDeps()),
+      executeRequest({ method: 'GET', url: server.url('/big'), headers: [] }, { save: { directory: dir.path }, overwrite: true }, testDeps(deps)),
     );
     expect(replaced.saved!.path).toBe(join(dir.path, 'report.bin'));
     expect(await readFile(join(dir.path, 'report.bin'))).toEqual(BIG);
@@ -194,7 +286,7 @@ describe('preview and files', () => {
 
   it('a folder that cannot be written is reported as a file error, not a crash', async () => {
     const missing = join(dir.path, 'no-such-folder');
-    const result = await executeRequest({ method: 'GET', url: server.url('/big'), headers: [] }, { downloadsDir: missing }, testDeps());
+    const result = await executeRequest({ method: 'GET', url: server.url('/big'), headers: [] }, { save: { directory: missing } }, testDeps(deps));
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.kind).toBe('file');
@@ -222,17 +314,23 @@ describe('preview and files', () => {
     expect(res.saved!.path).toBe(join(dir.path, expected));
     expect(await readdir(dir.path)).toEqual([expected]);
   });
+
 });
 
 describe('clock skew', () => {
-  it('warns when the server Date is more than 60 s away from the local clock', async () => {
+  it.each([
+    ['a preview', {}, {}],
+    ['a save over undici', { save: { directory: '' } }, { directSaves: false }],
+    ['a save over the direct reader', { save: { directory: '' } }, {}],
+  ] as const)('warns when the server Date is more than 60 s away from the local clock (%s)', async (_name, saving, deps) => {
+    const options = 'save' in saving ? { save: { directory: dir.path } } : {};
     const serverTime = Date.parse('Mon, 23 Nov 2026 10:00:00 GMT');
     const late = await ok(
-      executeRequest({ method: 'GET', url: server.url('/skewed'), headers: [] }, {}, testDeps({ wallClockMs: () => serverTime + 61_000 })),
+      executeRequest({ method: 'GET', url: server.url('/skewed'), headers: [] }, options, testDeps({ ...deps, wallClockMs: () => serverTime + 61_000 })),
     );
     expect(late.clockSkew).toEqual({ serverDate: 'Mon, 23 Nov 2026 10:00:00 GMT', skewSeconds: -61, warning: true });
     const close = await ok(
-      executeRequest({ method: 'GET', url: server.url('/skewed'), headers: [] }, {}, testDeps({ wallClockMs: () => serverTime - 59_000 })),
+      executeRequest({ method: 'GET', url: server.url('/skewed'), headers: [] }, options, testDeps({ ...deps, wallClockMs: () => serverTime - 59_000 })),
     );
     expect(close.clockSkew).toEqual({ serverDate: 'Mon, 23 Nov 2026 10:00:00 GMT', skewSeconds: 59, warning: false });
   });

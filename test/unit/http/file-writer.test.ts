@@ -41,6 +41,36 @@ async function writeAll(writer: RingFileWriter, chunks: Buffer[]): Promise<void>
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
 describe('RingFileWriter (hashing and writing on the writer thread)', () => {
+  it('takes bytes placed straight into free slots, mixed with copied chunks, in order (the direct reader\'s way)', async () => {
+    const file = await tempFile('slots.bin');
+    const writer = new RingFileWriter(file.fd);
+    const expected: Buffer[] = [];
+    for (let i = 0; i < RING.SLOTS * 3; i += 1) {
+      const piece = pattern(1 + ((i * 7919) % RING.SLOT_BYTES), i);
+      if (i % 5 === 0) {
+        await writer.write(piece);
+      } else {
+        await writer.slotFreed();
+        const slot = writer.freeSlot()!;
+        slot.set(piece);
+        writer.publishSlot(slot, piece.length);
+      }
+      expected.push(piece);
+    }
+    const all = Buffer.concat(expected);
+    expect(await writer.finish()).toBe(sha256(all));
+    expect((await readFile(file.path)).equals(all)).toBe(true);
+  });
+
+  it('refuses to publish a slot that a copying write has taken meanwhile', async () => {
+    const file = await tempFile('stale.bin');
+    const writer = new RingFileWriter(file.fd);
+    const slot = writer.freeSlot()!;
+    await writer.write(pattern(10, 1));
+    expect(() => writer.publishSlot(slot, 10)).toThrow('not free');
+    await writer.cancel();
+  });
+
   it('writes every byte in order and reports its SHA-256, also for chunks larger than the ring', async () => {
     const file = await tempFile('a.bin');
     const writer = new RingFileWriter(file.fd);
