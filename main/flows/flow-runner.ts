@@ -97,12 +97,14 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
   // Every value this run stored in the vault: cut out of everything published (states and details), while the run itself keeps using the real values.
   const secretsCaptured: string[] = [];
   const scrub = (text: string) => secretsCaptured.reduce((out, secret) => out.split(secret).join(REDACTED), text);
-  const publish = () => {
+  // What leaves the runner (events and the final answer): a copy with stored secrets cut out.
+  const shown = (): FlowRunState => {
     state.variables = Object.entries(variables).map(([name, value]) => ({ name, value }));
-    const published = structuredClone(state);
-    if (secretsCaptured.length > 0) scrubState(published, scrub);
-    hooks.changed(published);
+    const copy = structuredClone(state);
+    if (secretsCaptured.length > 0) scrubState(copy, scrub);
+    return copy;
   };
+  const publish = () => hooks.changed(shown());
   const template = (text: string) => resolvePlainTemplate(text, variables, plan.environmentVariables);
   // The step's last exchange; handed to the hook only with every captured secret taken out.
   let exchange: StepDetail = { kind: 'none' };
@@ -155,8 +157,9 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
   state.status = signal.aborted ? 'cancelled' : state.steps.some((step) => step.status === 'failed') ? 'failed' : 'succeeded';
   if (state.status === 'cancelled') state.message = 'The run was cancelled.';
   state.finishedAt = deps.now();
-  publish();
-  return structuredClone(state);
+  const final = shown();
+  hooks.changed(final);
+  return structuredClone(final);
 
   async function send(step: RequestStep, stepState: StepState): Promise<SendOutcome> {
     const sendId = `${plan.runId}:${String(stepState.index)}:${String(stepState.attempts + 1)}`;
@@ -251,25 +254,34 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
   }
 
   async function applyCaptures(captures: readonly Capture[], view: ExchangeView, stepState: StepState): Promise<void> {
-    for (const capture of captures) {
+    // Every value is read first, so a missing one fails the step before anything is stored.
+    const reads = captures.map((capture) => {
       const read = readValue(capture.source, view, template);
       if (!read.found) throw new StepFailure('capture', `Nothing to capture for ${describeTarget(capture)}: ${read.reason}.`);
-      const { target } = capture;
+      return { target: capture.target, value: read.value };
+    });
+    // Secrets next, so no state is published with a variable that holds one of them before it is known.
+    for (const { target, value } of reads) {
+      if (target.to !== 'secret') continue;
+      if (value === '') throw new StepFailure('capture', `The value for secret ${target.name} is empty; nothing was stored.`);
+      await deps.storeSecret(plan.environment.name, target.name, value);
+      if (!secretsCaptured.includes(value)) secretsCaptured.push(value);
+    }
+    for (const { target, value } of reads) {
       if (target.to === 'variable') {
-        variables[target.name] = read.value;
-        stepState.captured.push({ target: `variable ${target.name}`, value: read.value });
+        variables[target.name] = value;
+        stepState.captured.push({ target: `variable ${target.name}`, value });
       } else if (target.to === 'environment') {
-        deps.setEnvironmentVariable(target.name, read.value);
-        variables[target.name] = read.value;
-        stepState.captured.push({ target: `${plan.environment.name} variable ${target.name}`, value: read.value });
+        // Environment variables are shown and exported: one must never hold a value the vault keeps.
+        if (scrub(value) !== value) throw new StepFailure('capture', `The value for environment variable ${target.name} holds a value stored in the vault; it was not written.`);
+        deps.setEnvironmentVariable(target.name, value);
+        variables[target.name] = value;
+        stepState.captured.push({ target: `${plan.environment.name} variable ${target.name}`, value });
       } else {
-        if (read.value === '') throw new StepFailure('capture', `The value for secret ${target.name} is empty; nothing was stored.`);
-        await deps.storeSecret(plan.environment.name, target.name, read.value);
-        if (!secretsCaptured.includes(read.value)) secretsCaptured.push(read.value);
         stepState.captured.push({ target: `secret ${target.name} (${plan.environment.name} vault)`, value: null });
       }
-      publish();
     }
+    publish();
   }
 }
 

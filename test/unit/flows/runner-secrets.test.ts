@@ -67,6 +67,48 @@ describe('runFlow: secret captures', () => {
     expect(state.status).toBe('succeeded');
     expect(stored).toEqual([SECRET]);
     expect(everythingShown(recorded)).not.toContain(SECRET);
+    // The run's final answer (the flows:run reply, the CLI's summary) is cut too.
+    expect(JSON.stringify(state)).not.toContain(SECRET);
+  });
+
+  it('cuts a stored secret out of a flow variable that captured the same value, in every state and the final answer', async () => {
+    const { requests, sends } = scriptedRequests(repliesByRequest({ key: [{ status: 201, body: JSON.stringify({ apiKey: SECRET }) }], next: [{}] }));
+    const theFlow = flow([
+      {
+        kind: 'request',
+        id: 'a',
+        requestId: 'key',
+        captures: [{ source: { from: 'json', path: '$' }, target: { to: 'variable', name: 'whole' } }, toSecret({ from: 'json', path: '$.apiKey' })],
+      },
+      { kind: 'request', id: 'b', requestId: 'next' },
+    ]);
+    const recorded = recordingHooks();
+    const state = await runFlow(plan(theFlow), deps(requests, fakeClock()).deps, recorded.hooks, new AbortController().signal);
+    expect(state.status).toBe('succeeded');
+    expect(state.variables).toEqual([{ name: 'whole', value: JSON.stringify({ apiKey: REDACTED }) }]);
+    expect(JSON.stringify(state)).not.toContain(SECRET);
+    expect(everythingShown(recorded)).not.toContain(SECRET);
+    // The run itself still uses the real value.
+    expect(sends[1]!.variablesThen).toEqual({ whole: JSON.stringify({ apiKey: SECRET }) });
+  });
+
+  it('never writes a stored secret into an environment variable (they are shown and exported)', async () => {
+    const { requests } = scriptedRequests(repliesByRequest({ key: [{ status: 201, body: JSON.stringify({ apiKey: SECRET }) }] }));
+    const run = deps(requests, fakeClock());
+    const theFlow = flow([
+      {
+        kind: 'request',
+        id: 'a',
+        requestId: 'key',
+        captures: [{ source: { from: 'json', path: '$.apiKey' }, target: { to: 'environment', name: 'apiKey' } }, toSecret({ from: 'json', path: '$.apiKey' })],
+      },
+    ]);
+    const recorded = recordingHooks();
+    const state = await runFlow(plan(theFlow), run.deps, recorded.hooks, new AbortController().signal);
+    expect(state.steps[0]).toMatchObject({ status: 'failed', failure: 'capture', message: 'The value for environment variable apiKey holds a value stored in the vault; it was not written.' });
+    expect(run.environment).toEqual([]);
+    expect(JSON.stringify(state)).not.toContain(SECRET);
+    expect(everythingShown(recorded)).not.toContain(SECRET);
   });
 
   it('refuses to store an empty value', async () => {
