@@ -13,3 +13,16 @@ export function testBackend(dataDir: string, log?: (message: string, error?: unk
     vaultTuning: { scryptParams: { N: 2 ** 10, r: 8, p: 1 } },
   });
 }
+
+/**
+ * Calls a channel the way a door does (input guard, schema, envelope) and
+ * returns the value, or throws with the channel's message. `backend` is read
+ * at call time, so a test may assign it in beforeAll.
+ */
+export function contractCaller(backend: () => Backend) {
+  return async <T,>(name: string, input: unknown): Promise<T> => {
+    const envelope = await backend().dispatcher.invoke(name, input, { door: 'test' });
+    if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
+    return envelope.value as T;
+  };
+}

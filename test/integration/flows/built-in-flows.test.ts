@@ -5,6 +5,7 @@ import type { Backend } from '../../../main/services/backend.ts';
 import { createConfStoreFactory } from '../../../main/platform/conf-store.ts';
 import { createBackend } from '../../../main/services/backend.ts';
 import { SANDBOX_CREDENTIALS } from '../../../main/sandbox/credentials.ts';
+import { contractCaller } from '../../support/backend.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
 describe('built-in flows against the sandbox, through the contract', () => {
@@ -12,11 +13,7 @@ describe('built-in flows against the sandbox, through the contract', () => {
   let backend: Backend;
   let flows: FlowSummary[];
   const events: FlowRunState[] = [];
-  const call = <T,>(name: string, input: unknown) =>
-    backend.dispatcher.invoke(name, input, { door: 'test' }).then((envelope) => {
-      if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
-      return envelope.value as T;
-    });
+  const call = contractCaller(() => backend);
   const flowNamed = (collection: string, name: string) => {
     const flow = flows.find((candidate) => candidate.collectionName === collection && candidate.name === name);
     if (!flow) throw new Error(`no flow ${collection} / ${name}`);

@@ -7,6 +7,7 @@ import type { Environment, TreeListing } from '../../../main/contract/workspace.
 import { HISTORY_FILE_NAME } from '../../../main/history/history-file.ts';
 import { createConfStoreFactory } from '../../../main/platform/conf-store.ts';
 import { createBackend, type Backend } from '../../../main/services/backend.ts';
+import { contractCaller } from '../../support/backend.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
 /** A clipboard that only remembers what was written. */
@@ -20,11 +21,7 @@ describe('history and copy as curl through the contract', () => {
   let backend: Backend;
   let tree: TreeListing;
   const clipboard = fakeClipboard();
-  const call = async <T,>(name: string, input: unknown): Promise<T> => {
-    const envelope = await backend.dispatcher.invoke(name, input, { door: 'test' });
-    if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
-    return envelope.value as T;
-  };
+  const call = contractCaller(() => backend);
   const sandboxOf = async (requestId: string) => {
     let entry = tree.entries.find((candidate) => candidate.id === requestId)!;
     while (entry.parentId !== null) entry = tree.entries.find((candidate) => candidate.id === entry.parentId)!;

@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../main/services/backend.ts';
 import type { TreeListing } from '../../../main/contract/workspace.ts';
-import { testBackend } from '../../support/backend.ts';
+import { testBackend, contractCaller } from '../../support/backend.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
 describe('first-run samples sent through the contract', () => {
   let dir: Awaited<ReturnType<typeof makeTempDir>>;
   let backend: Backend;
   let tree: TreeListing;
-  const call = <T,>(name: string, input: unknown) =>
-    backend.dispatcher.invoke(name, input, { door: 'test' }).then((envelope) => {
-      if (!envelope.ok) throw new Error(`${name}: ${envelope.error.message}`);
-      return envelope.value as T;
-    });
+  const call = contractCaller(() => backend);
 
   beforeAll(async () => {
     dir = await makeTempDir();
