@@ -1,10 +1,12 @@
 // npm test: every check, in order, on Node >= 22.12 (fetched if the system one is older):
-// typecheck, lint, unit and integration tests, build, end-to-end tests in Debian's chromium.
+// the doctor (system tools the suite drives, installed where it may), typecheck, lint,
+// unit and integration tests, build, end-to-end tests in chromium.
 // Ends with one line adding up the test runners' counts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runDoctor } from './doctor.mjs';
 import { pathWithNode } from './ensure-node.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,7 +17,13 @@ const PLAYWRIGHT_JSON = join(RESULTS, 'playwright.json');
 rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 
-const env = { ...process.env, PATH: pathWithNode(), PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON };
+console.log('=== doctor ===');
+const toolEnv = runDoctor();
+if (!toolEnv) {
+  console.log('\n0 passed, 1 failed, 0 skipped');
+  process.exit(1);
+}
+const env = { ...process.env, ...toolEnv, PATH: pathWithNode(), PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON };
 const steps = [
   ['typecheck', ['run', 'typecheck']],
   ['lint', ['run', 'lint']],
