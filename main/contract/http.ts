@@ -78,6 +78,8 @@ export const HttpErrorKind = z.enum([
   'file',
   'invalid-request',
   'protocol',
+  /** A redirect hop the caller's policy refused (e.g. a host-bound secret would reach another host). */
+  'redirect-refused',
   'other',
 ]);
 export type HttpErrorKind = z.infer<typeof HttpErrorKind>;

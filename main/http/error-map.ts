@@ -1,7 +1,7 @@
 import type { HttpError } from '../contract/http.ts';
 import { CertificateRejectedError, certificateInfo } from './certificate.ts';
 import { describeVerifyCode } from './connector.ts';
-import { ClientCertificateError, DownloadFileError, InvalidRequestError, TooLargeForPreviewError } from './failures.ts';
+import { ClientCertificateError, DownloadFileError, InvalidRequestError, RedirectRefusedError, TooLargeForPreviewError } from './failures.ts';
 import { redactValues } from './redact.ts';
 
 export interface ErrorContext {
@@ -69,6 +69,7 @@ function mapUnredacted(err: unknown, ctx: ErrorContext): HttpError {
   }
   if (err instanceof ClientCertificateError) return { kind: 'client-cert', message: err.message };
   if (err instanceof InvalidRequestError) return { kind: 'invalid-request', message: err.message };
+  if (err instanceof RedirectRefusedError) return { kind: 'redirect-refused', message: err.message };
 
   const items = chain(err);
   const all = codes(items);

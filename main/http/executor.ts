@@ -15,7 +15,7 @@ import type { DirectResponse } from './direct/exchange.ts';
 import { PartialFile } from './download-target.ts';
 import type { DownloadTarget } from './download-target.ts';
 import { mapHttpError } from './error-map.ts';
-import { InvalidRequestError, TooLargeForPreviewError } from './failures.ts';
+import { InvalidRequestError, RedirectRefusedError, TooLargeForPreviewError } from './failures.ts';
 import { fileNameFromUrl, sanitizeFileName } from './file-name.ts';
 import { DEFAULT_MAX_REDIRECTS, DEFAULT_PREVIEW_LIMIT, DEFAULT_TIMEOUTS } from './options.ts';
 import type { ExecuteOptions, ExecutorDeps, SignedRequest, Timeouts } from './options.ts';
@@ -134,11 +134,24 @@ async function runHops(
     if (REDIRECT_STATUSES.has(head.statusCode) && location !== undefined) {
       const decision = decideRedirect(request.method, url, location, redirects.length, maxRedirects);
       if (decision?.follow) {
+        const nextHeaders = headersForHop(headers, url, decision.url, options.sensitiveHeaders ?? []);
+        const refusal = options.beforeRedirect?.({
+          from: url.href,
+          to: decision.url.href,
+          method,
+          forwardsBody: request.body !== undefined && request.body !== null,
+          forwardsHeaders: nextHeaders.map(([name]) => name.toLowerCase()),
+        });
+        if (typeof refusal === 'string') {
+          if (body.kind === 'undici') await body.response.body.dump();
+          else body.response.socket.close();
+          throw new RedirectRefusedError(refusal === '' ? `The redirect to ${displayUrl(decision.url)} was refused.` : refusal);
+        }
         const hide = (u: URL): string => redactValues(displayUrl(u), options.secrets ?? []);
         redirects.push({ status: head.statusCode, from: hide(url), location: hide(decision.url) });
         if (body.kind === 'undici') await body.response.body.dump();
         else body.response.socket.close();
-        headers = headersForHop(headers, url, decision.url, options.sensitiveHeaders ?? []);
+        headers = nextHeaders;
         url = decision.url;
         onHop(url);
         continue;

@@ -32,3 +32,11 @@ export class InvalidRequestError extends Error {
     this.name = 'InvalidRequestError';
   }
 }
+
+/** The caller's beforeRedirect policy refused a hop; its message is shown as given. */
+export class RedirectRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RedirectRefusedError';
+  }
+}

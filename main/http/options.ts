@@ -36,6 +36,19 @@ export interface TlsMaterial {
   passphrase?: string;
 }
 
+/** A redirect hop about to be followed, as beforeRedirect sees it. */
+export interface RedirectHopRequest {
+  /** Full URLs (main-side only: never shown as given). */
+  from: string;
+  to: string;
+  /** The method the next hop will use. */
+  method: string;
+  /** Whether the request body is sent again on the next hop. */
+  forwardsBody: boolean;
+  /** Lower-cased names of the headers the next hop will carry (after credential headers were dropped). */
+  forwardsHeaders: readonly string[];
+}
+
 /** Save the body: to exactly this file, or into this folder under the server's (sanitized) name. */
 export type SaveTarget = { file: string } | { directory: string };
 
@@ -57,6 +70,12 @@ export interface ExecuteOptions {
   maxRedirects?: number;
   /** Extra header names (besides Authorization/Cookie) never sent to another origin on a redirect. */
   sensitiveHeaders?: readonly string[];
+  /**
+   * Called before each redirect hop is followed. Returning a message refuses
+   * the hop: the send ends as a failure of kind 'redirect-refused' carrying
+   * that message. Return null to let the hop go ahead.
+   */
+  beforeRedirect?: (hop: RedirectHopRequest) => string | null;
   /**
    * Secret values (from the vault) to scrub, by value, from what is returned:
    * error messages, URLs, redirect locations and response header values. The
