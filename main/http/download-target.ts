@@ -44,8 +44,9 @@ export class PartialFile {
 
   static async open(target: DownloadTarget, randomHex: () => string): Promise<PartialFile> {
     const tempPath = join(target.directory, `.countersign-${randomHex()}.part`);
-    // 'wx': never reuse a file someone else placed there.
-    const handle = await open(tempPath, 'wx', 0o644);
+    // 'wx': never reuse a file someone else placed there. 0600: a response
+    // body may hold account data; the final name keeps this mode (link/rename).
+    const handle = await open(tempPath, 'wx', 0o600);
     try {
       return new PartialFile(target, tempPath, handle);
     } catch (err) {
