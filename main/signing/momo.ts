@@ -1,18 +1,25 @@
 import type { MomoAuth } from '../contract/auth.ts';
 import { setHeader } from './request-edit.ts';
 import { basicCredentials } from './simple-auth.ts';
+import { checkUrl, joinUrl } from './url.ts';
 import type { CachedToken } from './token-cache.ts';
 import { describeToken } from './oauth2.ts';
 import { keyShape, TraceBuilder } from './trace.ts';
 import type { SchemeContext, SchemeResult, SigningRequest } from './types.ts';
 
 export function momoSecrets(config: MomoAuth): string[] {
-  return [config.subscriptionKey, config.apiKey, basicCredentials(config.apiUser, config.apiKey)].filter((s) => s !== '');
+  // A step without a token leaves API user and key unresolved (blank): no Basic value to hide then.
+  const basic = config.apiKey === '' ? '' : basicCredentials(config.apiUser, config.apiKey);
+  return [config.subscriptionKey, config.apiKey, basic].filter((s) => s !== '');
 }
 
-/** The token path resolves against the configured base URL, else the request's own origin. */
+/**
+ * The token path joins the configured base URL keeping its path (a gateway
+ * mounted under /momo keeps /momo), else the request's own origin.
+ */
 export function momoTokenUrl(config: MomoAuth, requestUrl: string): string {
-  return new URL(config.tokenPath, config.baseUrl ?? new URL(requestUrl).origin).toString();
+  if (config.baseUrl !== undefined && config.baseUrl !== '') return joinUrl(config.baseUrl, config.tokenPath, 'The MoMo base URL');
+  return joinUrl(checkUrl(requestUrl, 'The request URL').origin, config.tokenPath);
 }
 
 /** MTN MoMo's token call: Basic base64(apiUser:apiKey) plus the subscription key. */

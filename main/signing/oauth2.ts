@@ -1,12 +1,30 @@
 import type { OAuth2ClientCredentials } from '../contract/auth.ts';
 import { setHeader } from './request-edit.ts';
+import { SigningError } from './errors.ts';
 import { basicCredentials } from './simple-auth.ts';
+import { checkUrl } from './url.ts';
 import type { CachedToken } from './token-cache.ts';
 import { keyShape, TraceBuilder } from './trace.ts';
 import type { FormPair, HeaderPair, SchemeContext, SchemeResult, SigningRequest } from './types.ts';
 
 export function oauth2Secrets(config: OAuth2ClientCredentials): string[] {
-  return [config.clientSecret, basicCredentials(config.clientId, config.clientSecret)].filter((s) => s !== '');
+  const basic = config.clientSecret === '' ? '' : basicCredentials(config.clientId, config.clientSecret);
+  return [config.clientSecret, basic].filter((s) => s !== '');
+}
+
+/**
+ * The token URL is taken as written, so it must be a full URL: a relative one
+ * has no base to join (the API's base URL may carry a path the token URL does
+ * not share); write it as `{{baseUrl}}/token` or in full.
+ */
+export function oauth2TokenUrl(config: OAuth2ClientCredentials): string {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(config.tokenUrl) && config.tokenUrl.trim() !== '') {
+    throw new SigningError(
+      `The OAuth 2.0 token URL ${JSON.stringify(config.tokenUrl)} is not a full URL: write it in full (https://host/path/token) or as {{baseUrl}}/token.`,
+    );
+  }
+  checkUrl(config.tokenUrl, 'The OAuth 2.0 token URL');
+  return config.tokenUrl;
 }
 
 /** The client-credentials token request (RFC 6749 section 4.4), client auth in the body or as Basic. */
@@ -22,7 +40,7 @@ export function clientCredentialsRequest(config: OAuth2ClientCredentials): Signi
     pairs.push({ name: 'client_id', value: config.clientId }, { name: 'client_secret', value: config.clientSecret });
   }
   if (config.scope !== undefined && config.scope !== '') pairs.push({ name: 'scope', value: config.scope });
-  let request: SigningRequest = { method: 'POST', url: config.tokenUrl, headers, body: { kind: 'form', pairs } };
+  let request: SigningRequest = { method: 'POST', url: oauth2TokenUrl(config), headers, body: { kind: 'form', pairs } };
   for (const extra of config.extraHeaders ?? []) request = setHeader(request, extra.name, extra.value);
   return request;
 }

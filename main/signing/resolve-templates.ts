@@ -1,5 +1,7 @@
 import type { AuthStep } from '../contract/auth.ts';
 import type { RequestBody, SigningRequest } from './types.ts';
+import { UnknownVariableError } from './errors.ts';
+import { stepUse } from './step-fields.ts';
 import type { VariableResolver } from './variables.ts';
 
 /** Resolves every template in a request: URL, header names and values, and the body. */
@@ -8,10 +10,19 @@ export async function resolveRequest(request: SigningRequest, resolver: Variable
   for (const h of request.headers) headers.push({ name: await resolver.resolve(h.name), value: await resolver.resolve(h.value) });
   return {
     method: request.method,
-    url: await resolver.resolve(request.url),
+    url: await resolveUrl(request.url, resolver),
     headers,
     body: await resolveBody(request.body, resolver),
   };
+}
+
+async function resolveUrl(url: string, resolver: VariableResolver): Promise<string> {
+  try {
+    return await resolver.resolve(url);
+  } catch (error) {
+    if (!(error instanceof UnknownVariableError)) throw error;
+    throw new UnknownVariableError(error.variable, `The request URL ${url}: ${error.message}`, error.cause);
+  }
 }
 
 async function resolveBody(body: RequestBody, resolver: VariableResolver): Promise<RequestBody> {
@@ -59,9 +70,45 @@ async function resolveEscaped(segment: string, resolver: VariableResolver): Prom
   return resolver.resolve(segment, (value) => JSON.stringify(value).slice(1, -1));
 }
 
-/** Resolves every string inside an auth step; non-template strings come back unchanged. */
-export async function resolveAuthStep<T extends AuthStep>(step: T, resolver: VariableResolver): Promise<T> {
-  return (await resolveDeep(step, resolver)) as T;
+/**
+ * Resolves the strings of the fields an auth step uses (stepUse). A field it
+ * does not use keeps a plain value, and a template there becomes '' rather
+ * than asking the vault for something this call does not need. A missing
+ * variable or secret is named with the step and the reason it is needed.
+ */
+export async function resolveAuthStep<T extends AuthStep>(step: T, resolver: VariableResolver, environment: string): Promise<T> {
+  const use = stepUse(step);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(step)) {
+    const why = use.fields[key];
+    if (why === undefined) {
+      out[key] = typeof value === 'string' && value.includes('{{') ? '' : value;
+      continue;
+    }
+    try {
+      out[key] = await resolveDeep(value, resolver);
+    } catch (error) {
+      throw error instanceof UnknownVariableError ? explainMissing(error, use.label, why, environment) : error;
+    }
+  }
+  return out as T;
+}
+
+function explainMissing(error: UnknownVariableError, label: string, why: string, environment: string): UnknownVariableError {
+  const step = `Step '${label}'`;
+  if (error.variable.startsWith('secret:')) {
+    const name = error.variable.slice('secret:'.length);
+    return new UnknownVariableError(
+      error.variable,
+      `${step} needs ${name} in ${environment} to ${why}, but the vault has no such secret for ${environment}, or is locked. Add it on the Vault screen (or: countersign vault set ${name} --env ${environment}).`,
+      error.cause,
+    );
+  }
+  if (error.variable.startsWith('$')) return new UnknownVariableError(error.variable, `${step}: ${error.message}`);
+  return new UnknownVariableError(
+    error.variable,
+    `${step} needs the variable {{${error.variable}}} in ${environment} to ${why}, but the environment does not define it.`,
+  );
 }
 
 async function resolveDeep(value: unknown, resolver: VariableResolver): Promise<unknown> {

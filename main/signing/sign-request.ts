@@ -1,4 +1,5 @@
 import type { AuthStep, CompareExpected, CompareReport, SchemeTrace } from '../contract/auth.ts';
+import { Redactor } from '../core/redactor.ts';
 import { compareOAuth1, compareSignedString } from './compare.ts';
 import { SigningError } from './errors.ts';
 import { signHmacFields } from './hmac-fields.ts';
@@ -6,13 +7,12 @@ import { applyMomo, momoSecrets, momoTokenRequest, momoTokenUrl } from './momo.t
 import { applyOAuth2, clientCredentialsRequest, oauth2Secrets } from './oauth2.ts';
 import { oauth1Secrets, signOAuth1 } from './oauth1.ts';
 import { signPaynet } from './paynet.ts';
-import { redactorFor } from './redact.ts';
 import { resolveAuthStep, resolveRequest } from './resolve-templates.ts';
 import { applyApiKey, applyBasic, applyBearer, basicCredentials } from './simple-auth.ts';
 import { DEFAULT_EXPIRY_MARGIN_SECONDS, type TokenCache, type TokenKey } from './token-cache.ts';
 import { fetchToken, type TokenFetcher } from './token-endpoint.ts';
-import { redactTraceWith } from './trace.ts';
 import type { Clock, NonceSource, SchemeContext, SchemeResult, SecretSource, SigningRequest } from './types.ts';
+import { checkUrl } from './url.ts';
 import { VariableResolver } from './variables.ts';
 
 export type SigningEnvironment = { readonly name: string; readonly variables: Readonly<Record<string, string>> };
@@ -36,7 +36,9 @@ export type SignedRequest = {
   readonly request: SigningRequest;
   /** One trace per scheme in chain order, redacted: safe to show, log or store. */
   readonly traces: readonly SchemeTrace[];
-  /** Redacts every secret this send touched (vault values, credentials, tokens): for history, logs, errors. */
+  /** Knows every secret this send touched (vault values, credentials, tokens): everything about the send that leaves main goes through it. */
+  readonly redactor: Redactor;
+  /** The redactor's text form, for callers that only have a string. */
   readonly redact: (text: string) => string;
   /**
    * Compare mode: checks what the gateway expected (pasted signature and/or
@@ -74,13 +76,9 @@ function stepSecrets(step: AuthStep): string[] {
  * scheme in order. Every error that leaves is redacted by value.
  */
 export async function signRequest(input: SignInput, deps: SigningDeps): Promise<SignedRequest> {
-  const secrets = new Set<string>();
-  // Secrets accumulate as the chain runs; the redactor is rebuilt only when the set grew.
-  let redactor = { size: -1, run: (text: string): string => text };
-  const redactAll = (text: string): string => {
-    if (redactor.size !== secrets.size) redactor = { size: secrets.size, run: redactorFor(secrets) };
-    return redactor.run(text);
-  };
+  // Secrets accumulate as the chain runs (vault values, step credentials, fetched tokens); each value's forms are worked out once.
+  const redactor = new Redactor();
+  const redactAll = (text: string): string => redactor.redactText(text);
   const resolver = new VariableResolver({
     environment: input.environment.name,
     variables: input.environment.variables,
@@ -94,27 +92,29 @@ export async function signRequest(input: SignInput, deps: SigningDeps): Promise<
   let compare: ((expected: CompareExpected) => CompareReport) | undefined;
   try {
     let request = await resolveRequest(input.request, resolver);
+    checkUrl(request.url, 'The request URL');
     for (const raw of input.auth) {
-      const step = await resolveAuthStep(raw, resolver);
-      for (const value of resolver.secretValues) secrets.add(value);
-      for (const value of stepSecrets(step)) if (value !== '') secrets.add(value);
-      const result = await applyStep(request, step, ctx, deps, input.environment.name, [...secrets], tokensUsed);
-      for (const used of tokensUsed) secrets.add(used.accessToken);
+      const step = await resolveAuthStep(raw, resolver, input.environment.name);
+      redactor.addAll(resolver.secretValues).addAll(stepSecrets(step));
+      if (step.type === 'basic') redactor.addBasicPair(step.username, step.password);
+      const result = await applyStep(request, step, ctx, deps, input.environment.name, redactor.values(), tokensUsed);
+      for (const used of tokensUsed) redactor.add(used.accessToken);
       request = result.request;
       traces.push(result.trace);
       const found = comparer(result);
       if (found !== undefined) compare = found;
     }
-    for (const value of resolver.secretValues) secrets.add(value);
+    redactor.addAll(resolver.secretValues);
     return {
       request,
-      traces: traces.map((trace) => redactTraceWith(trace, redactAll)),
+      traces: redactor.redactDeep(traces),
+      redactor,
       redact: redactAll,
-      compare: (expected) => redactReport(compare === undefined ? NOTHING_TO_COMPARE : compare(expected), redactAll),
+      compare: (expected) => redactor.redactDeep(compare === undefined ? NOTHING_TO_COMPARE : compare(expected)),
       tokensUsed,
     };
   } catch (error) {
-    for (const value of resolver.secretValues) secrets.add(value);
+    redactor.addAll(resolver.secretValues);
     throw redactError(error, redactAll);
   }
 }
@@ -131,19 +131,6 @@ function comparer(result: SchemeResult): ((expected: CompareExpected) => Compare
   return comparable.kind === 'oauth1'
     ? (expected) => compareOAuth1(comparable, expected)
     : (expected) => compareSignedString(comparable, expected);
-}
-
-function redactReport(report: CompareReport, redactAll: (text: string) => string): CompareReport {
-  return {
-    matches: report.matches,
-    summary: redactAll(report.summary),
-    differences: report.differences.map((d) => ({
-      component: redactAll(d.component),
-      expected: redactAll(d.expected),
-      actual: redactAll(d.actual),
-      ...(d.hint === undefined ? {} : { hint: redactAll(d.hint) }),
-    })),
-  };
 }
 
 function redactError(error: unknown, redactAll: (text: string) => string): Error {
