@@ -11,7 +11,11 @@ export interface ConnectorOptions {
   tls: SecureContextOptions;
   verifyTls: boolean;
   connectTimeoutMs: number;
-  timing: TimingRecorder;
+  /**
+   * The exchange a new connection is being opened for, asked once per
+   * connection (a pool's connector serves many exchanges); null records nothing.
+   */
+  timingFor: () => TimingRecorder | null;
 }
 
 /**
@@ -21,11 +25,20 @@ export interface ConnectorOptions {
  * certificate (subject, issuer, dates) instead of only an OpenSSL code.
  */
 export function timedConnector(options: ConnectorOptions): buildConnector.connector {
-  const { timing } = options;
+  // A resumed TLS session carries no peer certificate to check again. It can
+  // only come from this connector's cache (keyed by server name), so it is
+  // accepted when OpenSSL kept a good chain verdict for it and its name passed
+  // the full check here before; anything else is checked (and refused) as new.
+  const verifiedHosts = new Set<string>();
+  const resumedVerified = (socket: TLSSocket, host: string): boolean => socket.isSessionReused() && socket.authorized && verifiedHosts.has(host);
+  // DNS runs inside base(), synchronously started from the connect call below:
+  // `connecting` names the exchange whose connection is being opened then.
+  let connecting: TimingRecorder | null = null;
   const lookup: LookupFunction = (hostname, lookupOptions, callback) => {
-    timing.dnsStarted();
+    const timing = connecting;
+    timing?.dnsStarted();
     dnsLookup(hostname, lookupOptions, (...args: Parameters<typeof callback>) => {
-      timing.dnsFinished();
+      timing?.dnsFinished();
       callback(...args);
     });
   };
@@ -36,29 +49,40 @@ export function timedConnector(options: ConnectorOptions): buildConnector.connec
     lookup,
     timeout: options.connectTimeoutMs,
     allowH2: false,
-    maxCachedSessions: 0,
+    // TLS sessions are resumed on the pool's later connections; this connector
+    // belongs to one set of TLS settings, so a session never crosses to another.
+    maxCachedSessions: 100,
   });
 
   return (connectOptions, callback) => {
-    timing.connectStarted();
-    const socket: unknown = base(connectOptions, (err, connected) => {
-      if (err !== null) {
-        callback(err, null);
-        return;
-      }
-      if (connected instanceof TLSSocket) {
-        timing.tlsFinished();
-        const rejection = options.verifyTls ? verifyPeer(connected, connectOptions.servername ?? connectOptions.hostname) : null;
-        if (rejection) {
-          connected.destroy();
-          callback(rejection, null);
+    const timing = options.timingFor();
+    timing?.connectStarted();
+    connecting = timing;
+    let socket: unknown;
+    try {
+      socket = base(connectOptions, (err, connected) => {
+        if (err !== null) {
+          callback(err, null);
           return;
         }
-      }
-      callback(null, connected);
-    });
+        if (connected instanceof TLSSocket) {
+          timing?.tlsFinished();
+          const host = connectOptions.servername ?? connectOptions.hostname;
+          const rejection = options.verifyTls && !resumedVerified(connected, host) ? verifyPeer(connected, host) : null;
+          if (rejection) {
+            connected.destroy();
+            callback(rejection, null);
+            return;
+          }
+          if (options.verifyTls) verifiedHosts.add(host);
+        }
+        callback(null, connected);
+      });
+    } finally {
+      connecting = null;
+    }
     // buildConnector returns the socket at runtime, though its type says void.
-    if (socket instanceof Socket) socket.once('connect', () => timing.tcpConnected());
+    if (socket instanceof Socket) socket.once('connect', () => timing?.tcpConnected());
   };
 }
 

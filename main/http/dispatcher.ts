@@ -40,29 +40,23 @@ export interface DispatcherOptions {
   tls: SecureContextOptions;
   verifyTls: boolean;
   connectTimeoutMs: number;
-  headersTimeoutMs: number;
-  bodyTimeoutMs: number;
-  timing: TimingRecorder;
+  /** The exchange each new connection is opened for (see connection-pool.ts). */
+  timingFor: () => TimingRecorder | null;
 }
 
 /**
- * One dispatcher per executed request: connections are not shared between
- * requests, so each timing breakdown is real and TLS settings never leak from
- * one environment's request into another's.
+ * The dispatcher behind one connection pool: undici keeps one pool of
+ * keep-alive connections per origin inside it. Header and body timeouts are
+ * set per request, so they are not part of it.
  */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const connect = timedConnector({
     tls: options.tls,
     verifyTls: options.verifyTls,
     connectTimeoutMs: options.connectTimeoutMs,
-    timing: options.timing,
+    timingFor: options.timingFor,
   });
-  const common = {
-    headersTimeout: options.headersTimeoutMs,
-    bodyTimeout: options.bodyTimeoutMs,
-    connections: 1,
-    pipelining: 1,
-  };
+  const common = { pipelining: 1 };
   if (options.proxy === null) return new Agent({ ...common, connect });
   const tlsForProxy = { ...options.tls, rejectUnauthorized: options.verifyTls };
   return new EnvHttpProxyAgent({

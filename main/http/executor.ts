@@ -6,7 +6,9 @@ import { consumeBody } from './body-sink.ts';
 import type { SinkResult } from './body-sink.ts';
 import { clockSkew } from './clock-skew.ts';
 import { fileNameFromContentDisposition } from './content-disposition.ts';
-import { createDispatcher, resolveProxy } from './dispatcher.ts';
+import { sharedConnectionPools } from './connection-pool.ts';
+import type { PoolLease } from './connection-pool.ts';
+import { resolveProxy } from './dispatcher.ts';
 import type { ResolvedProxy } from './dispatcher.ts';
 import { readDirectBody } from './direct/body-reader.ts';
 import { goesDirect } from './direct/eligibility.ts';
@@ -24,7 +26,6 @@ import { progressThrottle } from './progress.ts';
 import { displayUrl, redactValues } from './redact.ts';
 import { REDIRECT_STATUSES, decideRedirect, headersForHop } from './redirects.ts';
 import { TimingRecorder } from './timing.ts';
-import { tlsSocketOptions } from './tls-material.ts';
 
 export function defaultExecutorDeps(): ExecutorDeps {
   return {
@@ -53,21 +54,15 @@ export async function executeRequest(
     return { ok: false, error: mapHttpError(err, errorContext(safeUrl(), null, options)), redirects };
   }
   const timing = new TimingRecorder(deps.monotonicMs);
-  let dispatcher: Dispatcher | null = null;
+  let lease: PoolLease | null = null;
   try {
-    const tls = tlsSocketOptions(options.tls);
     const timeouts = timeoutsOf(options);
-    dispatcher = createDispatcher({
-      proxy,
-      tls,
-      verifyTls: options.tls?.verify ?? true,
-      connectTimeoutMs: timeouts.connectMs,
-      headersTimeoutMs: timeouts.headersMs,
-      bodyTimeoutMs: timeouts.bodyIdleMs,
-      timing,
-    });
+    // Shared across sends: a later send to the same origin with the same TLS
+    // material and proxy reuses a kept-alive connection (or a TLS session).
+    lease = (deps.pools ?? sharedConnectionPools()).lease({ proxy, tls: options.tls, connectTimeoutMs: timeouts.connectMs }, timing);
     const route: Route = {
-      dispatcher,
+      dispatcher: lease.dispatcher,
+      release: lease.release,
       timeouts,
       direct: (hopUrl, hopHeaders) => (deps.directSaves ?? true) && goesDirect(request, hopUrl, hopHeaders, options, proxy),
     };
@@ -78,13 +73,15 @@ export async function executeRequest(
   } catch (err) {
     return { ok: false, error: mapHttpError(err, errorContext(url, proxyFor(url, proxy), options)), redirects };
   } finally {
-    if (dispatcher) await dispatcher.destroy().catch(() => undefined);
+    lease?.release();
   }
 }
 
 /** How each hop is sent: undici, or the direct socket reader for the hops it takes (see direct/eligibility.ts). */
 interface Route {
   dispatcher: Dispatcher;
+  /** The send has its response head: connections opened from now on are not timed for it. */
+  release: () => void;
   timeouts: Timeouts;
   direct: (url: URL, headers: ReadonlyArray<readonly [string, string]>) => boolean;
 }
@@ -122,8 +119,9 @@ async function runHops(
       head = { statusCode: direct.head.status, statusText: direct.head.statusText, headers: headerRecord(direct.head.headers) };
       body = { kind: 'direct', response: direct };
     } else {
-      const response = await sendWithUndici(route.dispatcher, request, method, url, headers, options.signal);
+      const response = await sendWithUndici(route.dispatcher, request, method, url, headers, route.timeouts, options.signal);
       timing.headersReceived();
+      route.release();
       head = response;
       body = { kind: 'undici', response };
     }
@@ -168,6 +166,7 @@ function sendWithUndici(
   method: string,
   url: URL,
   headers: ReadonlyArray<readonly [string, string]>,
+  timeouts: Timeouts,
   signal: AbortSignal | undefined,
 ): Promise<Dispatcher.ResponseData> {
   const requestOptions: Dispatcher.RequestOptions = {
@@ -175,6 +174,8 @@ function sendWithUndici(
     path: `${url.pathname}${url.search}`,
     method,
     headers: headers.flatMap(([name, value]) => [name, value]),
+    headersTimeout: timeouts.headersMs,
+    bodyTimeout: timeouts.bodyIdleMs,
   };
   if (request.body !== undefined && request.body !== null) requestOptions.body = request.body;
   if (signal) requestOptions.signal = signal;
@@ -220,6 +221,9 @@ async function readResponse(
             onBytes: report,
           });
     timing.bodyFinished();
+    // undici marks the connection free again a tick after the body ends; a
+    // send that follows at once would otherwise open a second connection.
+    if (pendingBody.kind === 'undici') await new Promise((resolve) => setImmediate(resolve));
     const contentType = headerValue(response.headers, 'content-type') ?? null;
     return {
       url: redactValues(displayUrl(url), options.secrets ?? []),

@@ -7,3 +7,4 @@ export type { ExecuteOptions, ExecutorDeps, RedirectHopRequest, SaveTarget, Sign
 export type { ProxyEnv, ProxySetting } from './dispatcher.ts';
 export { sanitizeFileName } from './file-name.ts';
 export { InFlightRequests } from './in-flight.ts';
+export { closeConnectionPools } from './connection-pool.ts';

@@ -1,4 +1,5 @@
 import type { HttpProgress } from '../contract/http.ts';
+import type { ConnectionPools } from './connection-pool.ts';
 import type { ProxyEnv, ProxySetting } from './dispatcher.ts';
 
 /** An already-signed request: sent exactly as given. */
@@ -98,4 +99,6 @@ export interface ExecutorDeps {
    * tests and benchmarks.
    */
   directSaves?: boolean;
+  /** The connection pools to send through (default: the process's shared ones). */
+  pools?: ConnectionPools;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { HttpOutcome } from '../../../main/contract/http.ts';
 import type { ResponseSummary } from '../../../main/contract/http.ts';
+import { ConnectionPools } from '../../../main/http/connection-pool.ts';
 import { executeRequest } from '../../../main/http/executor.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { testDeps } from './support/deps.ts';
@@ -130,7 +131,8 @@ describe('sending', () => {
 
 describe('preview and files', () => {
   it('returns a small JSON body as text preview, nothing saved', async () => {
-    const res = await ok(executeRequest({ method: 'GET', url: server.url('/json'), headers: [] }, {}, testDeps()));
+    // Fresh pools: a new connection, so its connect phase is timed.
+    const res = await ok(executeRequest({ method: 'GET', url: server.url('/json'), headers: [] }, {}, testDeps({ pools: new ConnectionPools() })));
     expect(res.status).toBe(200);
     expect(res.preview).toEqual({ encoding: 'utf8', data: '{"ok":true}', truncated: false });
     expect(res.saved).toBeNull();
