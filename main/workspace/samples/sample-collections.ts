@@ -112,12 +112,13 @@ function momo(v: SampleSandboxValues): ExportedCollection {
   const provisioning = (referenceId: boolean): ExportedRequest['auth'] => ({ mode: 'chain', steps: [{ ...base, useToken: false, referenceId }] });
   return {
     name: 'MTN MoMo',
-    description: 'MTN MoMo Collection: Ocp-Apim-Subscription-Key on every call, a token from Basic(API user:API key), and a fresh X-Reference-Id (UUID v4) per request to pay. The UAT host is the one in the MoMo API documentation; Production hosts are per country, fill them in.',
+    description: 'MTN MoMo Collection: Ocp-Apim-Subscription-Key on every call, a token from Basic(API user:API key), and a fresh X-Reference-Id (UUID v4) per request to pay. UAT is the MTN sandbox API host (sandbox.momodeveloper.mtn.com, target environment "sandbox"); Production hosts and the X-Target-Environment value (targetEnvironment, e.g. mtnuganda) are per country: fill them in.',
     auth: { mode: 'chain', steps: [base] },
     environments: environments(
       [S.momoSubscriptionKey, S.momoApiKey],
       { baseUrl: v.sandboxOrigin, apiUser: v.momoApiUser, targetEnvironment: 'sandbox', callbackUrl: '', referenceId: v.momoSampleReferenceId },
-      { baseUrl: 'https://momodeveloper.mtn.com', targetEnvironment: 'sandbox' },
+      // The API host; momodeveloper.mtn.com (no sandbox.) is the developer portal, which serves no API.
+      { baseUrl: 'https://sandbox.momodeveloper.mtn.com', targetEnvironment: 'sandbox' },
       {},
     ),
     items: [
