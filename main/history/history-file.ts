@@ -1,54 +1,156 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
-import { HistoryEntry } from '../contract/history.ts';
+import type { HistoryEntry } from '../contract/history.ts';
 import { STORE_FILE_MODE } from '../platform/store.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+import { migrateLegacyHistory } from './history-legacy.ts';
+import { HISTORY_HEADER, parseHistoryLines, serializeBatch } from './history-lines.ts';
 
-export const HISTORY_FILE_NAME = 'history.json';
-export const HISTORY_SCHEMA_VERSION = 1;
+/** JSON Lines: one entry per line, appended; compacted to the newest entries now and then. */
+export const HISTORY_FILE_NAME = 'history.jsonl';
+export { LEGACY_HISTORY_FILE_NAME } from './history-legacy.ts';
+export { HISTORY_LINES_VERSION as HISTORY_SCHEMA_VERSION } from './history-lines.ts';
 
-const HistoryFile = z.object({ schemaVersion: z.literal(HISTORY_SCHEMA_VERSION), entries: z.array(HistoryEntry) });
-
-export type HistoryLoad =
-  | { readonly kind: 'loaded'; readonly entries: HistoryEntry[] }
-  /** Unreadable, invalid or from a newer version: kept aside, History starts empty. */
+export type HistoryRead =
+  /** `reset`: the file was replaced (compacted or cleared, maybe by another process): `entries` is all of it, not what followed the last read. */
+  | { readonly kind: 'read'; readonly reset: boolean; readonly entries: HistoryEntry[]; readonly skipped: number }
+  /** From a newer version: kept aside, History starts empty. */
   | { readonly kind: 'set-aside'; readonly problem: string };
 
 export type HistoryFileStore = {
   readonly path: string;
-  load(): HistoryLoad;
-  save(entries: readonly HistoryEntry[]): void;
+  /** The entries appended since the previous read, by any process on this data directory. */
+  read(): HistoryRead;
+  /** Appends one batch; resolves with the bytes it took and the file's size after it. */
+  append(entries: readonly HistoryEntry[]): Promise<{ written: number; size: number }>;
+  /** Rewrites the file with only its newest `keep` entries. */
+  compact(keep: number): Promise<void>;
+  clear(): Promise<void>;
+  /** A problem met while migrating the old history.json, reported once. */
+  takeMigrationProblem(): string | null;
 };
 
-/** History as its own JSON file in the data directory, written atomically (temp, fsync, rename) with mode 0600. */
+/**
+ * History in the data directory as JSON Lines (0600). Appends never read the file; a read takes only the
+ * bytes past the previous read, and a line torn by a crash is skipped rather than failing the rest.
+ */
 export function createHistoryFileStore(dataDir: string, now: () => number = Date.now): HistoryFileStore {
   const file = join(dataDir, HISTORY_FILE_NAME);
+  let migrated = false;
+  let migrationProblem: string | null = null;
+  let readInode: number | null = null;
+  let readOffset = 0;
+  const migrateOnce = () => {
+    if (migrated) return;
+    migrated = true;
+    migrationProblem = migrateLegacyHistory(dataDir, file, now);
+  };
+
   return {
     path: file,
-    load() {
-      if (!existsSync(file)) return { kind: 'loaded', entries: [] };
+    takeMigrationProblem() {
+      migrateOnce();
+      const problem = migrationProblem;
+      migrationProblem = null;
+      return problem;
+    },
+    read() {
+      migrateOnce();
+      let size: number;
+      let inode: number;
       try {
-        const parsed = HistoryFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-        if (parsed.success) return { kind: 'loaded', entries: parsed.data.entries };
-        throw new Error('not a history file of this version');
+        ({ size, ino: inode } = statSync(file));
       } catch (error) {
-        // Never lose what a newer version or a damaged write left: move it aside.
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+        const reset = readInode !== null;
+        readInode = null;
+        readOffset = 0;
+        return { kind: 'read', reset, entries: [], skipped: 0 };
+      }
+      const reset = inode !== readInode || size < readOffset;
+      if (reset) readOffset = 0;
+      readInode = inode;
+      if (size === readOffset) return { kind: 'read', reset, entries: [], skipped: 0 };
+      const bytes = readRange(file, readOffset, size);
+      // A last line without its newline may still be being written: leave it for the next read.
+      const complete = bytes.lastIndexOf(0x0a) + 1;
+      readOffset += complete;
+      const parsed = parseHistoryLines(bytes.toString('utf8', 0, complete));
+      if (parsed.newerVersion !== null) {
         const kept = `${file}.unreadable-${String(now())}`;
         renameSync(file, kept);
-        return { kind: 'set-aside', problem: `${file} could not be used (${error instanceof Error ? error.message : String(error)}); kept as ${kept}.` };
+        readInode = null;
+        readOffset = 0;
+        return { kind: 'set-aside', problem: `${file} is from a newer version (schema ${String(parsed.newerVersion)}); kept as ${kept}.` };
+      }
+      return { kind: 'read', reset, entries: parsed.entries, skipped: parsed.skipped };
+    },
+    async append(entries) {
+      migrateOnce();
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      const handle = await open(file, 'a', STORE_FILE_MODE);
+      try {
+        const fresh = (await handle.stat()).size === 0;
+        // One write per batch: O_APPEND keeps another process's batch from landing inside it.
+        const { bytesWritten } = await handle.write((fresh ? HISTORY_HEADER : '') + serializeBatch(entries));
+        return { written: bytesWritten, size: (await handle.stat()).size };
+      } finally {
+        await handle.close();
       }
     },
-    save(entries) {
-      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-      const temp = `${file}.${String(process.pid)}.tmp`;
-      const fd = openSync(temp, 'w', STORE_FILE_MODE);
+    async compact(keep) {
+      let handle: FileHandle;
       try {
-        writeSync(fd, JSON.stringify({ schemaVersion: HISTORY_SCHEMA_VERSION, entries }));
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
+        handle = await open(file, 'r');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw error;
       }
-      renameSync(temp, file);
+      try {
+        const bytes = await handle.readFile();
+        const consumed = bytes.lastIndexOf(0x0a) + 1;
+        const parsed = parseHistoryLines(bytes.toString('utf8', 0, consumed));
+        if (parsed.newerVersion !== null) return;
+        await writeFileAtomic(file, HISTORY_HEADER + serializeBatch(parsed.entries.slice(-keep)));
+        // Another process may have appended to the old file while it was being rewritten: carry that across.
+        const size = (await handle.stat()).size;
+        if (size > consumed) {
+          const late = Buffer.alloc(size - consumed);
+          await handle.read(late, 0, late.length, consumed);
+          const carried = parseHistoryLines(late.toString('utf8'));
+          if (carried.entries.length > 0) {
+            const target = await open(file, 'a', STORE_FILE_MODE);
+            try {
+              await target.write(serializeBatch(carried.entries));
+            } finally {
+              await target.close();
+            }
+          }
+        }
+      } finally {
+        await handle.close();
+      }
+    },
+    async clear() {
+      await writeFileAtomic(file, `${HISTORY_HEADER}\n`);
     },
   };
+}
+
+function readRange(file: string, from: number, to: number): Buffer {
+  const bytes = Buffer.alloc(to - from);
+  const fd = openSync(file, 'r');
+  try {
+    let done = 0;
+    while (done < bytes.length) {
+      const n = readSync(fd, bytes, done, bytes.length - done, from + done);
+      if (n === 0) break;
+      done += n;
+    }
+    return bytes.subarray(0, done);
+  } finally {
+    closeSync(fd);
+  }
 }

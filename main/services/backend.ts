@@ -16,7 +16,8 @@ import { testSignWithSandbox } from './key-test-sign.ts';
 import { createRequestService, type RequestService } from '../requests/request-service.ts';
 import { defaultDownloadsDir } from '../platform/downloads-dir.ts';
 import { systemFileOpener, type FileOpener } from '../platform/file-opener.ts';
-import { createSavedFiles } from './saved-files.ts';
+import { createSavedFiles, createSaveAsHandlers, type SavePathChooser } from './saved-files.ts';
+import { createSpillFiles } from './spill-files.ts';
 import { keyUsers } from './key-usage.ts';
 import { createSettingsService } from './settings.ts';
 import { createWorkspaceHandlers } from './workspace-handlers.ts';
@@ -41,8 +42,10 @@ export type BackendOptions = {
   clipboard?: ClipboardLike;
   /** Opens saved files: Electron's shell, or the system's openers. */
   fileOpener?: FileOpener;
-  /** Where response bodies too large to preview are saved; the user's Downloads folder by default. */
+  /** The default downloads folder (Settings may choose another); the OS downloads folder when absent. */
   downloadsDir?: () => string;
+  /** The desktop app's native Save dialog, for "Save as…"; browser mode sends a file name instead. */
+  chooseSavePath?: SavePathChooser;
   /** Cheaper key derivation for tests only. */
   vaultTuning?: Pick<Parameters<typeof createVaultService>[0], 'scryptParams' | 'clock' | 'timers'>;
 };
@@ -68,7 +71,10 @@ export type Backend = {
 export function createBackend(options: BackendOptions): Backend {
   const log = options.log ?? (() => {});
   const bus = createEventBus((name, error) => log(`event ${name} did not match the contract`, error));
-  const settings = createSettingsService(options.stores, bus);
+  const settings = createSettingsService(options.stores, bus, options.downloadsDir ?? defaultDownloadsDir);
+  // Bodies too large to preview wait here (private, under the data dir) until saved or let go.
+  const spill = createSpillFiles(options.dataDir);
+  void spill.sweep().catch((error: unknown) => log('old spill files could not be removed', error));
   const vault = createVaultService({
     dataDir: options.dataDir,
     ...(options.safeStorage ? { safeStorage: options.safeStorage } : {}),
@@ -99,15 +105,17 @@ export function createBackend(options: BackendOptions): Backend {
     store: createHistoryFileStore(options.dataDir),
     onChange: (count) => bus.emit('history:changed', { count }),
     onWriteError: (error) => log('history could not be saved', error),
+    // Reported when history is first read, not at start: a CLI command that never lists history never reads it.
+    onLoadProblem: (problem) => log(`history: ${problem}`),
   });
-  if (history.loadProblem) log(`history: ${history.loadProblem}`);
   const commandCopier = createCommandCopier(options.clipboard, (error) => log('clearing the clipboard failed', error));
   const savedFiles = createSavedFiles(options.fileOpener ?? systemFileOpener());
   const requests: RequestService = createRequestService({
     workspace,
     secrets: vault,
     ensureSandbox: async () => (await startSandbox()).port,
-    downloadsDir: options.downloadsDir ?? defaultDownloadsDir,
+    downloadsDir: () => settings.downloadsDir(),
+    spill,
     onProgress: (progress) => bus.emit('requests:progress', progress),
     recordSend: (entry) => history.record(entry),
     onSaved: (path) => savedFiles.remember(path),
@@ -157,15 +165,19 @@ export function createBackend(options: BackendOptions): Backend {
     'sandbox:start': () => startSandbox(),
     'sandbox:stop': () => sandbox.stop(),
     ...createKeysHandlers(keys, async (fileName, pem, directory) => {
-      const path = await saveKeyExport()(fileName, pem, directory);
+      const path = await saveKeyExport(() => settings.downloadsDir())(fileName, pem, directory);
       savedFiles.remember(path);
       return path;
     }),
     'files:open': ({ path }) => savedFiles.open(path),
     'files:reveal': ({ path }) => savedFiles.reveal(path),
+    ...createSaveAsHandlers({ spill, remember: (path) => savedFiles.remember(path), downloadsDir: () => settings.downloadsDir(), choosePath: options.chooseSavePath }),
+    'settings:downloads': () => settings.downloads(),
+    'settings:set-downloads': ({ dir }) => settings.setDownloads(dir),
     'keys:test-sign': async (ref) => testSignWithSandbox(keys, vault, (await startSandbox()).url, ref),
     ...createWorkspaceHandlers(workspace, vault),
-    'requests:send': (input) => requests.send(input),
+    // The UI's sends: nothing lands in the downloads folder until the user picks "Save as…".
+    'requests:send': (input) => requests.send({ ...input, keepInSpill: true }),
     'requests:sign': (input) => requests.sign(input),
     'requests:cancel': ({ sendId }) => requests.cancel(sendId),
     'requests:curl': (input) => requests.curl(input),
@@ -195,6 +207,8 @@ export function createBackend(options: BackendOptions): Backend {
       keys.close();
       await sandbox.stop();
       await vault.close();
+      await spill.clear();
+      await history.flush();
     },
   };
 }

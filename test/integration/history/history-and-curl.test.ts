@@ -65,6 +65,7 @@ describe('history and copy as curl through the contract', () => {
       expect(entry.summary?.url).toContain('127.0.0.1');
     }
     expect(events).toEqual(requests.map((_, i) => i + 1));
+    await backend.history.flush();
     const onDisk = readFileSync(join(dir.path, HISTORY_FILE_NAME), 'utf8');
     for (const secret of await secretValues()) {
       expect(JSON.stringify(listed)).not.toContain(secret);
