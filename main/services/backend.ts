@@ -1,0 +1,202 @@
+import type { AppMode } from '../contract/app.ts';
+import { createDispatcher, type Dispatcher, type Handlers } from '../core/dispatcher.ts';
+import { createEventBus, type EventBus } from '../core/event-bus.ts';
+import type { StoreFactory } from '../platform/store.ts';
+import { APP_VERSION } from '../platform/version.ts';
+import { createVaultHandlers, createVaultService, type ClipboardLike, type SafeStorageLike, type VaultService } from '../vault/index.ts';
+import { createKeysHandlers } from '../keys/key-handlers.ts';
+import { createKeyService, type KeyService } from '../keys/key-service.ts';
+import { createVaultKeyStore } from '../keys/vault-key-store.ts';
+import { createWorkspaceFileStore } from '../workspace/workspace-store.ts';
+import { WorkspaceService } from '../workspace/workspace-service.ts';
+import { buildSampleWorkspace } from '../workspace/samples/sample-workspace.ts';
+import { saveKeyExport } from './key-exports.ts';
+import { seedSandboxSecrets } from './sandbox-secrets.ts';
+import { testSignWithSandbox } from './key-test-sign.ts';
+import { createRequestService, type RequestService } from '../requests/request-service.ts';
+import { defaultDownloadsDir } from '../platform/downloads-dir.ts';
+import { systemFileOpener, type FileOpener } from '../platform/file-opener.ts';
+import { createSavedFiles } from './saved-files.ts';
+import { keyUsers } from './key-usage.ts';
+import { createSettingsService } from './settings.ts';
+import { createWorkspaceHandlers } from './workspace-handlers.ts';
+import { createSandboxControl } from './sandbox-control.ts';
+import { createHistoryFileStore } from '../history/history-file.ts';
+import { createHistoryService, type HistoryService } from '../history/history-service.ts';
+import { createHistoryHandlers } from '../history/history-handlers.ts';
+import { createCommandCopier } from '../requests/command-copier.ts';
+import { createFlowHandlers } from '../flows/flow-handlers.ts';
+import { createFlowService, type FlowService } from '../flows/flow-service.ts';
+import { createInboxService, type InboxService } from '../flows/inbox-service.ts';
+
+export type BackendOptions = {
+  mode: AppMode;
+  dataDir: string;
+  stores: StoreFactory;
+  version?: string;
+  log?: (message: string, error?: unknown) => void;
+  /** Electron's safeStorage; absent in browser mode and the CLI, which open the vault with a passphrase. */
+  safeStorage?: SafeStorageLike;
+  /** Where "copy" puts a secret: Electron's clipboard, or the system's clipboard tool. */
+  clipboard?: ClipboardLike;
+  /** Opens saved files: Electron's shell, or the system's openers. */
+  fileOpener?: FileOpener;
+  /** Where response bodies too large to preview are saved; the user's Downloads folder by default. */
+  downloadsDir?: () => string;
+  /** Cheaper key derivation for tests only. */
+  vaultTuning?: Pick<Parameters<typeof createVaultService>[0], 'scryptParams' | 'clock' | 'timers'>;
+};
+
+/**
+ * Every service, wired once. Each door (Electron IPC, the browser-mode host,
+ * the CLI) builds one backend and only adapts its transport to it.
+ */
+export type Backend = {
+  dispatcher: Dispatcher;
+  bus: EventBus;
+  /** Main-only access for the services and doors (the CLI unlocks it; signing reads from it). Never exposed on a channel. */
+  vault: VaultService;
+  workspace: WorkspaceService;
+  keys: KeyService;
+  requests: RequestService;
+  history: HistoryService;
+  flows: FlowService;
+  inbox: InboxService;
+  close(): Promise<void>;
+};
+
+export function createBackend(options: BackendOptions): Backend {
+  const log = options.log ?? (() => {});
+  const bus = createEventBus((name, error) => log(`event ${name} did not match the contract`, error));
+  const settings = createSettingsService(options.stores, bus);
+  const vault = createVaultService({
+    dataDir: options.dataDir,
+    ...(options.safeStorage ? { safeStorage: options.safeStorage } : {}),
+    ...(options.clipboard ? { clipboard: options.clipboard } : {}),
+    ...options.vaultTuning,
+    onChange: (change) => {
+      bus.emit('vault:changed', change);
+      if (change.reason === 'setup') void seedSandboxSecrets(vault, log);
+      if (change.status.state !== 'unlocked') requests.forgetCredentials();
+    },
+    log,
+  });
+  const sandbox = createSandboxControl(bus, options.dataDir);
+  const workspace = new WorkspaceService({
+    store: createWorkspaceFileStore(options.dataDir),
+    // The samples point at the sandbox; its real port is filled in whenever it starts.
+    firstRun: (ids) => buildSampleWorkspace({ sandboxPort: 0, ids }),
+    onChange: (ids) => bus.emit('workspace:changed', { ids }),
+  });
+  if (workspace.loadProblem) log(`workspace: ${workspace.loadProblem}`);
+  const startSandbox = async () => {
+    const status = await sandbox.start();
+    if (!status.running) throw new Error('The built-in sandbox did not start.');
+    workspace.retargetBuiltInSandbox(status.port);
+    return status;
+  };
+  const history = createHistoryService({
+    store: createHistoryFileStore(options.dataDir),
+    onChange: (count) => bus.emit('history:changed', { count }),
+    onWriteError: (error) => log('history could not be saved', error),
+    // Reported when history is first read, not at start: a CLI command that never lists history never reads it.
+    onLoadProblem: (problem) => log(`history: ${problem}`),
+  });
+  const commandCopier = createCommandCopier(options.clipboard, (error) => log('clearing the clipboard failed', error));
+  const savedFiles = createSavedFiles(options.fileOpener ?? systemFileOpener());
+  const requests: RequestService = createRequestService({
+    workspace,
+    secrets: vault,
+    ensureSandbox: async () => (await startSandbox()).port,
+    downloadsDir: options.downloadsDir ?? defaultDownloadsDir,
+    onProgress: (progress) => bus.emit('requests:progress', progress),
+    recordSend: (entry) => history.record(entry),
+    onSaved: (path) => savedFiles.remember(path),
+    ...(commandCopier ? { copyToClipboard: (text: string) => commandCopier.copy(text) } : {}),
+  });
+  const keys = createKeyService({
+    vault: createVaultKeyStore(vault, options.stores),
+    events: {
+      progress: (progress) => bus.emit('keys:generation-progress', progress),
+      finished: (finished) => bus.emit('keys:generation-finished', finished),
+    },
+    usedBy: (environment, name) => keyUsers(workspace.document, environment, name),
+  });
+
+  const inbox = createInboxService({
+    onEntry: (entry) => bus.emit('inbox:received', entry),
+    onChange: (status) => bus.emit('inbox:changed', status),
+  });
+  const flows = createFlowService({
+    workspace,
+    requests,
+    inbox,
+    vault: {
+      isUnlocked: async () => (await vault.status()).state === 'unlocked',
+      store: async (environment, name, value) => {
+        const exists = vault.list({ environment }).secrets.some((secret) => secret.name === name);
+        if (exists) await vault.rotate({ environment, name, value });
+        else await vault.add({ environment, name, kind: 'text', value });
+      },
+    },
+    onRunChanged: (state) => bus.emit('flows:run-changed', state),
+    log,
+  });
+
+  const handlers: Handlers = {
+    'app:info': () => ({
+      name: 'Countersign',
+      version: options.version ?? APP_VERSION,
+      mode: options.mode,
+      dataDir: options.dataDir,
+      platform: process.platform,
+    }),
+    'settings:get': () => settings.get(),
+    'settings:set': (patch) => settings.update(patch),
+    ...createVaultHandlers(vault),
+    'sandbox:status': () => sandbox.status(),
+    'sandbox:start': () => startSandbox(),
+    'sandbox:stop': () => sandbox.stop(),
+    ...createKeysHandlers(keys, async (fileName, pem, directory) => {
+      const path = await saveKeyExport()(fileName, pem, directory);
+      savedFiles.remember(path);
+      return path;
+    }),
+    'files:open': ({ path }) => savedFiles.open(path),
+    'files:reveal': ({ path }) => savedFiles.reveal(path),
+    'keys:test-sign': async (ref) => testSignWithSandbox(keys, vault, (await startSandbox()).url, ref),
+    ...createWorkspaceHandlers(workspace, vault),
+    'requests:send': (input) => requests.send(input),
+    'requests:sign': (input) => requests.sign(input),
+    'requests:cancel': ({ sendId }) => requests.cancel(sendId),
+    'requests:curl': (input) => requests.curl(input),
+    ...createHistoryHandlers(history),
+    ...createFlowHandlers(flows, inbox),
+  };
+
+  const dispatcher = createDispatcher(handlers, {
+    onInternalError: (channel, error) => log(`channel ${channel} failed`, error),
+  });
+
+  return {
+    dispatcher,
+    bus,
+    vault,
+    workspace,
+    keys,
+    requests,
+    history,
+    flows,
+    inbox,
+    close: async () => {
+      flows.close();
+      await inbox.close();
+      requests.close();
+      commandCopier?.dispose();
+      keys.close();
+      await sandbox.stop();
+      await vault.close();
+      await history.flush();
+    },
+  };
+}
