@@ -18,11 +18,14 @@ export { ItemName, NodeId, SecretRefName } from './names.ts';
 
 const text = z.string().max(1_000_000);
 
+/** RFC 9110 token characters: what a method may be made of (no spaces, `;`, quotes or slashes). */
+export const HTTP_METHOD_PATTERN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
 export const HttpMethod = z
   .string()
   .min(1)
   .max(20)
-  .regex(/^[A-Za-z]+$/, 'A method is letters only (GET, POST, ...).')
+  .regex(HTTP_METHOD_PATTERN, 'A method is an HTTP token: letters, digits and !#$%&\'*+-.^_`|~ only (GET, POST, M-SEARCH, ...).')
   .transform((value) => value.toUpperCase());
 
 /** A header, query parameter or form field: order and repeats matter, unticked ones are kept but not sent. */

@@ -1,5 +1,6 @@
 import { ServiceError } from '../contract/errors.ts';
 import { WORKSPACE_SCHEMA_VERSION, type WorkspaceDocument } from '../contract/workspace.ts';
+import { repairMethods } from './repair-methods.ts';
 import { StoredDocument } from './stored-schema.ts';
 
 /** One step of the stored format: takes a document of version `from` and returns one of `from + 1`. */
@@ -82,5 +83,5 @@ export function migrateDocument(raw: unknown, migrations: readonly Migration[] =
     const first = parsed.error.issues[0];
     throw new ServiceError('failed', `The workspace file is not valid${first ? ` at ${first.path.join('.')}: ${first.message}` : ''}.`);
   }
-  return parsed.data;
+  return repairMethods(parsed.data);
 }

@@ -1,6 +1,6 @@
 import type { AuthStep } from '../../contract/auth.ts';
 import { ServiceError } from '../../contract/errors.ts';
-import type { AuthSetting, KeyValue, RequestBody } from '../../contract/workspace.ts';
+import { HTTP_METHOD_PATTERN, type AuthSetting, type KeyValue, type RequestBody } from '../../contract/workspace.ts';
 import type { ExportedRequest } from '../exchange/format.ts';
 import { secretNamer } from '../exchange/secret-names.ts';
 import type { SecretToStore } from '../import-result.ts';
@@ -60,6 +60,10 @@ export function parseCurl(command: string, secretPrefix = 'curl', takenSecretNam
   let url = c.url;
   if (c.get && c.data.length > 0) url += (url.includes('?') ? '&' : '?') + c.data.join('&');
   const method = c.method ?? (c.head ? 'HEAD' : body.kind === 'none' ? 'GET' : 'POST');
+  // Refused here, not stored: a method like `GET;rm` breaks every later read of the workspace.
+  if (!HTTP_METHOD_PATTERN.test(method) || method.length > 20) {
+    throw new ServiceError('invalid_input', `The curl command's method ${JSON.stringify(method)} (-X) is not an HTTP method: use a single word such as GET, POST or PUT.`);
+  }
   const found = authOf(c);
   const secretsToStore: SecretToStore[] = [];
   let auth: AuthSetting = { mode: 'inherit' };
