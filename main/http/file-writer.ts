@@ -92,6 +92,9 @@ class WriterThread {
 
 let current: WriterThread | null = null;
 
+/** A slot is handed over once it holds this much (see RingFileWriter#take). */
+const PUBLISH_AT = 64 * 1024;
+
 /** Atomics.waitAsync is ES2024, newer than the project's TypeScript lib; Node 22+ and Electron have it. */
 type WaitAsync = (
   array: Int32Array,
@@ -119,6 +122,8 @@ export class RingFileWriter {
   #failure: Error | null = null;
   /** Slots published so far. */
   #head = 0;
+  /** Bytes copied into slot #head that are not published yet (see #take). */
+  #fill = 0;
 
   constructor(fd: number) {
     this.#thread = writerThread();
@@ -142,6 +147,7 @@ export class RingFileWriter {
    */
   freeSlot(): Uint8Array | null {
     if (this.#failure) throw this.#failure;
+    this.#publishFill();
     if (this.#head - Atomics.load(this.#ctrl, RING.TAIL) >= RING.SLOTS) return null;
     const start = (this.#head % RING.SLOTS) * RING.SLOT_BYTES;
     return this.#data.subarray(start, start + RING.SLOT_BYTES);
@@ -155,7 +161,8 @@ export class RingFileWriter {
   publishSlot(view: Uint8Array, length: number): void {
     const slot = this.#head % RING.SLOTS;
     const current = view.buffer === this.#data.buffer && view.byteOffset === slot * RING.SLOT_BYTES;
-    if (!current || this.#head - Atomics.load(this.#ctrl, RING.TAIL) >= RING.SLOTS) throw new Error('read into a slot that is not free');
+    // #fill > 0: a copying write has gathered bytes into this very slot meanwhile.
+    if (!current || this.#fill > 0 || this.#head - Atomics.load(this.#ctrl, RING.TAIL) >= RING.SLOTS) throw new Error('read into a slot that is not free');
     if (length <= 0) return;
     this.#ctrl[RING.LENGTHS + slot] = Math.min(length, RING.SLOT_BYTES);
     this.#head += 1;
@@ -163,13 +170,20 @@ export class RingFileWriter {
     this.#thread.ring();
   }
 
+  /** Slots handed to the writer thread so far: each is one wake-up and one write. */
+  get slotsPublished(): number {
+    return this.#head;
+  }
+
   /** Resolves once a slot is free again (or the writer failed: the next call then throws). */
   async slotFreed(): Promise<void> {
+    this.#publishFill();
     while (!this.#failure && this.#head - Atomics.load(this.#ctrl, RING.TAIL) >= RING.SLOTS) await this.#spaceFreed();
   }
 
   /** Returns the file's SHA-256 once every byte taken has been written (handed to the OS, not fsync'd). */
   async finish(): Promise<string> {
+    this.#publishFill();
     Atomics.store(this.#ctrl, RING.STATE, FILE_STATE.CLOSING);
     this.#thread.ring();
     const sha256 = await this.#result;
@@ -186,23 +200,33 @@ export class RingFileWriter {
 
   /**
    * Copies as much of the chunk as the free slots hold; returns the bytes
-   * taken. Each slot is published at once rather than when full: the writer
-   * thread then starts on a chunk while it is still in the cache (measured
-   * faster than filling whole slots, most of all under load).
+   * taken. Small chunks (a TLS record is 16 KiB) are gathered into the current
+   * slot until it holds PUBLISH_AT bytes, so the writer thread is woken and
+   * writeSync called once per large slot, not once per record. A chunk that
+   * fills a slot by itself is published at once, while it is still in the
+   * cache (measured faster than waiting to fill whole slots).
    */
   #take(chunk: Uint8Array): number {
     let offset = 0;
     while (offset < chunk.length && this.#head - Atomics.load(this.#ctrl, RING.TAIL) < RING.SLOTS) {
       const slot = this.#head % RING.SLOTS;
-      const length = Math.min(RING.SLOT_BYTES, chunk.length - offset);
-      this.#data.set(chunk.subarray(offset, offset + length), slot * RING.SLOT_BYTES);
-      this.#ctrl[RING.LENGTHS + slot] = length;
+      const length = Math.min(RING.SLOT_BYTES - this.#fill, chunk.length - offset);
+      this.#data.set(chunk.subarray(offset, offset + length), slot * RING.SLOT_BYTES + this.#fill);
+      this.#fill += length;
       offset += length;
-      this.#head += 1;
-      Atomics.store(this.#ctrl, RING.HEAD, this.#head);
-      this.#thread.ring();
+      if (this.#fill >= PUBLISH_AT) this.#publishFill();
     }
     return offset;
+  }
+
+  /** Hands the gathered bytes of the current slot to the writer thread. */
+  #publishFill(): void {
+    if (this.#fill === 0) return;
+    this.#ctrl[RING.LENGTHS + (this.#head % RING.SLOTS)] = this.#fill;
+    this.#fill = 0;
+    this.#head += 1;
+    Atomics.store(this.#ctrl, RING.HEAD, this.#head);
+    this.#thread.ring();
   }
 
   async #writeLater(rest: Uint8Array): Promise<void> {

@@ -62,6 +62,20 @@ describe('RingFileWriter (hashing and writing on the writer thread)', () => {
     expect((await readFile(file.path)).equals(all)).toBe(true);
   });
 
+  it('gathers TLS-record-sized chunks into large slots: one write per 64 KiB or more, every byte in order', async () => {
+    const file = await tempFile('records.bin');
+    const writer = new RingFileWriter(file.fd);
+    // 16 KiB records with a few odd ones, ~8 MiB: more than the ring holds, so it also waits for the writer.
+    const chunks = Array.from({ length: 520 }, (_, i) => pattern(i % 97 === 0 ? 16 * KiB - 5 - i : 16 * KiB, i));
+    await writeAll(writer, chunks);
+    const digest = await writer.finish();
+    const all = Buffer.concat(chunks);
+    expect(digest).toBe(sha256(all));
+    expect((await readFile(file.path)).equals(all)).toBe(true);
+    // One slot per record would be 520.
+    expect(writer.slotsPublished).toBeLessThanOrEqual(Math.ceil(all.length / (64 * KiB)) + 1);
+  });
+
   it('refuses to publish a slot that a copying write has taken meanwhile', async () => {
     const file = await tempFile('stale.bin');
     const writer = new RingFileWriter(file.fd);
