@@ -12,6 +12,10 @@ export const ErrorCode = z.enum([
   'not_found',
   'conflict',
   'locked',
+  // The vault's refusals when a secret is needed, each with its own remedy (Create, Add, Restore; 'locked' means Unlock).
+  'vault_absent',
+  'secret_missing',
+  'vault_damaged',
   'failed',
   'internal',
 ]);

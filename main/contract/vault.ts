@@ -154,9 +154,20 @@ export type ImportBackupInput = z.input<typeof ImportBackupInput>;
 export const ImportBackupResult = z.object({ added: z.number(), replaced: z.number(), skipped: z.number() });
 export type ImportBackupResult = z.infer<typeof ImportBackupResult>;
 
-/** The exported file: encrypted under the backup passphrase, safe to hand to the renderer to save. */
-export const ExportedBackup = z.object({ fileName: z.string(), content: z.string(), secretCount: z.number() });
-export type ExportedBackup = z.infer<typeof ExportedBackup>;
+/**
+ * A backup is encrypted under the vault's own passphrase, which the caller
+ * must give (checked in main), and main writes the file itself: the caller
+ * learns where it went, never its bytes.
+ */
+export const ExportBackupInput = z.strictObject({
+  passphrase: z.string().min(1).max(MAX_PASSPHRASE_CHARS),
+  /** An absolute folder; Downloads when absent. The file never replaces another. */
+  directory: z.string().min(1).max(4096).optional(),
+});
+export type ExportBackupInput = z.infer<typeof ExportBackupInput>;
+
+export const SavedBackup = z.object({ path: z.string(), secretCount: z.number() });
+export type SavedBackup = z.infer<typeof SavedBackup>;
 
 export const LocalBackup = z.object({
   id: z.string(),
@@ -191,7 +202,7 @@ export const vaultChannels = {
     input: z.strictObject({ minutes: z.number().int().min(0).max(MAX_AUTO_LOCK_MINUTES) }),
     output: VaultStatus,
   },
-  'vault:export-backup': { input: z.strictObject({ passphrase: Passphrase }), output: ExportedBackup },
+  'vault:export-backup': { input: ExportBackupInput, output: SavedBackup },
   'vault:import-backup': { input: ImportBackupInput, output: ImportBackupResult },
   'vault:local-backups': { input: emptyInput, output: z.object({ backups: z.array(LocalBackup) }) },
   'vault:restore-local-backup': { input: z.strictObject({ id: z.string().min(1).max(128) }), output: VaultStatus },

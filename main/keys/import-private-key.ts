@@ -3,8 +3,9 @@ import type { KeyMaterial } from '../contract/keys.ts';
 import { KeyImportError, WHAT_IS_NEEDED } from './key-errors.ts';
 import { checkKeyPair } from './check-key-pair.ts';
 import { findPemBlocks, looksLikePem } from './pem-blocks.ts';
+import { MIN_RSA_BITS, checkKeyMinimum } from './key-minimum.ts';
 
-export const MIN_IMPORT_BITS = 2048;
+export const MIN_IMPORT_BITS = MIN_RSA_BITS;
 // Gateways take up to 4096; the ceiling keeps the sign-and-verify check below
 // (which runs on main's event loop) to a few tens of milliseconds.
 export const MAX_IMPORT_BITS = 8192;
@@ -80,9 +81,7 @@ export function checkRsaPrivateKey(key: KeyObject): KeyObject {
     throw new KeyImportError('not_rsa', `This is a ${type ?? 'unknown'} private key. RSA-SHA256 signing needs an RSA key. ${WHAT_IS_NEEDED}`);
   }
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
-  if (bits < MIN_IMPORT_BITS) {
-    throw new KeyImportError('too_small', `This RSA key has ${bits} bits, which is too weak to use. Use a key of at least ${MIN_IMPORT_BITS} bits (4096 recommended); Countersign can generate one.`);
-  }
+  checkKeyMinimum(bits);
   if (bits > MAX_IMPORT_BITS) {
     throw new KeyImportError('too_large', `This RSA key has ${bits} bits; keys above ${MAX_IMPORT_BITS} bits are not supported.`);
   }

@@ -17,6 +17,7 @@ import { fingerprintOf } from './fingerprint.ts';
 import { generateRsaKeyPair, type KeyPairGenerator } from './generate-key-pair.ts';
 import { createGenerationJobs } from './generation-jobs.ts';
 import { importPrivateKey } from './import-private-key.ts';
+import { checkKeyMinimum } from './key-minimum.ts';
 import { EXPORT_PBKDF2_ITERATIONS, encryptedPkcs8Pem } from './pbes2.ts';
 import { exportFileName, isRotationSlot, nameOfRotationSlot, rotationSlot } from './key-files.ts';
 import type { KeyRevealPurpose, PrivateKeyVault, StoredKeyMeta } from './vault-port.ts';
@@ -94,6 +95,8 @@ export function createKeyService(options: KeyServiceOptions): KeyService {
       origin,
       publicKeyPem: publicKeyPem(privateKey),
     };
+    // Generated and imported keys alike: the same minimum the vault applies to every stored key.
+    checkKeyMinimum(meta.bits);
     await vault.store(environment, slot, privateKeyPkcs8Pem(privateKey), meta);
     return meta;
   };

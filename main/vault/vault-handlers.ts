@@ -20,7 +20,11 @@ export function createVaultHandlers(vault: VaultService): VaultHandlers {
     'vault:setup': (input) => vault.setup(input),
     'vault:unlock': (input) => vault.unlock(input),
     'vault:lock': () => vault.lock(),
-    'vault:list': (input) => vault.list(input),
+    // Another process (a CLI) may have changed the vault since: show its latest contents.
+    'vault:list': async (input) => {
+      await vault.refresh();
+      return vault.list(input);
+    },
     'vault:add': (input) => vault.add(input),
     'vault:rotate': (input) => vault.rotate(input),
     'vault:delete': (input) => vault.remove(input),

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { VaultFileProblem, parseVaultBytes } from './vault-file-problem.ts';
 import { VAULT_FORMAT, serializeDocument, type VaultDocument } from './vault-document.ts';
 import { removeStaleTempFiles, restrictMode, syncDirectory, writeFileAtomic } from './atomic-write.ts';
+import { withVaultLock } from './vault-lock.ts';
 
 export const VAULT_FILE_NAME = 'vault.json';
 export const BACKUP_DIR_NAME = 'vault-backups';
+export const LOCK_FILE_NAME = 'vault.json.lock';
 export const DEFAULT_KEEP_BACKUPS = 5;
 
 export type ReadResult =
@@ -19,6 +21,13 @@ export type StoredBackup = { id: string; path: string; savedAt: Date; bytes: num
 export type VaultFileStore = {
   readonly path: string;
   read(): Promise<ReadResult>;
+  /**
+   * Runs `work` holding the lock every Countersign process takes before a
+   * read-modify-write of the vault file; reads inside it see the latest file.
+   */
+  locked<T>(work: () => Promise<T>): Promise<T>;
+  /** A cheap token that changes whenever the file is replaced (inode, size, mtime); null when absent. */
+  stamp(): Promise<string | null>;
   /**
    * Writes a new version. The file on disk must still be the one read or
    * last written (`expectedFingerprint`, null when there was none); it is
@@ -149,7 +158,19 @@ export function createVaultFileStore(options: VaultFileStoreOptions): VaultFileS
     return { keptDamagedAs };
   };
 
-  return { path, read, write, listBackups, restoreBackup };
+  const locked = <T>(work: () => Promise<T>) => withVaultLock(options.dataDir, join(options.dataDir, LOCK_FILE_NAME), work);
+
+  const stamp = async (): Promise<string | null> => {
+    try {
+      const info = await stat(path, { bigint: true });
+      return `${String(info.ino)}:${String(info.size)}:${String(info.mtimeNs)}:${String(info.ctimeNs)}`;
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  };
+
+  return { path, read, locked, stamp, write, listBackups, restoreBackup };
 }
 
 export function fingerprintOf(bytes: Buffer): string {

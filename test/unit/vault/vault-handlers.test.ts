@@ -33,7 +33,11 @@ describe('vault channel handlers', () => {
     outputs.push(await call(handlers, 'vault:copy', { environment: 'sandbox', name: 'client_secret' }));
     expect(clipboard.text).toBe(`${value}-2`);
     outputs.push(await call(handlers, 'vault:set-auto-lock', { minutes: 3 }));
-    outputs.push(await call(handlers, 'vault:export-backup', { passphrase: 'backup passphrase' }));
+    const backupDir = await makeTempDir('countersign-vault-handlers-backup-');
+    const saved = await call(handlers, 'vault:export-backup', { passphrase: PASSPHRASE, directory: backupDir.path });
+    expect(saved).toMatchObject({ secretCount: 1 });
+    outputs.push(saved);
+    await backupDir.remove();
     outputs.push(await call(handlers, 'vault:local-backups', {}));
     outputs.push(await call(handlers, 'vault:delete', { environment: 'sandbox', name: 'client_secret', confirm: true }));
     outputs.push(await call(handlers, 'vault:lock', {}));

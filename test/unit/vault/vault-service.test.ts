@@ -1,4 +1,5 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { generateKeyPairSync } from 'node:crypto';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ServiceError } from '../../../main/contract/errors.ts';
@@ -79,11 +80,11 @@ describe('vault round trip', () => {
     await expectServiceError(vault.rotate({ environment: 'uat', name: 'client_secret', value: 'x' }), 'not_found');
   });
 
-  it('stores a 1 MiB private key and gives no hint for keys', async () => {
+  it('stores a 1 MiB certificate bundle and gives no hint for it', async () => {
     const vault = testVault(dir.path);
     await vault.setup({ passphrase: PASSPHRASE });
-    const pem = `-----BEGIN PRIVATE KEY-----\n${'M'.repeat(1024 * 1024)}\n-----END PRIVATE KEY-----\n`;
-    const meta = await vault.add({ environment: 'uat', name: 'signing_key', kind: 'rsa_private_key', value: pem });
+    const pem = `-----BEGIN CERTIFICATE-----\n${'M'.repeat(1024 * 1024)}\n-----END CERTIFICATE-----\n`;
+    const meta = await vault.add({ environment: 'uat', name: 'signing_key', kind: 'certificate', value: pem });
     expect(meta.hint).toBeNull();
     await vault.close();
     const reopened = testVault(dir.path);
@@ -101,7 +102,7 @@ describe('vault round trip', () => {
     expect(rotated).toMatchObject({ createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z', hint: null });
     expect(await vault.get('uat', 'key')).toBe('second value');
     await vault.remove({ environment: 'uat', name: 'key', confirm: true });
-    await expectServiceError(vault.get('uat', 'key'), 'not_found');
+    await expectServiceError(vault.get('uat', 'key'), 'secret_missing', /no secret "key" in environment "uat"/);
   });
 });
 
@@ -167,7 +168,8 @@ describe('tampering', () => {
         await writeDocument({ ...good, secrets: [{ ...record, [field]: flipByte(record[field], i) }] });
         const opened = testVault(dir.path);
         await opened.unlock({ passphrase: PASSPHRASE });
-        await expectServiceError(opened.get('sandbox', 'short'), 'failed', /failed authentication/);
+        // Damaged, naming the entry: never reported as missing or locked.
+        await expectServiceError(opened.get('sandbox', 'short'), 'vault_damaged', /"short" in environment "sandbox" is damaged/);
       }
     }
   });
@@ -196,8 +198,8 @@ describe('tampering', () => {
     await writeDocument({ ...good, secrets: [{ ...a, ...sealedOf(b) }, { ...b, ...sealedOf(a) }, c] });
     const opened = testVault(dir.path);
     await opened.unlock({ passphrase: PASSPHRASE });
-    await expectServiceError(opened.get(a.environment, a.name), 'failed', /authentication/);
-    await expectServiceError(opened.get(b.environment, b.name), 'failed', /authentication/);
+    await expectServiceError(opened.get(a.environment, a.name), 'vault_damaged', /authentication/);
+    await expectServiceError(opened.get(b.environment, b.name), 'vault_damaged', /authentication/);
     expect(await opened.get(c.environment, c.name)).toBe('production-secret-9876');
   });
 
@@ -212,7 +214,7 @@ describe('tampering', () => {
       await writeDocument(altered);
       const before = await readFile(vaultFile());
       const opened = testVault(dir.path);
-      await expectServiceError(opened.unlock({ passphrase: PASSPHRASE }), 'failed', /tampered/);
+      await expectServiceError(opened.unlock({ passphrase: PASSPHRASE }), 'vault_damaged', /tampered/);
       const status = await opened.status();
       expect(status.state).toBe('damaged');
       expect(status.problem?.code).toBe('tampered');
@@ -234,7 +236,7 @@ describe('damaged files and backups', () => {
     const status = await opened.status();
     expect(status.state).toBe('damaged');
     expect(status.problem).toMatchObject({ code: 'truncated', file: vaultFile() });
-    await expectServiceError(opened.unlock({ passphrase: PASSPHRASE }), 'failed', /truncated/);
+    await expectServiceError(opened.unlock({ passphrase: PASSPHRASE }), 'vault_damaged', /truncated/);
     expect((await readFile(vaultFile())).equals(truncated)).toBe(true);
 
     const { backups } = await opened.localBackups();
@@ -285,15 +287,70 @@ describe('damaged files and backups', () => {
     await expectServiceError(vault.restoreLocalBackup({ id: 'vault-20260101T000000000Z-99.json' }), 'not_found');
   });
 
-  it('does not overwrite a change made by another process', async () => {
+  it('takes in a change made by another process instead of locking or overwriting it', async () => {
     const first = await seeded();
     const second = testVault(dir.path);
     await second.unlock({ passphrase: PASSPHRASE });
     await second.add({ environment: 'uat', name: 'from_second', kind: 'text', value: 'second-process' });
-    await expectServiceError(first.add({ environment: 'uat', name: 'from_first', kind: 'text', value: 'first-process' }), 'conflict');
-    expect((await first.status()).state).toBe('locked');
-    await first.unlock({ passphrase: PASSPHRASE });
+    // The first process still reads the other's secret, stays unlocked, and its own write keeps both.
     expect(await first.get('uat', 'from_second')).toBe('second-process');
+    await first.add({ environment: 'uat', name: 'from_first', kind: 'text', value: 'first-process' });
+    expect((await first.status()).state).toBe('unlocked');
+    await second.refresh();
+    expect(second.list({ environment: 'uat' }).secrets.map((s) => s.name)).toEqual(['from_first', 'from_second']);
+    const fresh = testVault(dir.path);
+    await fresh.unlock({ passphrase: PASSPHRASE });
+    expect(await fresh.get('uat', 'from_first')).toBe('first-process');
+    expect(await fresh.get('uat', 'from_second')).toBe('second-process');
+  });
+
+  it('a change on a stale view is checked against the latest file (no duplicate, no resurrected entry)', async () => {
+    const first = await seeded();
+    const second = testVault(dir.path);
+    await second.unlock({ passphrase: PASSPHRASE });
+    await second.add({ environment: 'uat', name: 'same', kind: 'text', value: 'from-second' });
+    await expect(first.add({ environment: 'uat', name: 'same', kind: 'text', value: 'from-first' })).rejects.toMatchObject({ code: 'conflict' });
+    await second.remove({ environment: 'sandbox', name: 'api_key', confirm: true });
+    await first.rotate({ environment: 'sandbox', name: 'client_secret', value: 'rotated-by-first' });
+    const fresh = testVault(dir.path);
+    await fresh.unlock({ passphrase: PASSPHRASE });
+    expect(fresh.list({ environment: 'sandbox' }).secrets.map((s) => s.name)).toEqual(['client_secret']);
+    expect(await fresh.get('uat', 'same')).toBe('from-second');
+  });
+});
+
+describe('why a secret cannot be had', () => {
+  it('tells no vault, locked, missing and damaged apart, each with its own code', async () => {
+    const none = testVault(dir.path);
+    await expectServiceError(none.get('UAT', 'client_secret'), 'vault_absent', /no vault yet/);
+    const vault = await seeded();
+    await expectServiceError(vault.get('UAT', 'client_secret'), 'secret_missing', /"client_secret" in environment "UAT".*countersign vault set client_secret --env UAT/);
+    await vault.lock();
+    await expectServiceError(vault.get('sandbox', 'client_secret'), 'locked', /Unlock/);
+    await writeFile(vaultFile(), '{"format": "countersign-vault", "vers');
+    await expectServiceError(vault.get('sandbox', 'client_secret'), 'vault_damaged', /truncated.*vault restore/);
+  });
+
+  it('another process damaging the file ends the session with "damaged", not "missing"', async () => {
+    const vault = await seeded();
+    const good = await readDocument();
+    await writeDocument({ ...good, secrets: good.secrets.slice(1) });
+    await expectServiceError(vault.get('sandbox', 'api_key'), 'vault_damaged', /tampered/);
+    expect((await vault.status()).state).toBe('damaged');
+  });
+});
+
+describe('RSA keys in the vault', () => {
+  it('refuses a key under 2048 bits on add and rotate, and anything that is not a key', async () => {
+    const vault = testVault(dir.path);
+    await vault.setup({ passphrase: PASSPHRASE });
+    const small = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' });
+    const good = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' });
+    await expectServiceError(vault.add({ environment: 'uat', name: 'k', kind: 'rsa_private_key', value: small }), 'invalid_input', /1024 bits.*at least 2048/);
+    await expectServiceError(vault.add({ environment: 'uat', name: 'k', kind: 'rsa_private_key', value: 'not a key at all' }), 'invalid_input');
+    await vault.add({ environment: 'uat', name: 'k', kind: 'rsa_private_key', value: good });
+    await expectServiceError(vault.rotate({ environment: 'uat', name: 'k', value: small }), 'invalid_input', /at least 2048/);
+    expect(await vault.get('uat', 'k')).toBe(good);
   });
 });
 
@@ -357,10 +414,30 @@ describe('lock, auto-lock and clipboard', () => {
 });
 
 describe('backup export and import', () => {
-  it('moves every secret to a new vault with its own passphrase', async () => {
+  it('needs the vault\'s own passphrase and writes the file itself, returning only its path', async () => {
     const source = await seeded();
-    const exported = await source.exportBackup({ passphrase: 'backup passphrase' });
-    expect(exported.secretCount).toBe(3);
+    const folder = await makeTempDir('countersign-vault-backup-');
+    try {
+      await expectServiceError(source.exportBackup({ passphrase: 'a passphrase I just chose', directory: folder.path }), 'forbidden', /vault passphrase is wrong/);
+      expect(await readdir(folder.path)).toEqual([]);
+      await expectServiceError(source.exportBackup({ passphrase: PASSPHRASE, directory: 'relative/dir' }), 'invalid_input', /absolute/);
+      const saved = await source.exportBackup({ passphrase: PASSPHRASE, directory: folder.path });
+      expect(saved).toEqual({ path: join(folder.path, 'countersign-vault-backup-2026-11-23.json'), secretCount: 3 });
+      expect(Object.keys(saved)).toEqual(['path', 'secretCount']);
+      if (process.platform !== 'win32') expect((await stat(saved.path)).mode & 0o777).toBe(0o600);
+      // A second backup the same day never replaces the first.
+      expect((await source.exportBackup({ passphrase: PASSPHRASE, directory: folder.path })).path).toBe(join(folder.path, 'countersign-vault-backup-2026-11-23 (1).json'));
+    } finally {
+      await folder.remove();
+    }
+  });
+
+  it('moves every secret to a new vault, opened with the source vault\'s passphrase', async () => {
+    const source = await seeded();
+    const folder = await makeTempDir('countersign-vault-backup-');
+    const saved = await source.exportBackup({ passphrase: PASSPHRASE, directory: folder.path });
+    const exported = { content: await readFile(saved.path, 'utf8') };
+    await folder.remove();
     expect(exported.content).not.toContain('sandbox-secret');
 
     const other = await makeTempDir('countersign-vault-other-');
@@ -369,20 +446,20 @@ describe('backup export and import', () => {
       await target.setup({ passphrase: 'another machine passphrase' });
       await target.add({ environment: 'sandbox', name: 'api_key', kind: 'text', value: 'already-here-value' });
       await expectServiceError(
-        target.importBackup({ content: exported.content, passphrase: PASSPHRASE, onConflict: 'skip' }),
+        target.importBackup({ content: exported.content, passphrase: 'another machine passphrase', onConflict: 'skip' }),
         'forbidden',
         /backup passphrase is wrong/,
       );
       const tampered = exported.content.replace('"hint": "••••6789"', '"hint": "••••0000"');
       expect(tampered).not.toBe(exported.content);
-      await expectServiceError(target.importBackup({ content: tampered, passphrase: 'backup passphrase', onConflict: 'skip' }), 'invalid_input', /altered/);
-      await expectServiceError(target.importBackup({ content: '{"trunc', passphrase: 'backup passphrase', onConflict: 'skip' }), 'invalid_input', /truncated/);
+      await expectServiceError(target.importBackup({ content: tampered, passphrase: PASSPHRASE, onConflict: 'skip' }), 'invalid_input', /altered/);
+      await expectServiceError(target.importBackup({ content: '{"trunc', passphrase: PASSPHRASE, onConflict: 'skip' }), 'invalid_input', /truncated/);
 
-      const result = await target.importBackup({ content: exported.content, passphrase: 'backup passphrase', onConflict: 'skip' });
+      const result = await target.importBackup({ content: exported.content, passphrase: PASSPHRASE, onConflict: 'skip' });
       expect(result).toEqual({ added: 2, replaced: 0, skipped: 1 });
       expect(await target.get('sandbox', 'api_key')).toBe('already-here-value');
       expect(await target.get('production', 'client_secret')).toBe('production-secret-9876');
-      const replaced = await target.importBackup({ content: exported.content, passphrase: 'backup passphrase', onConflict: 'replace' });
+      const replaced = await target.importBackup({ content: exported.content, passphrase: PASSPHRASE, onConflict: 'replace' });
       expect(replaced).toEqual({ added: 0, replaced: 3, skipped: 0 });
       expect(await target.get('sandbox', 'api_key')).toBe('sandbox-api-key-abcdef');
     } finally {

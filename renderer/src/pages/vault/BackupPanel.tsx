@@ -2,15 +2,17 @@ import { useState } from 'react';
 import { useApi } from '../../api/context.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAction } from '../../components/use-action.ts';
-import { MIN_PASSPHRASE } from './limits.ts';
-import { PassphraseFields, passphraseReady } from './PassphraseFields.tsx';
 
-/** Encrypted backups to move the vault to another machine. The file is ciphertext, so the renderer may save it. */
+/**
+ * Encrypted backups to move the vault to another machine. Exporting needs the
+ * vault's own passphrase (checked in main) and main writes the file: this
+ * screen only learns where it went.
+ */
 export function BackupPanel() {
   const api = useApi();
   const { busy, error, run } = useAction();
   const [exportPass, setExportPass] = useState('');
-  const [exportAgain, setExportAgain] = useState('');
+  const [exportDir, setExportDir] = useState('');
   const [importText, setImportText] = useState<string | null>(null);
   const [importName, setImportName] = useState('');
   const [importPass, setImportPass] = useState('');
@@ -25,26 +27,19 @@ export function BackupPanel() {
         onSubmit={(event) => {
           event.preventDefault();
           void run(async () => {
-            const backup = await api.invoke['vault:export-backup']({ passphrase: exportPass });
-            saveText(backup.fileName, backup.content);
+            const directory = exportDir.trim();
+            const backup = await api.invoke['vault:export-backup']({ passphrase: exportPass, ...(directory ? { directory } : {}) });
             setExportPass('');
-            setExportAgain('');
-            setResult(`Exported ${backup.secretCount} secrets to ${backup.fileName}.`);
+            setResult(`Saved ${backup.secretCount} secrets to ${backup.path}. It opens with this vault's passphrase.`);
           });
         }}
       >
         <h4>Export</h4>
-        <PassphraseFields
-          value={exportPass}
-          confirm={exportAgain}
-          minLength={MIN_PASSPHRASE}
-          label="Backup passphrase"
-          onChange={(value, again) => {
-            setExportPass(value);
-            setExportAgain(again);
-          }}
-        />
-        <button type="submit" disabled={busy || !passphraseReady(exportPass, exportAgain, MIN_PASSPHRASE)}>
+        <label htmlFor="backup-vault-passphrase">Vault passphrase</label>
+        <input id="backup-vault-passphrase" type="password" autoComplete="current-password" value={exportPass} onChange={(event) => setExportPass(event.target.value)} />
+        <label htmlFor="backup-folder">Folder (absolute path; empty for Downloads)</label>
+        <input id="backup-folder" type="text" spellCheck={false} value={exportDir} onChange={(event) => setExportDir(event.target.value)} />
+        <button type="submit" disabled={busy || exportPass === ''}>
           Export backup
         </button>
       </form>
@@ -75,7 +70,7 @@ export function BackupPanel() {
             void file.text().then(setImportText);
           }}
         />
-        <label htmlFor="backup-passphrase">Backup passphrase</label>
+        <label htmlFor="backup-passphrase">Passphrase of the vault it came from</label>
         <input id="backup-passphrase" type="password" value={importPass} onChange={(event) => setImportPass(event.target.value)} />
         <button type="submit" disabled={busy || importText === null || importPass === ''}>
           Import {importName}
@@ -85,13 +80,4 @@ export function BackupPanel() {
       <ErrorNote error={error} />
     </section>
   );
-}
-
-function saveText(fileName: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
