@@ -1,0 +1,228 @@
+/**
+ * The one redactor: every value that leaves main passes through a Redactor
+ * that knows the secret values in play (a send's, a flow run's, or the
+ * process-wide ledger's) and replaces each of their encoded forms.
+ *
+ * It lives in core because every layer (signing, requests, flows, inbox, the
+ * dispatcher and the event bus) must be able to import it, and it imports
+ * nothing but Node.
+ */
+
+export const REDACTED = '[redacted]';
+
+/**
+ * Values shorter than this are not redacted: a 1-5 character "secret" would
+ * replace ordinary words, numbers and ids all over every output (and turn
+ * JSON into nonsense) while protecting almost nothing, since it can be
+ * guessed. Every credential the gateways issue is far longer.
+ */
+export const MIN_SECRET_LENGTH = 6;
+
+/** What a binary preview that held a secret is replaced by. */
+export const BINARY_REDACTED_NOTE = `${REDACTED} (a binary body that held a secret value)`;
+
+const SUB_DELIMS = /[!'()*]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** As a UTF-8 encoder sees the text: a lone surrogate becomes U+FFFD (encodeURIComponent would throw on it). */
+const wellFormed = (value: string): string => value.replace(LONE_SURROGATE, '\uFFFD');
+
+/** RFC 3986 percent-encoding (OAuth, strict encoders): encodeURIComponent plus !'()*. Lone surrogates become U+FFFD as a UTF-8 encoder would. */
+function percentEncode(value: string): string {
+  return encodeURIComponent(wellFormed(value)).replace(SUB_DELIMS, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** JSON escaping that also writes every non-ASCII character as \uXXXX, as some serializers do. */
+function jsonAsciiEscape(value: string): string {
+  return JSON.stringify(value)
+    .slice(1, -1)
+    .replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Every form a secret takes on its way into a request or a response: as
+ * typed; percent-encoded once and twice (OAuth base strings encode keys
+ * twice) by both RFC 3986 and encodeURIComponent rules; form-encoded (space
+ * as +); base64 (padded and not) and base64url;
+ * hex in lower and upper case; JSON-escaped (plain and ASCII-only).
+ */
+export function encodedForms(secret: string): string[] {
+  if (secret.length < MIN_SECRET_LENGTH) return [];
+  const bytes = Buffer.from(wellFormed(secret), 'utf8');
+  const once = percentEncode(secret);
+  const hex = bytes.toString('hex');
+  const forms = new Set([
+    secret,
+    once,
+    percentEncode(once),
+    encodeURIComponent(wellFormed(secret)),
+    new URLSearchParams({ s: secret }).toString().slice(2),
+    bytes.toString('base64'),
+    bytes.toString('base64').replace(/=+$/, ''),
+    bytes.toString('base64url'),
+    hex,
+    hex.toUpperCase(),
+    JSON.stringify(secret).slice(1, -1),
+    jsonAsciiEscape(secret),
+  ]);
+  forms.delete('');
+  return [...forms];
+}
+
+/** The Authorization: Basic value for a user and secret (RFC 7617), which hides the secret inside one base64 run. */
+export function basicPairForm(user: string, secret: string): string {
+  return Buffer.from(`${user}:${secret}`, 'utf8').toString('base64');
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+type Matcher = { test: RegExp; replace: RegExp; bytes: RegExp; shortest: number };
+
+function isPlainObject(value: object): value is Record<string, unknown> {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Knows secret values and replaces each of their encoded forms with
+ * `[redacted]`. Forms are computed once per value when it is added; the
+ * matcher is one RegExp of all forms, longest first (so a secret that holds
+ * another is removed whole), rebuilt only after the set changed.
+ */
+export class Redactor {
+  /** value -> its forms; the raw values stay in main and are only ever compared against. */
+  readonly #values = new Map<string, readonly string[]>();
+  #matcher: Matcher | null | undefined;
+
+  /** Adds a secret value (ignored when shorter than MIN_SECRET_LENGTH). Returns this. */
+  add(value: string): this {
+    if (value.length < MIN_SECRET_LENGTH || this.#values.has(value)) return this;
+    this.#values.set(value, encodedForms(value));
+    this.#matcher = undefined;
+    return this;
+  }
+
+  addAll(values: Iterable<string>): this {
+    for (const value of values) this.add(value);
+    return this;
+  }
+
+  /** The secret, and the base64 of `user:secret` as an Authorization: Basic header carries it. */
+  addBasicPair(user: string, secret: string): this {
+    this.add(secret);
+    const key = `\u0000basic\u0000${user}\u0000${secret}`;
+    if (secret === '' || this.#values.has(key)) return this;
+    const pair = basicPairForm(user, secret);
+    this.#values.set(key, [pair, pair.replace(/=+$/, '')]);
+    this.#matcher = undefined;
+    return this;
+  }
+
+  /** Takes every value (and its already computed forms) another redactor knows. */
+  absorb(other: Redactor): this {
+    for (const [value, forms] of other.#values) {
+      if (this.#values.has(value)) continue;
+      this.#values.set(value, forms);
+      this.#matcher = undefined;
+    }
+    return this;
+  }
+
+  /** The raw secret values added (not the Basic pairs): main-side only, for code that must compare against them. */
+  values(): string[] {
+    return [...this.#values.keys()].filter((value) => !value.startsWith('\u0000basic\u0000'));
+  }
+
+  get size(): number {
+    return this.#values.size;
+  }
+
+  clear(): void {
+    this.#values.clear();
+    this.#matcher = undefined;
+  }
+
+  /** True when the text holds any form of any known secret. */
+  holdsSecret(text: string): boolean {
+    const matcher = this.#matcherNow();
+    return matcher !== null && text.length >= matcher.shortest && matcher.test.test(text);
+  }
+
+  /** The text with every form of every known secret replaced (by `[redacted]` unless told otherwise). */
+  redactText(text: string, replacement: string = REDACTED): string {
+    const matcher = this.#matcherNow();
+    if (matcher === null || text.length < matcher.shortest || !matcher.test.test(text)) return text;
+    return text.replace(matcher.replace, () => replacement);
+  }
+
+  /**
+   * A copy of plain data (objects, arrays, strings, Buffers) with every
+   * secret form replaced. Unchanged parts are shared, not copied, and an
+   * unchanged value is returned as is. A binary preview (a Uint8Array, or a
+   * `{ encoding: 'base64', data, truncated }` body preview) that holds a
+   * secret is replaced by a note, since cutting bytes out would corrupt it.
+   */
+  redactDeep<T>(value: T): T {
+    const matcher = this.#matcherNow();
+    if (matcher === null) return value;
+    return this.#walk(value, matcher) as T;
+  }
+
+  #walk(value: unknown, matcher: Matcher): unknown {
+    if (typeof value === 'string') {
+      if (value.length < matcher.shortest || !matcher.test.test(value)) return value;
+      return value.replace(matcher.replace, REDACTED);
+    }
+    if (typeof value !== 'object' || value === null) return value;
+    if (value instanceof Uint8Array) return this.#bytesHoldSecret(value, matcher) ? Buffer.from(BINARY_REDACTED_NOTE, 'utf8') : value;
+    if (Array.isArray(value)) {
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        const done = this.#walk(item, matcher);
+        if (done !== item) {
+          copy ??= value.slice();
+          copy[i] = done;
+        }
+      }
+      return copy ?? value;
+    }
+    if (!isPlainObject(value)) return value;
+    if (value.encoding === 'base64' && typeof value.data === 'string' && typeof value.truncated === 'boolean') {
+      if (this.#bytesHoldSecret(Buffer.from(value.data, 'base64'), matcher)) return { ...value, encoding: 'utf8', data: BINARY_REDACTED_NOTE };
+    }
+    let copy: Record<string, unknown> | undefined;
+    for (const key of Object.keys(value)) {
+      const item = value[key];
+      const done = this.#walk(item, matcher);
+      if (done !== item) {
+        copy ??= { ...value };
+        copy[key] = done;
+      }
+    }
+    return copy ?? value;
+  }
+
+  #bytesHoldSecret(bytes: Uint8Array, matcher: Matcher): boolean {
+    if (bytes.length < matcher.shortest) return false;
+    return matcher.bytes.test(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+  }
+
+  #matcherNow(): Matcher | null {
+    if (this.#matcher !== undefined) return this.#matcher;
+    const forms = [...new Set([...this.#values.values()].flat())].sort((a, b) => b.length - a.length);
+    if (forms.length === 0) {
+      this.#matcher = null;
+      return null;
+    }
+    const source = forms.map(escapeRegExp).join('|');
+    // Bytes are matched as latin1 text, so each form is written as its UTF-8 bytes one char per byte.
+    const byteSource = forms.map((form) => escapeRegExp(Buffer.from(form, 'utf8').toString('latin1'))).join('|');
+    this.#matcher = {
+      test: new RegExp(source),
+      replace: new RegExp(source, 'g'),
+      bytes: new RegExp(byteSource),
+      shortest: forms.at(-1)?.length ?? 0,
+    };
+    return this.#matcher;
+  }
+}

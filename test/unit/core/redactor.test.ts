@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { BINARY_REDACTED_NOTE, MIN_SECRET_LENGTH, REDACTED, Redactor } from '../../../main/core/redactor.ts';
+
+const SECRET = 'k3y/with+odd chars=&é!';
+// 'merchant-1:' is 11 bytes, so the secret's own base64 does not line up inside the pair's.
+const USER = 'merchant-1';
+
+// The encoded forms worked out by Python's standard library, not by our code.
+const PYTHON = `
+import sys, json, base64, binascii, urllib.parse
+s, user = sys.argv[1], sys.argv[2]
+b = s.encode('utf-8')
+once = urllib.parse.quote(s, safe='')
+print(json.dumps({
+  'raw': s,
+  'percent once': once,
+  'percent twice': urllib.parse.quote(once, safe=''),
+  'form-encoded': urllib.parse.quote_plus(s, safe=''),
+  'base64': base64.b64encode(b).decode(),
+  'base64url': base64.urlsafe_b64encode(b).decode().rstrip('='),
+  'hex lower': binascii.hexlify(b).decode(),
+  'hex upper': binascii.hexlify(b).decode().upper(),
+  'json-escaped': json.dumps(s, ensure_ascii=False)[1:-1],
+  'json-escaped ascii': json.dumps(s)[1:-1],
+  'basic pair': base64.b64encode((user + ':' + s).encode('utf-8')).decode(),
+}))
+`;
+const forms = JSON.parse(execFileSync('python3', ['-c', PYTHON, SECRET, USER], { encoding: 'utf8' })) as Record<string, string>;
+
+describe('Redactor: every encoded form of a secret', () => {
+  const redactor = new Redactor().addBasicPair(USER, SECRET);
+  for (const [name, form] of Object.entries(forms)) {
+    it(`removes the ${name} form (${form})`, () => {
+      const text = `before ${form} after`;
+      const out = redactor.redactText(text);
+      expect(out).toBe(`before ${REDACTED} after`);
+      expect(redactor.holdsSecret(text)).toBe(true);
+    });
+  }
+
+  it('removes the basic pair only when it knows the user', () => {
+    expect(new Redactor().add(SECRET).redactText(`Basic ${forms['basic pair'] ?? ''}`)).not.toContain(REDACTED);
+  });
+
+  it('removes a secret that holds another whole (longest form first)', () => {
+    const inner = 'abcdef123';
+    const outer = `${inner}-and-more`;
+    expect(new Redactor().add(inner).add(outer).redactText(`x=${outer}`)).toBe(`x=${REDACTED}`);
+  });
+
+  it(`ignores values shorter than ${String(MIN_SECRET_LENGTH)} characters and leaves text without secrets as it was`, () => {
+    const redactor = new Redactor().add('abc12').add('');
+    expect(redactor.size).toBe(0);
+    expect(redactor.redactText('abc12 stays')).toBe('abc12 stays');
+    const plain = { a: ['no secret here'], b: 1 };
+    expect(new Redactor().add('longsecret').redactDeep(plain)).toBe(plain);
+  });
+
+  it('treats regular-expression characters in a secret literally', () => {
+    const redactor = new Redactor().add('a.b*c+d?(e)[f]{g}|h^$\\');
+    expect(redactor.redactText('aXb*c+d?(e)[f]{g}|h^$\\')).toBe('aXb*c+d?(e)[f]{g}|h^$\\');
+    expect(redactor.redactText('<a.b*c+d?(e)[f]{g}|h^$\\>')).toBe(`<${REDACTED}>`);
+  });
+});
+
+describe('Redactor.redactDeep', () => {
+  const secret = 'sk_live_0123456789';
+  const redactor = new Redactor().add(secret);
+
+  it('walks objects and arrays, copying only what changed', () => {
+    const untouched = { name: 'kept' };
+    const value = { url: `https://x/?key=${secret}`, list: [untouched, `Bearer ${secret}`], n: 3, nothing: null };
+    const out = redactor.redactDeep(value);
+    expect(out).toEqual({ url: `https://x/?key=${REDACTED}`, list: [untouched, `Bearer ${REDACTED}`], n: 3, nothing: null });
+    expect(out.list[0]).toBe(untouched);
+    expect(value.url).toContain(secret);
+  });
+
+  it('replaces a binary preview that holds a secret by a note', () => {
+    const bytes = Buffer.concat([Buffer.from([0, 1, 2]), Buffer.from(secret), Buffer.from([255])]);
+    const preview = { encoding: 'base64', data: bytes.toString('base64'), truncated: false };
+    expect(redactor.redactDeep(preview)).toEqual({ encoding: 'utf8', data: BINARY_REDACTED_NOTE, truncated: false });
+    expect(redactor.redactDeep(bytes).toString('utf8')).toBe(BINARY_REDACTED_NOTE);
+    const clean = { encoding: 'base64', data: Buffer.from([0, 1, 2, 3, 4, 5, 6, 7]).toString('base64'), truncated: false };
+    expect(redactor.redactDeep(clean)).toBe(clean);
+  });
+
+  it('finds a non-ASCII secret inside binary bytes', () => {
+    const unicode = new Redactor().add('pässwörd-1');
+    expect(unicode.redactDeep(Buffer.from('\u0000pässwörd-1\u0000', 'utf8')).toString()).toBe(BINARY_REDACTED_NOTE);
+  });
+
+  it('absorbs another redactor and clears', () => {
+    const run = new Redactor().absorb(redactor);
+    expect(run.redactText(secret)).toBe(REDACTED);
+    run.clear();
+    expect(run.redactText(secret)).toBe(secret);
+  });
+
+  it('stays fast on a large output: 10,000 request-like objects with 50 secrets known', () => {
+    const many = new Redactor();
+    for (let i = 0; i < 50; i++) many.add(`secret-value-number-${String(i)}-xyz`);
+    const doc = Array.from({ length: 10_000 }, (_, i) => ({
+      id: `req-${String(i)}`,
+      name: `Invoice ${String(i)}`,
+      url: `{{baseUrl}}/v1/invoices/${String(i)}?expand=lines`,
+      headers: [{ name: 'Content-Type', value: 'application/json' }],
+      body: `{"amount":${String(i)},"currency":"MYR","note":"order ${String(i)}"}`,
+    }));
+    const start = performance.now();
+    const out = many.redactDeep(doc);
+    const elapsed = performance.now() - start;
+    expect(out).toBe(doc);
+    // Generous bound for a shared 2-core machine; the figure itself is in the report.
+    expect(elapsed).toBeLessThan(1000);
+  });
+});
