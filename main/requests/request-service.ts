@@ -28,6 +28,7 @@ import { toSigningRequest } from '../workspace/to-signing-request.ts';
 import type { WorkspaceService } from '../workspace/workspace-service.ts';
 import { sendSigned, tokenFetcher, type Execute } from './send-signed.ts';
 import { toWireRequest } from './wire.ts';
+import { vaultErrorIn } from '../vault/vault-errors.ts';
 
 export type RequestServiceOptions = {
   workspace: WorkspaceService;
@@ -221,6 +222,9 @@ function redactedPreview(wire: ReturnType<typeof toWireRequest>, redact: (text: 
 
 /** A signing failure (unknown variable, missing secret, bad key, token refused) is the user's to read: its message is already redacted. */
 function asServiceError(error: unknown): never {
+  // No vault, locked, missing or damaged: the vault's own error, so the caller can offer Create, Unlock, Add or Restore.
+  const fromVault = vaultErrorIn(error);
+  if (fromVault) throw fromVault;
   if (error instanceof SigningError) throw new ServiceError('failed', error.message);
   throw error;
 }

@@ -1,15 +1,19 @@
 // Benchmark: a 1 GiB file from a static loopback server (nginx when installed,
 // else a small Node static server), saved by the executor and by `curl -o`,
-// alternating runs. The executor runs twice per round: with every request on
-// undici (the path before main/http/direct) and with the default routing (a
+// alternating runs, over plain HTTP and over HTTPS (a CA and a server
+// certificate made with openssl at run time; curl trusts it with --cacert,
+// the executor through its TLS settings). Over HTTP the executor runs twice
+// per round: with every request on undici and with the default routing (a
 // plain-http GET save goes over the direct socket reader). Prints throughput
-// of each, the ratios to curl and peak RSS.
+// of each, the ratios to curl, peak RSS, and a final SUMMARY line.
 // Run: node scripts/bench/download.ts [sizeMiB] [rounds]
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { chmod, mkdir, mkdtemp, open, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,15 +24,17 @@ import { defaultExecutorDeps, executeRequest } from '../../main/http/executor.ts
 const run = promisify(execFile);
 const MiB = 1024 * 1024;
 
-type Who = 'undici' | 'direct' | 'curl';
+type Who = 'undici' | 'direct' | 'curl' | 'https' | 'curl-https';
+type Child = 'undici' | 'direct' | 'https';
 
-async function childMain(url: string, dir: string, who: Who): Promise<void> {
+async function childMain(url: string, dir: string, who: Child, caPath: string | undefined): Promise<void> {
+  const ca = caPath === undefined ? undefined : await readFile(caPath, 'utf8');
   const rssBefore = process.memoryUsage().rss;
   const started = performance.now();
   // A save to a folder, as the UI's "Save response" does.
   const result = await executeRequest(
     { method: 'GET', url, headers: [] },
-    { save: { directory: dir }, proxy: { mode: 'none' } },
+    { save: { directory: dir }, proxy: { mode: 'none' }, ...(ca === undefined ? {} : { tls: { ca } }) },
     { ...defaultExecutorDeps(), directSaves: who === 'direct' },
   );
   const seconds = (performance.now() - started) / 1000;
@@ -54,8 +60,37 @@ async function hasCommand(name: string): Promise<boolean> {
   }
 }
 
-async function startNginx(root: string, work: string): Promise<{ port: number; stop: () => Promise<void>; kind: string }> {
+interface Tls {
+  caPath: string;
+  certPath: string;
+  keyPath: string;
+}
+
+/** A CA and a server certificate for 127.0.0.1 signed by it, made with openssl for this run only. */
+async function makeCertificates(work: string): Promise<Tls> {
+  const caKey = join(work, 'ca.key');
+  const caPath = join(work, 'ca.crt');
+  const keyPath = join(work, 'server.key');
+  const csr = join(work, 'server.csr');
+  const certPath = join(work, 'server.crt');
+  const ext = join(work, 'server.ext');
+  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', caKey, '-out', caPath, '-days', '1', '-subj', '/CN=Countersign bench CA']);
+  await run('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', csr, '-subj', '/CN=127.0.0.1']);
+  await writeFile(ext, 'subjectAltName=IP:127.0.0.1\n');
+  await run('openssl', ['x509', '-req', '-in', csr, '-CA', caPath, '-CAkey', caKey, '-CAcreateserial', '-out', certPath, '-days', '1', '-extfile', ext]);
+  return { caPath, certPath, keyPath };
+}
+
+interface Server {
+  port: number;
+  tlsPort: number;
+  stop: () => Promise<void>;
+  kind: string;
+}
+
+async function startNginx(root: string, work: string, tls: Tls): Promise<Server> {
   const port = await freePort();
+  const tlsPort = await freePort();
   const conf = join(work, 'nginx.conf');
   const asRoot = process.getuid?.() === 0;
   await writeFile(
@@ -76,16 +111,22 @@ http {
   scgi_temp_path ${work}/scgi;
   default_type application/octet-stream;
   server { listen 127.0.0.1:${port}; root ${root}; }
+  server {
+    listen 127.0.0.1:${tlsPort} ssl;
+    ssl_certificate ${tls.certPath};
+    ssl_certificate_key ${tls.keyPath};
+    root ${root};
+  }
 }
 `,
   );
   const child = spawn('nginx', ['-p', work, '-c', conf], { stdio: 'ignore' });
   await waitForPort(port);
-  return { port, stop: () => stopChild(child), kind: 'nginx (sendfile)' };
+  return { port, tlsPort, stop: () => stopChild(child), kind: 'nginx (sendfile; OpenSSL defaults over TLS)' };
 }
 
-async function startNodeStatic(root: string): Promise<{ port: number; stop: () => Promise<void>; kind: string }> {
-  const server = createServer((req, res) => {
+async function startNodeStatic(root: string, tls: Tls): Promise<Server> {
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const file = join(root, (req.url ?? '/').replace(/[^a-z0-9.]/gi, ''));
     stat(file).then(
       (info) => {
@@ -94,11 +135,18 @@ async function startNodeStatic(root: string): Promise<{ port: number; stop: () =
       },
       () => res.writeHead(404).end(),
     );
-  });
+  };
+  const server = createServer(handler);
+  const secure = createHttpsServer({ cert: await readFile(tls.certPath), key: await readFile(tls.keyPath) }, handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => secure.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    tlsPort: (secure.address() as AddressInfo).port,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => secure.close(() => resolve()));
+    },
     kind: 'node static server (in the benchmark process)',
   };
 }
@@ -130,16 +178,18 @@ async function makeFile(path: string, bytes: number): Promise<void> {
   await handle.close();
 }
 
-async function runExecutor(url: string, dir: string, who: Who): Promise<{ seconds: number; rssGrowth: number; maxRss: number }> {
-  const { stdout } = await run(process.execPath, [fileURLToPath(import.meta.url), '--child', url, dir, who], { maxBuffer: MiB });
+async function runExecutor(url: string, dir: string, who: Child, caPath?: string): Promise<{ seconds: number; rssGrowth: number; maxRss: number }> {
+  const args = [fileURLToPath(import.meta.url), '--child', url, dir, who, ...(caPath === undefined ? [] : [caPath])];
+  const { stdout } = await run(process.execPath, args, { maxBuffer: MiB });
   const out = JSON.parse(stdout) as { seconds: number; path: string; rssBefore: number; maxRss: number };
   await rm(out.path, { force: true });
   return { seconds: out.seconds, rssGrowth: out.maxRss - out.rssBefore, maxRss: out.maxRss };
 }
 
-async function runCurl(url: string, dir: string): Promise<number> {
+async function runCurl(url: string, dir: string, caPath?: string): Promise<number> {
   const out = join(dir, 'curl.bin');
-  const { stdout } = await run('curl', ['-s', '-o', out, '-w', '%{time_total}', url]);
+  const trust = caPath === undefined ? [] : ['--cacert', caPath];
+  const { stdout } = await run('curl', ['-s', ...trust, '-o', out, '-w', '%{time_total}', url]);
   await rm(out, { force: true });
   return Number(stdout);
 }
@@ -167,54 +217,71 @@ async function main(): Promise<void> {
     await chmod(work, 0o755);
     await chmod(root, 0o755);
     await makeFile(join(root, 'data.bin'), sizeMiB * MiB);
-    const server = (await hasCommand('nginx')) ? await startNginx(root, work) : await startNodeStatic(root);
+    const tls = await makeCertificates(work);
+    const server = (await hasCommand('nginx')) ? await startNginx(root, work, tls) : await startNodeStatic(root, tls);
     const url = `http://127.0.0.1:${server.port}/data.bin`;
+    const tlsUrl = `https://127.0.0.1:${server.tlsPort}/data.bin`;
     console.log(`server: ${server.kind}; body ${sizeMiB} MiB; ${rounds} alternating rounds; load average ${load()}`);
-    const seconds: Record<Who, number[]> = { undici: [], direct: [], curl: [] };
-    const growth: Record<Who, number> = { undici: 0, direct: 0, curl: 0 };
-    const peak: Record<Who, number> = { undici: 0, direct: 0, curl: 0 };
-    const orders: Who[][] = [
-      ['undici', 'direct', 'curl'],
-      ['direct', 'curl', 'undici'],
-      ['curl', 'undici', 'direct'],
-    ];
+    const all: Who[] = ['undici', 'direct', 'curl', 'https', 'curl-https'];
+    const seconds = Object.fromEntries(all.map((w) => [w, [] as number[]])) as Record<Who, number[]>;
+    const growth = Object.fromEntries(all.map((w) => [w, 0])) as Record<Who, number>;
+    const peak = Object.fromEntries(all.map((w) => [w, 0])) as Record<Who, number>;
     try {
       for (let round = 0; round < rounds; round += 1) {
         // Rotate the order so caches and load drifts favour none of them.
-        for (const who of orders[round % orders.length] ?? []) {
+        const order = all.map((_, i) => all[(i + round) % all.length] as Who);
+        for (const who of order) {
           if (who === 'curl') {
             seconds.curl.push(await runCurl(url, out));
+          } else if (who === 'curl-https') {
+            seconds['curl-https'].push(await runCurl(tlsUrl, out, tls.caPath));
           } else {
-            const r = await runExecutor(url, out, who);
+            const r = who === 'https' ? await runExecutor(tlsUrl, out, who, tls.caPath) : await runExecutor(url, out, who);
             seconds[who].push(r.seconds);
             growth[who] = Math.max(growth[who], r.rssGrowth);
             peak[who] = Math.max(peak[who], r.maxRss);
           }
         }
         const rate = (who: Who): string => (sizeMiB / (seconds[who].at(-1) ?? 1)).toFixed(0);
-        console.log(`round ${round + 1}: undici ${rate('undici')} MiB/s, direct ${rate('direct')} MiB/s, curl ${rate('curl')} MiB/s; load ${load()}`);
+        console.log(
+          `round ${round + 1}: http undici ${rate('undici')} MiB/s, http direct ${rate('direct')} MiB/s, curl ${rate('curl')} MiB/s; ` +
+            `https executor ${rate('https')} MiB/s, curl https ${rate('curl-https')} MiB/s; load ${load()}`,
+        );
       }
     } finally {
       await server.stop();
     }
-    const curlRate = sizeMiB / median(seconds.curl);
-    console.log(`median curl -o: ${curlRate.toFixed(0)} MiB/s (${median(seconds.curl).toFixed(3)} s)`);
-    for (const who of ['undici', 'direct'] as const) {
-      const rate = sizeMiB / median(seconds[who]);
+    const rateOf = (who: Who): number => sizeMiB / median(seconds[who]);
+    const ratio = (who: Who, curl: Who): number => rateOf(who) / rateOf(curl);
+    for (const curl of ['curl', 'curl-https'] as const) {
+      console.log(`median ${curl === 'curl' ? 'curl -o (http)' : 'curl -o (https)'}: ${rateOf(curl).toFixed(0)} MiB/s (${median(seconds[curl]).toFixed(3)} s)`);
+    }
+    const lines: [Child, Who, string][] = [
+      ['undici', 'curl', 'http, all on undici'],
+      ['direct', 'curl', 'http, default routing (direct reader)'],
+      ['https', 'curl-https', 'https (undici)'],
+    ];
+    for (const [who, curl, label] of lines) {
       console.log(
-        `median executor (${who}): ${rate.toFixed(0)} MiB/s (${median(seconds[who]).toFixed(3)} s); ratio to curl ${(rate / curlRate).toFixed(3)} (target >= 0.95); ` +
+        `median executor (${label}): ${rateOf(who).toFixed(0)} MiB/s (${median(seconds[who]).toFixed(3)} s); ratio to curl ${ratio(who, curl).toFixed(3)}; ` +
           `peak RSS ${(peak[who] / MiB).toFixed(1)} MiB, growth ${(growth[who] / MiB).toFixed(1)} MiB (target <= 64)`,
       );
     }
     // The machine may be shared: figures mean little without the load they were taken under.
     console.log(`load average at the end: ${load()}`);
+    const mib = (bytes: number): string => (bytes / MiB).toFixed(0);
+    console.log(
+      `SUMMARY download ${sizeMiB} MiB: https ${ratio('https', 'curl-https').toFixed(2)}x curl -o (target >= 0.9), RSS growth ${mib(growth.https)} MiB (target <= 64); ` +
+        `http ${ratio('direct', 'curl').toFixed(2)}x curl -o (target >= 1), RSS growth ${mib(growth.direct)} MiB; http on undici only ${ratio('undici', 'curl').toFixed(2)}x`,
+    );
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
 if (process.argv[2] === '--child') {
-  await childMain(process.argv[3] ?? '', process.argv[4] ?? '', process.argv[5] === 'direct' ? 'direct' : 'undici');
+  const who = process.argv[5] === 'direct' || process.argv[5] === 'https' ? process.argv[5] : 'undici';
+  await childMain(process.argv[3] ?? '', process.argv[4] ?? '', who, process.argv[6]);
 } else {
   await main();
 }
