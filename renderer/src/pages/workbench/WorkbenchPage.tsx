@@ -16,6 +16,7 @@ import { preferEnvironment, useEnvironments } from './use-environments.ts';
 import { useHistory } from './use-history.ts';
 import { useSecretNames } from './use-secret-names.ts';
 import { useSend } from './use-send.ts';
+import { VaultProblemNote } from '../vault/VaultProblemNote.tsx';
 import { useShortcuts } from './use-shortcuts.ts';
 import { isDirty, useTabs } from './use-tabs.ts';
 import { useTree } from './use-tree.ts';
@@ -57,7 +58,7 @@ export function WorkbenchPage() {
 
   // What the response and debugger panes show belongs to the request in view, never to another tab.
   const mine = send.subject !== null && send.subject === activeId;
-  const shown = mine ? send : { ...send, result: null, signed: null, error: null, running: null, progress: null };
+  const shown = mine ? send : { ...send, result: null, signed: null, error: null, errorCode: null, running: null, progress: null };
 
   const sendActive = () => {
     if (tab && environment && !send.running) send.send(tab.draft.id, tab.draft.name, environment);
@@ -97,7 +98,7 @@ export function WorkbenchPage() {
               onCancel={send.cancel}
               onCopyCurl={environment ? () => setCurlFor(tab.draft.id) : undefined}
             />
-            <ErrorNote error={shown.error} />
+            <VaultProblemNote error={shown.error} code={shown.errorCode} />
             <div className="wb-results">
               <ResponseViewer result={shown.result} running={shown.running !== null} progress={shown.progress} onCancel={send.cancel} />
               <SignatureDebugger

@@ -3,8 +3,9 @@ import type { CompareExpected } from '../../../../main/contract/auth.ts';
 import type { HttpProgress } from '../../../../main/contract/http.ts';
 import type { SendResult, SignResult } from '../../../../main/contract/requests.ts';
 import type { Environment } from '../../../../main/contract/workspace.ts';
+import type { ErrorCode } from '../../../../main/contract/index.ts';
 import { useApi } from '../../api/context.tsx';
-import { errorMessage } from '../../api/errors.ts';
+import { ApiError, errorMessage } from '../../api/errors.ts';
 
 export type PendingConfirmation = { requestId: string; requestName: string; environment: Environment };
 
@@ -16,6 +17,8 @@ export type SendView = {
   result: SendResult | null;
   signed: SignResult | null;
   error: string | null;
+  /** The failure's code, so a vault problem can offer its fix (Create, Unlock, Add, Restore). */
+  errorCode: ErrorCode | null;
   confirmation: PendingConfirmation | null;
   /** Sends, or first asks when the environment is protected and this request was not confirmed this session. */
   send: (requestId: string, requestName: string, environment: Environment) => void;
@@ -37,7 +40,12 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
   const [progress, setProgress] = useState<HttpProgress | null>(null);
   const [result, setResult] = useState<SendResult | null>(null);
   const [signed, setSigned] = useState<SignResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setErrorText] = useState<string | null>(null);
+  const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
+  const setError = useCallback((reason: unknown) => {
+    setErrorText(reason === null ? null : errorMessage(reason));
+    setErrorCode(reason instanceof ApiError ? reason.code : null);
+  }, []);
   const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
   const runningRef = useRef<string | null>(null);
 
@@ -75,12 +83,12 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
             finish();
           },
           (reason: unknown) => {
-            setError(errorMessage(reason));
+            setError(reason);
             finish();
           },
         );
     },
-    [api, beforeSend],
+    [api, beforeSend, setError],
   );
 
   const send = useCallback(
@@ -103,7 +111,7 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
 
   const cancel = () => {
     const sendId = runningRef.current;
-    if (sendId) api.invoke['requests:cancel']({ sendId }).catch((reason: unknown) => setError(errorMessage(reason)));
+    if (sendId) api.invoke['requests:cancel']({ sendId }).catch((reason: unknown) => setError(reason));
   };
 
   const sign = useCallback(
@@ -115,11 +123,11 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
         await beforeSend(requestId);
         setSigned(await api.invoke['requests:sign']({ requestId, environmentId, ...(compare ? { compare } : {}) }));
       } catch (reason) {
-        setError(errorMessage(reason));
+        setError(reason);
       }
     },
-    [api, beforeSend, subject],
+    [api, beforeSend, subject, setError],
   );
 
-  return { subject, running, progress, result, signed, error, confirmation, send, confirm, dismissConfirmation: () => setConfirmation(null), cancel, sign };
+  return { subject, running, progress, result, signed, error, errorCode, confirmation, send, confirm, dismissConfirmation: () => setConfirmation(null), cancel, sign };
 }
