@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { channels, isChannelName, type ChannelInput, type ChannelName, type ChannelOutput } from '../contract/index.ts';
 import { ServiceError, type ContractErrorShape, type Envelope, type ErrorIssue } from '../contract/errors.ts';
 import { checkInputShape } from './input-guard.ts';
+import { Redactor } from './redactor.ts';
 
 /** Who is calling, as the door established it. Services may use it for audit, never for trust. */
 export type CallContext = { door: 'electron' | 'browser' | 'cli' | 'test' };
@@ -24,10 +25,18 @@ export type Dispatcher = {
 export type DispatcherOptions = {
   /** Where unexpected failures are reported; the caller only sees a generic message. */
   onInternalError?: (channel: string, error: unknown) => void;
+  /**
+   * The process-wide secret ledger. Every output and every error leaves
+   * walked by it: the last door a secret would pass, whatever field a
+   * service forgot.
+   */
+  ledger?: Redactor;
 };
 
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatcher {
-  const invoke = async (name: unknown, rawInput: unknown, context: CallContext): Promise<Envelope<unknown>> => {
+  const ledger = options.ledger ?? new Redactor();
+  const invoke = async (name: unknown, rawInput: unknown, context: CallContext): Promise<Envelope<unknown>> => ledger.redactDeep(await run(name, rawInput, context));
+  const run = async (name: unknown, rawInput: unknown, context: CallContext): Promise<Envelope<unknown>> => {
     if (!isChannelName(name)) {
       return failure({ code: 'unknown_channel', message: `There is no channel named ${describeName(name)}.` });
     }

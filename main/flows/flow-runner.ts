@@ -8,8 +8,7 @@ import type { RequestService, SendOutcome } from '../requests/request-service.ts
 import { evaluateCondition } from './condition.ts';
 import { callbackView, responseView, type ExchangeView } from './exchange-view.ts';
 import { readValue } from './read-value.ts';
-import { REDACTED } from '../signing/redact.ts';
-import { redactSecretCaptures } from './redact-captures.ts';
+import { Redactor } from '../core/redactor.ts';
 import { resolvePlainTemplate } from './templates.ts';
 
 /** What a run needs from the rest of main; tests pass fakes. */
@@ -95,14 +94,12 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
     ),
   };
   // Every value this run stored in the vault: cut out of everything published (states and details), while the run itself keeps using the real values.
-  const secretsCaptured: string[] = [];
-  const scrub = (text: string) => secretsCaptured.reduce((out, secret) => out.split(secret).join(REDACTED), text);
+  // The run's one redactor: every secret each step's send used (vault values, tokens) and every value captured into the vault.
+  const redactor = new Redactor();
   // What leaves the runner (events and the final answer): a copy with stored secrets cut out.
   const shown = (): FlowRunState => {
     state.variables = Object.entries(variables).map(([name, value]) => ({ name, value }));
-    const copy = structuredClone(state);
-    if (secretsCaptured.length > 0) scrubState(copy, scrub);
-    return copy;
+    return redactor.redactDeep(structuredClone(state));
   };
   const publish = () => hooks.changed(shown());
   const template = (text: string) => resolvePlainTemplate(text, variables, plan.environmentVariables);
@@ -110,7 +107,7 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
   let exchange: StepDetail = { kind: 'none' };
   let stepStoresSecrets = false;
   const recordDetail = (index: number) => {
-    hooks.detail(index, secretsCaptured.reduce(redactSecretCaptures, exchange));
+    hooks.detail(index, redactor.redactDeep(exchange));
   };
   publish();
 
@@ -174,6 +171,7 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
         environmentId: plan.environment.id,
         sendId,
         variables,
+        redactor,
         ...(plan.confirmProtected ? { confirmProtected: true as const } : {}),
         ...(step.saveToFile ? { saveToDownloads: true } : {}),
       });
@@ -265,7 +263,7 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
       if (target.to !== 'secret') continue;
       if (value === '') throw new StepFailure('capture', `The value for secret ${target.name} is empty; nothing was stored.`);
       await deps.storeSecret(plan.environment.name, target.name, value);
-      if (!secretsCaptured.includes(value)) secretsCaptured.push(value);
+      redactor.add(value);
     }
     for (const { target, value } of reads) {
       if (target.to === 'variable') {
@@ -273,7 +271,7 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
         stepState.captured.push({ target: `variable ${target.name}`, value });
       } else if (target.to === 'environment') {
         // Environment variables are shown and exported: one must never hold a value the vault keeps.
-        if (scrub(value) !== value) throw new StepFailure('capture', `The value for environment variable ${target.name} holds a value stored in the vault; it was not written.`);
+        if (redactor.holdsSecret(value)) throw new StepFailure('capture', `The value for environment variable ${target.name} holds a value stored in the vault; it was not written.`);
         deps.setEnvironmentVariable(target.name, value);
         variables[target.name] = value;
         stepState.captured.push({ target: `${plan.environment.name} variable ${target.name}`, value });
@@ -282,16 +280,6 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
       }
     }
     publish();
-  }
-}
-
-/** Cuts stored secrets out of everything a published state shows. */
-function scrubState(state: FlowRunState, scrub: (text: string) => string): void {
-  state.message = state.message === null ? null : scrub(state.message);
-  state.variables = state.variables.map(({ name, value }) => ({ name, value: scrub(value) }));
-  for (const step of state.steps) {
-    step.message = step.message === null ? null : scrub(step.message);
-    step.captured = step.captured.map((captured) => ({ ...captured, value: captured.value === null ? null : scrub(captured.value) }));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { CallbackEntry, InboxStartInput, InboxStatus } from '../contract/flows.ts';
 import { ServiceError } from '../contract/errors.ts';
+import { Redactor } from '../core/redactor.ts';
 import { DEFAULT_INBOX_LIMITS, startCallbackInbox, type CallbackInbox } from '../inbox/callback-inbox.ts';
 
 export type InboxService = {
@@ -17,12 +18,21 @@ export type InboxServiceOptions = {
   onEntry?: (entry: CallbackEntry) => void;
   onChange?: (status: InboxStatus) => void;
   limits?: { maxBodyBytes?: number; maxEntries?: number };
+  /**
+   * The process-wide secret ledger: a request the app itself sent here (a
+   * callback URL pointed at the inbox) may carry secrets, so every entry that
+   * leaves the service is walked with it. Flows waiting on the inbox still
+   * match against what really arrived.
+   */
+  ledger?: Redactor;
 };
 
 /** The app's one callback inbox: started on demand, restarted when the user picks another address. */
 export function createInboxService(options: InboxServiceOptions = {}): InboxService {
   const maxBodyBytes = options.limits?.maxBodyBytes ?? DEFAULT_INBOX_LIMITS.maxBodyBytes;
   const maxEntries = options.limits?.maxEntries ?? DEFAULT_INBOX_LIMITS.maxEntries;
+  const ledger = options.ledger ?? new Redactor();
+  const onEntry = options.onEntry;
   let inbox: { server: CallbackInbox; host: string; port: number } | null = null;
   // Starts and stops run one after another, so two can never leave a listener nobody can stop.
   let queue: Promise<unknown> = Promise.resolve();
@@ -48,7 +58,7 @@ export function createInboxService(options: InboxServiceOptions = {}): InboxServ
   };
 
   const listen = (host: string, port: number) =>
-    startCallbackInbox({ host, port, maxBodyBytes, maxEntries, ...(options.onEntry ? { onEntry: options.onEntry } : {}) });
+    startCallbackInbox({ host, port, maxBodyBytes, maxEntries, ...(onEntry ? { onEntry: (entry: CallbackEntry) => onEntry(ledger.redactDeep(entry)) } : {}) });
 
   const startNow = async ({ host, port }: InboxStartInput & { host: string; port: number }): Promise<CallbackInbox> => {
     const previous = inbox ? { host: inbox.host, port: inbox.server.port } : null;
@@ -79,7 +89,7 @@ export function createInboxService(options: InboxServiceOptions = {}): InboxServ
         return status();
       }),
     stop,
-    entries: () => [...(inbox?.server.entries() ?? [])].reverse(),
+    entries: () => ledger.redactDeep([...(inbox?.server.entries() ?? [])].reverse()),
     clear: () => {
       inbox?.server.clear();
       return [];

@@ -1,20 +1,21 @@
 import type { HistoryEntry, RedactedSummary } from '../contract/history.ts';
 import type { HttpOutcome } from '../contract/http.ts';
+import type { Redactor } from '../core/redactor.ts';
 import type { SignedRequest as WireRequest } from '../http/index.ts';
 
 export const BODY_PREVIEW_CHARS = 512;
 
-/** Method, URL, headers and the start of the body, each passed through the signer's redact (which replaces secrets by value). */
-export function redactedSummary(wire: WireRequest, redact: (text: string) => string): RedactedSummary {
-  const body = typeof wire.body === 'string' ? wire.body : '';
-  // Redact the whole body before cutting it, so a secret straddling the cut cannot leave half of itself behind.
-  const redactedBody = redact(body);
-  return {
+/** Method, URL, headers and the start of the body, walked by the send's redactor. */
+export function redactedSummary(wire: WireRequest, redactor: Redactor): RedactedSummary {
+  // The whole request is redacted before the body is cut, so a secret straddling the cut cannot leave half of itself behind.
+  const whole = redactor.redactDeep({
     method: wire.method,
-    url: redact(wire.url),
-    headers: wire.headers.map(([name, value]) => ({ name, value: redact(value) })),
-    bodyPreview: redactedBody.length > BODY_PREVIEW_CHARS ? `${redactedBody.slice(0, BODY_PREVIEW_CHARS)}…` : redactedBody,
-  };
+    url: wire.url,
+    headers: wire.headers.map(([name, value]) => ({ name, value })),
+    body: typeof wire.body === 'string' ? wire.body : '',
+  });
+  const { body, ...rest } = whole;
+  return { ...rest, bodyPreview: body.length > BODY_PREVIEW_CHARS ? `${body.slice(0, BODY_PREVIEW_CHARS)}…` : body };
 }
 
 export type SendRecord = {
@@ -27,7 +28,7 @@ export type SendRecord = {
   summary: RedactedSummary | null;
 } & ({ outcome: HttpOutcome } | { signingError: string });
 
-/** One History entry from a finished send (a response, a network failure, or a signing failure). Messages are already redacted by the caller. */
+/** One History entry from a finished send (a response, a network failure, or a signing failure). The caller walks the entry with the send's redactor. */
 export function historyEntryOf(record: SendRecord): HistoryEntry {
   const base = {
     id: record.id,

@@ -1,4 +1,4 @@
-import { secretForms } from '../signing/redact.ts';
+import { Redactor } from '../core/redactor.ts';
 
 export type CurlRequest = {
   method: string;
@@ -27,17 +27,18 @@ export const secretPlaceholder = (name: string): string => `<secret:${name}>`;
 /**
  * Replaces secrets in one piece of the request before it is quoted: vault
  * values by their name (in every encoded form a signer may use), then
- * anything else the signer knows to be secret (tokens, derived credentials)
- * by a generic placeholder.
+ * anything else the send's redactor knows to be secret (tokens, derived
+ * credentials) by a generic placeholder.
  */
-export function placeholderReplacer(named: ReadonlyMap<string, string>, redact: (text: string) => string, redactedMarker: string): (text: string) => string {
-  const forms = [...named].flatMap(([name, value]) => secretForms(value).map((form) => ({ form, placeholder: secretPlaceholder(name) })));
-  // Longest first, so a secret that contains another is replaced whole.
-  forms.sort((a, b) => b.form.length - a.form.length);
+export function placeholderReplacer(named: ReadonlyMap<string, string>, redactor: Redactor): (text: string) => string {
+  // Longest value first, so a secret that contains another is replaced whole.
+  const byName = [...named]
+    .sort(([, a], [, b]) => b.length - a.length)
+    .map(([name, value]) => ({ placeholder: secretPlaceholder(name), redactor: new Redactor().add(value) }));
   return (text) => {
     let out = text;
-    for (const { form, placeholder } of forms) if (out.includes(form)) out = out.split(form).join(placeholder);
-    return redact(out).split(redactedMarker).join(GENERIC_SECRET_PLACEHOLDER);
+    for (const { placeholder, redactor: one } of byName) out = one.redactText(out, placeholder);
+    return redactor.redactText(out, GENERIC_SECRET_PLACEHOLDER);
   };
 }
 

@@ -6,7 +6,7 @@ import type { HistoryEntry } from '../contract/history.ts';
 import type { HttpOutcome } from '../contract/http.ts';
 import { historyEntryOf, redactedSummary } from '../history/history-entry.ts';
 import { buildCurlCommand, placeholderReplacer, withPlaceholders } from './curl.ts';
-import { REDACTED } from '../signing/redact.ts';
+import { Redactor } from '../core/redactor.ts';
 import type { CompareExpected } from '../contract/auth.ts';
 import type { Environment, RequestNode } from '../contract/workspace.ts';
 import { InFlightRequests, type ExecuteOptions } from '../http/index.ts';
@@ -28,7 +28,6 @@ import { toSigningRequest } from '../workspace/to-signing-request.ts';
 import type { WorkspaceService } from '../workspace/workspace-service.ts';
 import { sendSigned, tokenFetcher, type Execute } from './send-signed.ts';
 import { toWireRequest } from './wire.ts';
-import { vaultErrorIn } from '../vault/vault-errors.ts';
 
 export type RequestServiceOptions = {
   workspace: WorkspaceService;
@@ -44,6 +43,8 @@ export type RequestServiceOptions = {
   recordSend?: (entry: HistoryEntry) => void;
   /** Told the path of every body saved to a file. */
   onSaved?: (path: string) => void;
+  /** The process-wide secret ledger: every send's secrets (fetched tokens included) are added to it, for the doors' last check. */
+  ledger?: Redactor;
   /** Puts text on the clipboard and clears it after 30 s (the vault's copier); "Copy as curl" with secrets needs it. */
   copyToClipboard?: (text: string) => Promise<void>;
 };
@@ -52,7 +53,9 @@ export type RequestServiceOptions = {
 export type VariableOverrides = Readonly<Record<string, string>>;
 
 /** Main-side extras of a send (flows use them): variable overrides, and saving to the downloads folder without knowing where it is. */
-export type InternalSendInput = SendInput & { variables?: VariableOverrides | undefined; saveToDownloads?: boolean | undefined };
+export type InternalSendInput = SendInput & {
+  /** A flow run's redactor: it takes every secret this send used, so the run can redact all it shows. */
+  redactor?: Redactor | undefined; variables?: VariableOverrides | undefined; saveToDownloads?: boolean | undefined };
 
 /** A send's result plus the request as it went out, secrets redacted (flows capture from it). */
 export type SendOutcome = SendResult & { sent: SignedPreview };
@@ -77,6 +80,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
   const clock = options.clock ?? systemClock;
   const tokens = new TokenCache(clock);
   const inFlight = new InFlightRequests();
+  const ledger = options.ledger ?? new Redactor();
 
   const prepare = async (requestId: string, environmentId: string, overrides: VariableOverrides = {}) => {
     const doc = options.workspace.document;
@@ -126,9 +130,9 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       };
       const startedAt = clock.now();
       const collection = collectionOf(options.workspace.document, node.id);
-      const record = (rest: { summary: ReturnType<typeof redactedSummary> | null } & ({ outcome: HttpOutcome } | { signingError: string })) => {
+      const record = (redactor: Redactor, rest: { summary: ReturnType<typeof redactedSummary> | null } & ({ outcome: HttpOutcome } | { signingError: string })) => {
         options.recordSend?.(
-          historyEntryOf({
+          redactor.redactDeep(historyEntryOf({
             id: randomUUID(),
             at: startedAt,
             durationMs: Math.max(0, clock.now() - startedAt),
@@ -136,26 +140,30 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
             collection: { id: collection.id, name: collection.name },
             environment: { id: environment.id, name: environment.name, protected: environment.protected },
             ...rest,
-          }),
+          })),
         );
       };
       try {
         const result = await sendSigned(signInput, signing(), executeOptions, options.execute).catch((error: unknown) => {
           // A failure before any response is recorded too: its message is redacted already, or replaced when it is not ours.
-          record({ summary: null, signingError: error instanceof SigningError ? error.message : 'The send failed before a response.' });
+          record(ledger, { summary: null, signingError: error instanceof SigningError ? error.message : 'The send failed before a response.' });
           return asServiceError(error);
         });
-        record({ summary: redactedSummary(toWireRequest(result.signed.request), result.signed.redact), outcome: result.outcome });
+        const { redactor } = result.signed;
+        ledger.absorb(redactor);
+        input.redactor?.absorb(redactor);
+        record(redactor, { summary: redactedSummary(toWireRequest(result.signed.request), redactor), outcome: result.outcome });
         if (result.outcome.ok && result.outcome.response.saved) options.onSaved?.(result.outcome.response.saved.path);
         const wire = toWireRequest(result.signed.request);
-        return {
-          sent: redactedPreview(wire, result.signed.redact),
+        // One walk of everything the send answers (the outcome and traces were walked already; the preview is not).
+        return redactor.redactDeep({
+          sent: previewOf(wire),
           sendId,
           environment: { id: environment.id, name: environment.name, protected: environment.protected },
           outcome: result.outcome,
           traces: [...result.traces],
           retried: result.retried,
-        };
+        });
       } finally {
         inFlight.finish(sendId);
       }
@@ -173,9 +181,10 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
         },
       };
       const signed = await signRequest(signInput, { ...signing(), secrets: recording, fetchToken: tokenFetcher({}, options.execute) }).catch(asServiceError);
+      ledger.absorb(signed.redactor);
       const wire = toWireRequest(signed.request);
       const request = { method: wire.method, url: wire.url, headers: wire.headers, body: typeof wire.body === 'string' ? wire.body : null };
-      const command = buildCurlCommand(withPlaceholders(request, placeholderReplacer(named, signed.redact, REDACTED)));
+      const command = buildCurlCommand(withPlaceholders(request, placeholderReplacer(named, signed.redactor)));
       if (input.includeSecrets !== true) return { command, copiedWithSecrets: false, warning: null };
       if (!options.copyToClipboard) throw new ServiceError('failed', 'No clipboard is available to main here, so the command with secrets cannot be copied.');
       await options.copyToClipboard(buildCurlCommand(request));
@@ -191,9 +200,10 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
     async sign(input) {
       const { environment, signInput } = await prepare(input.requestId, input.environmentId, input.variables);
       const signed = await signRequest(signInput, { ...signing(), fetchToken: tokenFetcher({}, options.execute) }).catch(asServiceError);
+      ledger.absorb(signed.redactor);
       return {
         environment: { id: environment.id, name: environment.name, protected: environment.protected },
-        request: redactedPreview(toWireRequest(signed.request), signed.redact),
+        request: signed.redactor.redactDeep(previewOf(toWireRequest(signed.request))),
         traces: [...signed.traces],
         compare: input.compare ? signed.compare(input.compare) : null,
       };
@@ -211,20 +221,18 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
   };
 }
 
-function redactedPreview(wire: ReturnType<typeof toWireRequest>, redact: (text: string) => string): SignedPreview {
+/** The request as it went out, in clear: only ever returned walked by the send's redactor. */
+function previewOf(wire: ReturnType<typeof toWireRequest>): SignedPreview {
   return {
     method: wire.method,
-    url: redact(wire.url),
-    headers: wire.headers.map(([name, value]) => ({ name, value: redact(value) })),
-    body: typeof wire.body === 'string' ? redact(wire.body) : '',
+    url: wire.url,
+    headers: wire.headers.map(([name, value]) => ({ name, value })),
+    body: typeof wire.body === 'string' ? wire.body : '',
   };
 }
 
 /** A signing failure (unknown variable, missing secret, bad key, token refused) is the user's to read: its message is already redacted. */
 function asServiceError(error: unknown): never {
-  // No vault, locked, missing or damaged: the vault's own error, so the caller can offer Create, Unlock, Add or Restore.
-  const fromVault = vaultErrorIn(error);
-  if (fromVault) throw fromVault;
   if (error instanceof SigningError) throw new ServiceError('failed', error.message);
   throw error;
 }

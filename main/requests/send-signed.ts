@@ -7,7 +7,7 @@ import { toWireRequest } from './wire.ts';
 export type Execute = (request: ReturnType<typeof toWireRequest>, options?: ExecuteOptions, deps?: ExecutorDeps) => Promise<HttpOutcome>;
 
 export type SendResult = {
-  /** The response (any status) or the mapped network failure, with every secret this send touched redacted. */
+  /** The response (any status) or the mapped network failure (redirect hops, headers, preview, error and all), with every secret this send touched redacted. */
   outcome: HttpOutcome;
   /** One redacted trace per scheme of the chain. */
   traces: readonly SchemeTrace[];
@@ -30,7 +30,8 @@ export async function sendSigned(
 ): Promise<SendResult> {
   const fetchToken = tokenFetcher(options, execute);
   const { response, signed, retried } = await sendWithTokenRetry(input, { ...signing, fetchToken }, async (signed) => {
-    const outcome = redactOutcome(await execute(toWireRequest(signed.request), options), signed.redact);
+    // One walk over the whole outcome: no list of fields to forget one from (redirect hops were missed that way).
+    const outcome = signed.redactor.redactDeep(await execute(toWireRequest(signed.request), options));
     return { status: outcome.ok ? outcome.response.status : 0, outcome };
   });
   return { outcome: response.outcome, traces: signed.traces, retried, signed };
@@ -48,20 +49,5 @@ export function tokenFetcher(options: ExecuteOptions, execute: Execute = execute
     const preview = outcome.response.preview;
     const body = preview.encoding === 'utf8' ? preview.data : Buffer.from(preview.data, 'base64').toString('utf8');
     return { status: outcome.response.status, body };
-  };
-}
-
-/** Secrets by value out of everything that may reach a screen, a log or history, including a body that echoes one. */
-export function redactOutcome(outcome: HttpOutcome, redact: (text: string) => string): HttpOutcome {
-  if (!outcome.ok) return { ...outcome, error: { ...outcome.error, message: redact(outcome.error.message) } };
-  const response = outcome.response;
-  return {
-    ok: true,
-    response: {
-      ...response,
-      url: redact(response.url),
-      headers: response.headers.map(([name, value]) => [name, redact(value)] as [string, string]),
-      preview: response.preview.encoding === 'utf8' ? { ...response.preview, data: redact(response.preview.data) } : response.preview,
-    },
   };
 }

@@ -1,6 +1,7 @@
 import type { AppMode } from '../contract/app.ts';
 import { createDispatcher, type Dispatcher, type Handlers } from '../core/dispatcher.ts';
 import { createEventBus, type EventBus } from '../core/event-bus.ts';
+import { Redactor } from '../core/redactor.ts';
 import type { StoreFactory } from '../platform/store.ts';
 import { APP_VERSION } from '../platform/version.ts';
 import { createVaultHandlers, createVaultService, type ClipboardLike, type SafeStorageLike, type VaultService } from '../vault/index.ts';
@@ -67,7 +68,9 @@ export type Backend = {
 
 export function createBackend(options: BackendOptions): Backend {
   const log = options.log ?? (() => {});
-  const bus = createEventBus((name, error) => log(`event ${name} did not match the contract`, error));
+  // The process-wide secret ledger: every value the vault hands out, every token and captured secret. The dispatcher and the bus walk all they send with it.
+  const ledger = new Redactor();
+  const bus = createEventBus((name, error) => log(`event ${name} did not match the contract`, error), ledger);
   const settings = createSettingsService(options.stores, bus);
   const vault = createVaultService({
     dataDir: options.dataDir,
@@ -77,7 +80,10 @@ export function createBackend(options: BackendOptions): Backend {
     onChange: (change) => {
       bus.emit('vault:changed', change);
       if (change.reason === 'setup') void seedSandboxSecrets(vault, log);
-      if (change.status.state !== 'unlocked') requests.forgetCredentials();
+      if (change.status.state !== 'unlocked') {
+        requests.forgetCredentials();
+        ledger.clear();
+      }
     },
     log,
   });
@@ -106,7 +112,15 @@ export function createBackend(options: BackendOptions): Backend {
   const savedFiles = createSavedFiles(options.fileOpener ?? systemFileOpener());
   const requests: RequestService = createRequestService({
     workspace,
-    secrets: vault,
+    // Every value signing takes from the vault goes into the ledger first.
+    secrets: {
+      get: async (environment, name) => {
+        const value = await vault.get(environment, name);
+        ledger.add(value);
+        return value;
+      },
+    },
+    ledger,
     ensureSandbox: async () => (await startSandbox()).port,
     downloadsDir: options.downloadsDir ?? defaultDownloadsDir,
     onProgress: (progress) => bus.emit('requests:progress', progress),
@@ -124,6 +138,7 @@ export function createBackend(options: BackendOptions): Backend {
   });
 
   const inbox = createInboxService({
+    ledger,
     onEntry: (entry) => bus.emit('inbox:received', entry),
     onChange: (status) => bus.emit('inbox:changed', status),
   });
@@ -134,6 +149,7 @@ export function createBackend(options: BackendOptions): Backend {
     vault: {
       isUnlocked: async () => (await vault.status()).state === 'unlocked',
       store: async (environment, name, value) => {
+        ledger.add(value);
         const exists = vault.list({ environment }).secrets.some((secret) => secret.name === name);
         if (exists) await vault.rotate({ environment, name, value });
         else await vault.add({ environment, name, kind: 'text', value });
@@ -175,6 +191,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   const dispatcher = createDispatcher(handlers, {
+    ledger,
     onInternalError: (channel, error) => log(`channel ${channel} failed`, error),
   });
 

@@ -9,7 +9,7 @@ export { TokenCache, DEFAULT_EXPIRY_MARGIN_SECONDS } from './token-cache.ts';
 export type { CachedToken, IssuedToken, TokenKey } from './token-cache.ts';
 export type { TokenFetcher, TokenHttpResponse } from './token-endpoint.ts';
 export { VariableResolver } from './variables.ts';
-export { redact, redactorFor, REDACTED } from './redact.ts';
+export { redact, Redactor, REDACTED } from './redact.ts';
 export { redactTrace } from './trace.ts';
 export { SigningError, UnknownVariableError } from './errors.ts';
 export { systemClock, cryptoNonces } from './defaults.ts';

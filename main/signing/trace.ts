@@ -1,5 +1,5 @@
 import type { SchemeTrace, TraceStep } from '../contract/auth.ts';
-import { redactorFor } from './redact.ts';
+import { Redactor } from '../core/redactor.ts';
 
 /** Collects a scheme's labelled intermediates in order. */
 export class TraceBuilder {
@@ -23,18 +23,7 @@ export class TraceBuilder {
 
 /** A copy of the trace with every secret (in any encoded form) replaced by `[redacted]`. */
 export function redactTrace(trace: SchemeTrace, secrets: Iterable<string>): SchemeTrace {
-  return redactTraceWith(trace, redactorFor(secrets));
-}
-
-export function redactTraceWith(trace: SchemeTrace, redact: (text: string) => string): SchemeTrace {
-  return {
-    scheme: redact(trace.scheme),
-    steps: trace.steps.map((step) => {
-      const out: TraceStep = { label: redact(step.label), value: redact(step.value) };
-      if (step.note !== undefined) out.note = redact(step.note);
-      return out;
-    }),
-  };
+  return new Redactor().addAll(secrets).redactDeep(trace);
 }
 
 /** "client secret (36 chars)": what the trace says about a key instead of the key. */

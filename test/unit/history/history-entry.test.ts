@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BODY_PREVIEW_CHARS, historyEntryOf, redactedSummary } from '../../../main/history/history-entry.ts';
-import { redact } from '../../../main/signing/redact.ts';
+import { Redactor } from '../../../main/core/redactor.ts';
 
 const SECRET = 's3cr3t/value+x';
-const redactSecret = (text: string) => redact(text, [SECRET]);
+const redactSecret = new Redactor().add(SECRET);
 const base = {
   id: 'h1',
   at: 1,

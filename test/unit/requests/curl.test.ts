@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { buildCurlCommand, placeholderReplacer, shellQuote, withPlaceholders } from '../../../main/requests/curl.ts';
 import { percentEncode } from '../../../main/signing/percent-encode.ts';
-import { REDACTED, redact } from '../../../main/signing/redact.ts';
+import { Redactor } from '../../../main/core/redactor.ts';
 
 /** What a POSIX shell makes of a quoted word: the test asks sh itself. */
 const shellReads = (word: string) => execFileSync('sh', ['-c', `printf '%s' ${word}`], { encoding: 'utf8' });
@@ -39,7 +39,7 @@ describe('copy as curl', () => {
     const clientSecret = 'cl!ent s3cret&=';
     const token = 'tok-123456';
     const named = new Map([['client_secret', clientSecret]]);
-    const replace = placeholderReplacer(named, (text) => redact(text, [clientSecret, token]), REDACTED);
+    const replace = placeholderReplacer(named, new Redactor().addAll([clientSecret, token]));
     const request = withPlaceholders(
       {
         method: 'POST',
@@ -59,7 +59,7 @@ describe('copy as curl', () => {
 
   it('replaces a secret inside a JSON body', () => {
     const named = new Map([['api_key', 'k"ey\\1']]);
-    const replace = placeholderReplacer(named, (text) => text, REDACTED);
+    const replace = placeholderReplacer(named, new Redactor());
     const body = JSON.stringify({ key: 'k"ey\\1', amount: 5 });
     expect(replace(body)).toBe('{"key":"<secret:api_key>","amount":5}');
   });
