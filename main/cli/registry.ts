@@ -29,6 +29,10 @@ export const COMMANDS: Readonly<Record<string, { summary: string; load: () => Pr
     summary: 'Show collections, folders and requests',
     load: async () => (await import('./commands/list.ts')).list,
   },
+  collection: {
+    summary: 'Create, list or remove collections',
+    load: async () => (await import('./commands/collection.ts')).collection,
+  },
   env: {
     summary: 'Show environments, their variables and expected secrets (names only)',
     load: async () => (await import('./commands/env.ts')).env,

@@ -25,7 +25,7 @@ export async function unlockVault(backend: Backend, io: CliIo, context: CliConte
   if (status.state === 'unlocked') return;
   if (status.state === 'absent') throw new CliError('There is no vault in this data directory yet: create one with "countersign vault init".', EXIT.config);
   if (status.state === 'damaged') {
-    throw new CliError(`The vault cannot be opened: ${status.problem?.message ?? 'its file is damaged'}.`, EXIT.config);
+    throw new CliError(`The vault cannot be opened: ${status.problem?.message ?? 'its file is damaged'}. "countersign vault restore" lists the copies kept beside it.`, EXIT.config);
   }
   const fromEnv = io.env[PASSPHRASE_ENV];
   const prompt = context.promptHidden;

@@ -33,6 +33,10 @@ export const SendResult = z.object({
   /** A 401 dropped the token and the request went once more. */
   retried: z.boolean(),
 });
+  /** The body is in a temporary spill file (`outcome.response.saved`), removed unless saved with files:save-as. */
+  spilled: z.boolean().optional(),
+  /** Which proxy, CA and client certificate (by vault name) the send used, and whether TLS was verified. */
+  network: NetworkFacts.optional(),
 export type SendResult = z.output<typeof SendResult>;
 
 /** The signed request as the debugger may show it: every secret replaced by a placeholder. */

@@ -17,11 +17,30 @@ export const SettingsPatch = z.strictObject({
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
+/** Where saved bodies, flow downloads and key exports go. Kept apart from Settings so its events stay small. */
+export const DownloadsFolder = z.object({
+  /** The folder in use (created when something is saved into it). */
+  dir: z.string(),
+  /** The OS downloads folder is in use (the user chose none). */
+  isDefault: z.boolean(),
+  /** What "Use the default" gives. */
+  defaultDir: z.string(),
+});
+export type DownloadsFolder = z.infer<typeof DownloadsFolder>;
+
+/** An absolute folder path, or null for the OS downloads folder. */
+export const DownloadsFolderInput = z.strictObject({ dir: z.string().min(1).max(4096).nullable() });
+export type DownloadsFolderInput = z.infer<typeof DownloadsFolderInput>;
+
 export const settingsChannels = {
   'settings:get': { input: noInput, output: Settings },
   'settings:set': { input: SettingsPatch, output: Settings },
+  'settings:downloads': { input: noInput, output: DownloadsFolder },
+  /** Creates the folder if missing; refuses a relative path or one that is not a folder. */
+  'settings:set-downloads': { input: DownloadsFolderInput, output: DownloadsFolder },
 } as const;
 
 export const settingsEvents = {
   'settings:changed': Settings,
+  'settings:downloads-changed': DownloadsFolder,
 } as const;

@@ -39,6 +39,12 @@ startElectronDoor(electron, {
           },
           reveal: (path) => Promise.resolve(electron.shell.showItemInFolder(path)),
         },
+        // "Save as…": the native dialog (it asks before replacing a file); main moves the body there.
+        chooseSavePath: async (defaultPath) => {
+          const parent = electron.BrowserWindow.getFocusedWindow();
+          const choice = parent ? await electron.dialog.showSaveDialog(parent, { defaultPath }) : await electron.dialog.showSaveDialog({ defaultPath });
+          return choice.canceled || !choice.filePath ? null : choice.filePath;
+        },
       }),
     ),
 }).catch((error: unknown) => {

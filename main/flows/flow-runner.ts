@@ -38,6 +38,8 @@ export type RunPlan = {
   confirmProtected: boolean;
   /** Names shown for request steps without a name of their own. */
   requestNames: Readonly<Record<string, string>>;
+  /** Where "save to file" steps write (`flow --out-dir`); the downloads folder when absent. */
+  saveDirectory?: string | undefined;
 };
 
 export type RunHooks = {
@@ -173,7 +175,7 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
         variables,
         redactor,
         ...(plan.confirmProtected ? { confirmProtected: true as const } : {}),
-        ...(step.saveToFile ? { saveToDownloads: true } : {}),
+        ...(step.saveToFile ? { saveToDownloads: true, ...(plan.saveDirectory !== undefined ? { saveDirectory: plan.saveDirectory } : {}) } : {}),
       });
       exchange = { kind: 'request', request: result.sent, outcome: result.outcome, traces: result.traces };
       return result;

@@ -43,6 +43,11 @@ type RunRecord = {
 export type FlowService = ReturnType<typeof createFlowService>;
 
 const INBOX_URL = /\{\{\s*\$inboxUrl\s*\}\}/g;
+/** Dates a flow's inputs default to (a report for yesterday), as YYYY-MM-DD in UTC; flow variables only. */
+const FLOW_DATES = /\{\{\s*\$(today|yesterday)\s*\}\}/g;
+
+/** Main-side extras of a run (the CLI's --out-dir); no channel carries them. */
+export type InternalRunInput = RunFlowInput & { saveDirectory?: string | undefined };
 
 export function createFlowService(options: FlowServiceOptions) {
   const clock = options.clock ?? systemClock;
@@ -72,7 +77,7 @@ export function createFlowService(options: FlowServiceOptions) {
   const startVariables = async (flow: Flow, environmentName: string, env: Record<string, string>): Promise<Record<string, string>> => {
     const values: Record<string, string> = {};
     for (const variable of flow.variables) {
-      let text = variable.value;
+      let text = variable.value.replace(FLOW_DATES, (_all, day: string) => utcDate(clock.now() - (day === 'yesterday' ? 86_400_000 : 0)));
       if (/\{\{\s*\$inboxUrl\s*\}\}/.test(text)) {
         const inbox = await options.inbox.ensure();
         text = text.replace(INBOX_URL, inbox.url);
@@ -129,7 +134,7 @@ export function createFlowService(options: FlowServiceOptions) {
       return this.list();
     },
 
-    async run(input: RunFlowInput): Promise<FlowRunState> {
+    async run(input: InternalRunInput): Promise<FlowRunState> {
       const doc = options.workspace.document;
       const { collection, flow } = requireFlow(doc, input.collectionId, input.flowId);
       const environment = requireEnvironment(doc, collection.id, input.environmentId);
@@ -147,7 +152,7 @@ export function createFlowService(options: FlowServiceOptions) {
       }
     },
 
-    async runClaimed(input: RunFlowInput, runId: string, collection: CollectionNode, flow: Flow, environment: Environment): Promise<FlowRunState> {
+    async runClaimed(input: InternalRunInput, runId: string, collection: CollectionNode, flow: Flow, environment: Environment): Promise<FlowRunState> {
       const env = environmentVariables(environment);
 
       let fromStep = 0;
@@ -201,6 +206,7 @@ export function createFlowService(options: FlowServiceOptions) {
           fromStep,
           confirmProtected: input.confirmProtected === true,
           requestNames: names,
+          saveDirectory: input.saveDirectory,
         },
         {
           requests: options.requests,
@@ -248,6 +254,10 @@ export function createFlowService(options: FlowServiceOptions) {
       for (const record of runs.values()) record.controller.abort();
     },
   };
+}
+
+function utcDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {

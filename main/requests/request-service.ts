@@ -41,10 +41,12 @@ export type RequestServiceOptions = {
   execute?: Execute;
   /** Where each send is recorded (History); nothing is recorded when absent. */
   recordSend?: (entry: HistoryEntry) => void;
-  /** Told the path of every body saved to a file. */
+  /** Told the path of every body saved to a file (not of spilled ones). */
   onSaved?: (path: string) => void;
   /** The process-wide secret ledger: every send's secrets (fetched tokens included) are added to it, for the doors' last check. */
   ledger?: Redactor;
+  /** A private folder per send for bodies too large to preview (spill-files.ts); without it they go to the downloads folder. */
+  spill?: { folder(): Promise<string>; settle(folder: string, savedPath: string | null): Promise<boolean> };
   /** Puts text on the clipboard and clears it after 30 s (the vault's copier); "Copy as curl" with secrets needs it. */
   copyToClipboard?: (text: string) => Promise<void>;
 };
@@ -55,13 +57,22 @@ export type VariableOverrides = Readonly<Record<string, string>>;
 /** Main-side extras of a send (flows use them): variable overrides, and saving to the downloads folder without knowing where it is. */
 export type InternalSendInput = SendInput & {
   /** A flow run's redactor: it takes every secret this send used, so the run can redact all it shows. */
-  redactor?: Redactor | undefined; variables?: VariableOverrides | undefined; saveToDownloads?: boolean | undefined };
+  redactor?: Redactor | undefined;
+  variables?: VariableOverrides | undefined;
+  saveToDownloads?: boolean | undefined;
+  /** Flows' own folder for this run (`flow --out-dir`), instead of the downloads folder. */
+  saveDirectory?: string | undefined;
+  /** The UI: nothing goes to the downloads folder unasked; a "save to file" request spills too and is offered "Save as…". */
+  keepInSpill?: boolean | undefined;
+};
 
 /** A send's result plus the request as it went out, secrets redacted (flows capture from it). */
 export type SendOutcome = SendResult & { sent: SignedPreview };
 
 export type RequestService = {
   send(input: InternalSendInput): Promise<SendOutcome>;
+type SaveTarget = NonNullable<ExecuteOptions['save']>;
+
   sign(input: { requestId: string; environmentId: string; compare?: CompareExpected | undefined; variables?: VariableOverrides | undefined }): Promise<SignResult>;
   /** The signed request as a curl command, secrets replaced by placeholders; with includeSecrets main copies the full command itself. */
   curl(input: { requestId: string; environmentId: string; includeSecrets?: true | undefined }): Promise<CurlResult>;
@@ -118,11 +129,20 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       }
       const sendId = input.sendId ?? randomUUID();
       const signal = inFlight.start(sendId);
-      const save = input.save ?? (input.saveToDownloads === true || node.settings?.saveToFile ? { directory: options.downloadsDir() } : undefined);
+      const wantsFile = input.saveToDownloads === true || node.settings?.saveToFile === true;
+      // A body nobody asked to save (or the UI's "save to file", which waits for "Save as…") goes to a private spill folder.
+      const spillFolder = options.spill && input.save === undefined && (input.keepInSpill === true || !wantsFile) ? await options.spill.folder() : null;
+      const save: SaveTarget | undefined =
+        input.save ??
+        (spillFolder !== null && wantsFile
+          ? { directory: spillFolder }
+          : wantsFile
+            ? { directory: input.saveDirectory ?? options.downloadsDir() }
+            : undefined);
       const executeOptions: ExecuteOptions = {
         requestId: sendId,
         signal,
-        downloadsDir: options.downloadsDir(),
+        downloadsDir: spillFolder ?? options.downloadsDir(),
         ...(save ? { save } : {}),
         ...(node.settings?.timeoutMs ? { timeouts: { headersMs: node.settings.timeoutMs } } : {}),
         ...(node.settings?.followRedirects === false ? { maxRedirects: 0 } : {}),
@@ -152,8 +172,11 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
         const { redactor } = result.signed;
         ledger.absorb(redactor);
         input.redactor?.absorb(redactor);
+      let spilled = false;
         record(redactor, { summary: redactedSummary(toWireRequest(result.signed.request), redactor), outcome: result.outcome });
-        if (result.outcome.ok && result.outcome.response.saved) options.onSaved?.(result.outcome.response.saved.path);
+        const savedPath = result.outcome.ok ? (result.outcome.response.saved?.path ?? null) : null;
+        if (spillFolder !== null && options.spill) spilled = await options.spill.settle(spillFolder, savedPath);
+        if (savedPath !== null && !spilled) options.onSaved?.(savedPath);
         const wire = toWireRequest(result.signed.request);
         // One walk of everything the send answers (the outcome and traces were walked already; the preview is not).
         return redactor.redactDeep({
@@ -173,8 +196,12 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       const { environment, signInput } = await prepare(input.requestId, input.environmentId);
       // Remember which vault name each value came from, so placeholders can name it.
       const named = new Map<string, string>();
+          spilled,
+          network: network.facts(wire.url),
       const recording: SecretSource = {
         get: async (environmentName, name) => {
+        // A send that failed before settling leaves no empty folder behind.
+        if (spillFolder !== null && !spilled && options.spill) await options.spill.settle(spillFolder, null);
           const value = await options.secrets.get(environmentName, name);
           named.set(name, value);
           return value;

@@ -17,7 +17,8 @@ import { testSignWithSandbox } from './key-test-sign.ts';
 import { createRequestService, type RequestService } from '../requests/request-service.ts';
 import { defaultDownloadsDir } from '../platform/downloads-dir.ts';
 import { systemFileOpener, type FileOpener } from '../platform/file-opener.ts';
-import { createSavedFiles } from './saved-files.ts';
+import { createSavedFiles, createSaveAsHandlers, type SavePathChooser } from './saved-files.ts';
+import { createSpillFiles } from './spill-files.ts';
 import { keyUsers } from './key-usage.ts';
 import { createSettingsService } from './settings.ts';
 import { createWorkspaceHandlers } from './workspace-handlers.ts';
@@ -42,9 +43,11 @@ export type BackendOptions = {
   clipboard?: ClipboardLike;
   /** Opens saved files: Electron's shell, or the system's openers. */
   fileOpener?: FileOpener;
-  /** Where response bodies too large to preview are saved; the user's Downloads folder by default. */
+  /** The default downloads folder (Settings may choose another); the OS downloads folder when absent. */
   downloadsDir?: () => string;
   /** Cheaper key derivation for tests only. */
+  /** The desktop app's native Save dialog, for "Save as…"; browser mode sends a file name instead. */
+  chooseSavePath?: SavePathChooser;
   vaultTuning?: Pick<Parameters<typeof createVaultService>[0], 'scryptParams' | 'clock' | 'timers'>;
 };
 
@@ -71,7 +74,10 @@ export function createBackend(options: BackendOptions): Backend {
   // The process-wide secret ledger: every value the vault hands out, every token and captured secret. The dispatcher and the bus walk all they send with it.
   const ledger = new Redactor();
   const bus = createEventBus((name, error) => log(`event ${name} did not match the contract`, error), ledger);
-  const settings = createSettingsService(options.stores, bus);
+  const settings = createSettingsService(options.stores, bus, options.downloadsDir ?? defaultDownloadsDir);
+  // Bodies too large to preview wait here (private, under the data dir) until saved or let go.
+  const spill = createSpillFiles(options.dataDir);
+  void spill.sweep().catch((error: unknown) => log('old spill files could not be removed', error));
   const vault = createVaultService({
     dataDir: options.dataDir,
     ...(options.safeStorage ? { safeStorage: options.safeStorage } : {}),
@@ -122,7 +128,8 @@ export function createBackend(options: BackendOptions): Backend {
     },
     ledger,
     ensureSandbox: async () => (await startSandbox()).port,
-    downloadsDir: options.downloadsDir ?? defaultDownloadsDir,
+    downloadsDir: () => settings.downloadsDir(),
+    spill,
     onProgress: (progress) => bus.emit('requests:progress', progress),
     recordSend: (entry) => history.record(entry),
     onSaved: (path) => savedFiles.remember(path),
@@ -174,7 +181,7 @@ export function createBackend(options: BackendOptions): Backend {
     'sandbox:start': () => startSandbox(),
     'sandbox:stop': () => sandbox.stop(),
     ...createKeysHandlers(keys, async (fileName, pem, directory) => {
-      const path = await saveKeyExport()(fileName, pem, directory);
+      const path = await saveKeyExport(() => settings.downloadsDir())(fileName, pem, directory);
       savedFiles.remember(path);
       return path;
     }),
@@ -182,9 +189,13 @@ export function createBackend(options: BackendOptions): Backend {
     'files:reveal': ({ path }) => savedFiles.reveal(path),
     'keys:test-sign': async (ref) => testSignWithSandbox(keys, vault, (await startSandbox()).url, ref),
     ...createWorkspaceHandlers(workspace, vault),
-    'requests:send': (input) => requests.send(input),
+    // The UI's sends: nothing lands in the downloads folder until the user picks "Save as…".
+    'requests:send': (input) => requests.send({ ...input, keepInSpill: true }),
     'requests:sign': (input) => requests.sign(input),
     'requests:cancel': ({ sendId }) => requests.cancel(sendId),
+    ...createSaveAsHandlers({ spill, remember: (path) => savedFiles.remember(path), downloadsDir: () => settings.downloadsDir(), choosePath: options.chooseSavePath }),
+    'settings:downloads': () => settings.downloads(),
+    'settings:set-downloads': ({ dir }) => settings.setDownloads(dir),
     'requests:curl': (input) => requests.curl(input),
     ...createHistoryHandlers(history),
     ...createFlowHandlers(flows, inbox),
@@ -217,3 +228,4 @@ export function createBackend(options: BackendOptions): Backend {
     },
   };
 }
+      await spill.clear();

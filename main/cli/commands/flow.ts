@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { mkdir, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { FlowRunState, FlowSummary, StepFailureKind, StepState } from '../../contract/flows.ts';
 import { parseCommandArgs, type Command } from '../command.ts';
 import type { CliContext } from '../context.ts';
@@ -14,6 +16,7 @@ const OPTIONS = {
   env: { type: 'string' },
   var: { type: 'string', multiple: true },
   'data-dir': { type: 'string' },
+  'out-dir': { type: 'string' },
   'yes-production': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
 } as const;
@@ -31,7 +34,10 @@ Unlocks the vault with COUNTERSIGN_PASSPHRASE or asks.
 
 Options:
   --env NAME          the environment to run against (required)
-  --var NAME=VALUE    a start value for a flow variable (repeatable)
+  --var NAME=VALUE    a start value for a flow variable (repeatable); the flow's
+                      inputs and their defaults are listed by "countersign flow"
+  --out-dir DIR       where "save to file" steps write (created if missing);
+                      default: the downloads folder chosen in Settings
   --data-dir DIR      data directory (default: COUNTERSIGN_DATA_DIR, then the platform's)
   --yes-production    required to run against a protected environment
   --json              print the final run (every step, captures, saved files) as JSON
@@ -47,19 +53,27 @@ Examples:
   countersign flow "MTN MoMo/Provision sandbox API user" --env Sandbox --json
 `,
   async run(args: string[], io: CliIo, context: CliContext): Promise<number> {
+  countersign flow "PayNet OSP/Download report" --env UAT --var reportType=transactions \
+      --var dateFrom=2026-11-01 --var dateTo=2026-11-30 --out-dir ./reports
     const { values, positionals } = parseCommandArgs(args, OPTIONS, true);
     const [path, ...extra] = positionals;
     if (extra.length > 0) throw new CliError('Give one flow as "<collection>/<flow>" (quote it).', EXIT.usage);
     return withBackend(values['data-dir'], io, context, async (backend) => {
       const flows = await service(() => backend.dispatcher.call('flows:list', {}));
       if (path === undefined) {
-        io.out(flows.length === 0 ? 'No flows.\n' : flows.map((item) => `${item.collectionName}/${item.name}  (${String(item.steps)} steps)\n`).join(''));
+        if (flows.length === 0) io.out('No flows.\n');
+        for (const item of flows) {
+          io.out(`${item.collectionName}/${item.name}  (${String(item.steps)} steps)\n`);
+          const view = await service(() => backend.dispatcher.call('flows:get', { collectionId: item.collectionId, flowId: item.id }));
+          for (const variable of view.flow.variables) io.out(`    --var ${variable.name}=…  (default: ${variable.value === '' ? '""' : variable.value})\n`);
+        }
         return EXIT.ok;
       }
       if (values.env === undefined) throw new CliError('--env NAME is required.', EXIT.usage);
       const found = findFlow(flows, path);
       const environment = await findEnvironment(backend, found.collectionId, values.env);
       requireProductionConsent(environment, values['yes-production']);
+      const outDir = values['out-dir'] === undefined ? undefined : await prepareOutDir(values['out-dir']);
       await unlockVault(backend, io, context);
 
       const runId = randomUUID();
@@ -86,6 +100,7 @@ Examples:
           }),
         );
         printer.state(final);
+            ...(outDir !== undefined ? { saveDirectory: outDir } : {}),
         if (values.json) io.out(`${JSON.stringify(final, null, 2)}\n`);
         else io.out(summary(final));
         return exitCodeForRun(final);
@@ -101,6 +116,19 @@ function findFlow(flows: readonly FlowSummary[], path: string): FlowSummary {
   const match = flows.find((item) => `${item.collectionName}/${item.name}` === path);
   if (match) return match;
   const names = flows.map((item) => `"${item.collectionName}/${item.name}"`).join(', ');
+/** Checked before anything is sent: a flow is not always harmless to repeat. */
+async function prepareOutDir(dir: string): Promise<string> {
+  const folder = resolve(dir);
+  try {
+    await mkdir(folder, { recursive: true });
+    if (!(await stat(folder)).isDirectory()) throw new Error('it is not a folder');
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === 'EEXIST' ? 'a file of that name is in the way' : error instanceof Error ? error.message : String(error);
+    throw new CliError(`--out-dir: ${folder} cannot be used (${why}).`, EXIT.usage);
+  }
+  return folder;
+}
+
   throw new CliError(`No flow "${path}". There are: ${names || 'none'}.`, EXIT.usage);
 }
 

@@ -9,6 +9,7 @@ import { CliError, type CliIo } from '../io.ts';
 import { readNewPassphrase, readSecretValue } from '../secret-input.ts';
 import { service } from '../service-errors.ts';
 import { unlockVault, withBackend } from '../session.ts';
+import { BACKUP_PASSPHRASE_ENV, backupVault, restoreVault } from './vault-backup.ts';
 
 export const NEW_PASSPHRASE_ENV = 'COUNTERSIGN_NEW_PASSPHRASE';
 
@@ -17,12 +18,16 @@ const OPTIONS = {
   kind: { type: 'string', default: 'text' },
   yes: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  id: { type: 'string' },
+  from: { type: 'string' },
+  replace: { type: 'boolean', default: false },
   'data-dir': { type: 'string' },
 } as const;
 
 export const vault: Command = {
   summary: 'Create the vault and list, set or remove secrets',
-  help: `Usage: countersign vault <init|list|set|rm|passwd> [options]
+  help: `Usage: countersign vault <init|list|set|rm|passwd|backup|restore> [options]
 
   vault init                       create the vault (passphrase from ${PASSPHRASE_ENV} or asked twice);
                                    the built-in sandbox's test credentials are added to "Sandbox"
@@ -31,6 +36,13 @@ export const vault: Command = {
                                    store or replace a value read from stdin or a hidden prompt
   vault rm NAME --env E [--yes]    remove a secret (asks, unless --yes)
   vault passwd                     change the passphrase (new one from ${NEW_PASSPHRASE_ENV} or asked twice)
+  vault backup [--out DIR]         write an encrypted backup (needs the vault passphrase; DIR default Downloads)
+                                   and print its path; it opens with this vault's passphrase
+  vault restore                    list the copies kept beside the vault (one is made before each change)
+  vault restore --id ID            put a kept copy in place (e.g. the vault is damaged); the old file is kept
+  vault restore --from FILE [--replace]
+                                   add the secrets of a backup file (its vault's passphrase from
+                                   ${BACKUP_PASSPHRASE_ENV} or asked); --replace overwrites same-named ones
 
 Values are never taken from the command line. The vault unlocks with
 ${PASSPHRASE_ENV} or a hidden prompt; without either and no terminal it fails.
@@ -63,8 +75,12 @@ Examples:
           return removeSecret(backend, io, context, requireName(name), requireEnv(values.env), values.yes);
         case 'passwd':
           return changePassphrase(backend, io, context);
+        case 'backup':
+          return backupVault(backend, io, context, values.out);
+        case 'restore':
+          return restoreVault(backend, io, context, { id: values.id, from: values.from, replace: values.replace, unlock: () => unlockVault(backend, io, context) });
         default:
-          throw new CliError('Say what to do: init, list, set, rm or passwd (see --help).', EXIT.usage);
+          throw new CliError('Say what to do: init, list, set, rm, passwd, backup or restore (see --help).', EXIT.usage);
       }
     });
   },

@@ -37,6 +37,9 @@ function request(fields: Omit<ExportedRequest, 'type' | 'params' | 'headers' | '
   return { type: 'request', params: [], headers: [], body: { kind: 'none' }, auth: { mode: 'inherit' }, ...fields };
 }
 
+/** What "Request a report" asks for when run on its own; the "Download report" flow sets its own (sample-flows.ts). */
+const REPORT_INPUTS = { reportType: 'settlement', dateFrom: '', dateTo: '', format: 'csv' };
+
 function paynet(v: SampleSandboxValues): ExportedCollection {
   const secret = secretTemplate(S.paynetClientSecret);
   const chain: AuthStep[] = [
@@ -49,9 +52,9 @@ function paynet(v: SampleSandboxValues): ExportedCollection {
     auth: { mode: 'chain', steps: chain },
     environments: environments(
       [S.paynetClientSecret],
-      { baseUrl: `${v.sandboxOrigin}/osp`, tokenUrl: `${v.sandboxOrigin}/osp/token`, clientId: v.paynetClientId, reportId: v.paynetSampleReportId },
-      { baseUrl: 'https://api.reports.uat.inet.paynet.my', tokenUrl: 'https://api.reports.uat.inet.paynet.my/token' },
-      { baseUrl: 'https://api.reports.paynet.my', tokenUrl: 'https://api.reports.paynet.my/token' },
+      { baseUrl: `${v.sandboxOrigin}/osp`, tokenUrl: `${v.sandboxOrigin}/osp/token`, clientId: v.paynetClientId, reportId: v.paynetSampleReportId, ...REPORT_INPUTS },
+      { baseUrl: 'https://api.reports.uat.inet.paynet.my', tokenUrl: 'https://api.reports.uat.inet.paynet.my/token', ...REPORT_INPUTS },
+      { baseUrl: 'https://api.reports.paynet.my', tokenUrl: 'https://api.reports.paynet.my/token', ...REPORT_INPUTS },
     ),
     items: [
       request({
@@ -75,7 +78,8 @@ function paynet(v: SampleSandboxValues): ExportedCollection {
         method: 'POST',
         url: '{{baseUrl}}/api/v1/reports',
         headers: [header('Content-Type', 'application/json'), header('Accept', 'application/json')],
-        body: { ...json, text: '{\n  "reportType": "settlement",\n  "sizeBytes": 8388608\n}' },
+        description: 'The report\'s inputs are variables: reportType, dateFrom and dateTo (YYYY-MM-DD; empty: the gateway\'s default period) and format. The "Download report" flow asks for them (yesterday\'s settlement CSV by default); here they come from the environment or --var. sizeBytes only sizes the sandbox\'s made-up report.',
+        body: { ...json, text: '{\n  "reportType": "{{reportType}}",\n  "dateFrom": "{{dateFrom}}",\n  "dateTo": "{{dateTo}}",\n  "format": "{{format}}",\n  "sizeBytes": 8388608\n}' },
       }),
       request({
         name: 'Report status',

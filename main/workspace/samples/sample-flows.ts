@@ -7,8 +7,15 @@ export function paynetFlows(): ExportedFlow[] {
   return [
     {
       name: 'Download report',
-      description: 'Gets a token, asks for a settlement report, polls its status until READY and streams the CSV to the downloads folder.',
-      variables: [],
+      description:
+        'Gets a token, asks for a report (type, dates and format from the variables: yesterday\'s settlement CSV unless you change them), polls its status until READY and streams it to the downloads folder.',
+      // The report's inputs: the "Request a report" body reads them, so the runner's form and `--var` change what is asked for.
+      variables: [
+        { name: 'reportType', value: 'settlement' },
+        { name: 'dateFrom', value: '{{$yesterday}}' },
+        { name: 'dateTo', value: '{{$yesterday}}' },
+        { name: 'format', value: 'csv' },
+      ],
       steps: [
         { kind: 'request', name: 'Token', request: ['Get access token'], captures: [], saveToFile: false, requireSuccess: true },
         {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { SANDBOX_SAMPLE_IDS } from '../../../main/sandbox/credentials.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { PASSPHRASE, preparedDataDir, useCliSession } from './cli-fixture.ts';
 
-const CLI_ENTRY = fileURLToPath(new URL('../../../main/cli/index.ts', import.meta.url));
+const CLI_ENTRY = fileURLToPath(new URL('../../../bin/countersign.mjs', import.meta.url));
 
 describe('countersign flow', () => {
   const session = useCliSession();
@@ -26,7 +26,42 @@ describe('countersign flow', () => {
   it('lists the flows', async () => {
     const result = await run(['flow']);
     expect(result.code).toBe(EXIT.ok);
-    expect(result.stdout).toBe('PayNet OSP/Download report  (4 steps)\nMTN MoMo/Provision sandbox API user  (3 steps)\nMTN MoMo/Request to pay and wait for the callback  (3 steps)\n');
+    expect(result.stdout).toBe(
+      [
+        'PayNet OSP/Download report  (4 steps)',
+        '    --var reportType=…  (default: settlement)',
+        '    --var dateFrom=…  (default: {{$yesterday}})',
+        '    --var dateTo=…  (default: {{$yesterday}})',
+        '    --var format=…  (default: csv)',
+        'MTN MoMo/Provision sandbox API user  (3 steps)',
+        'MTN MoMo/Request to pay and wait for the callback  (3 steps)',
+        '    --var callbackUrl=…  (default: {{$inboxUrl}}/momo/requesttopay)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--out-dir: the report lands in that folder (created), with the --var inputs in the request as sent, and nothing in the downloads folder', async () => {
+    const outDir = join(session.path(), 'out', 'reports');
+    const before = await readdir(session.path());
+    const result = await run(['flow', 'PayNet OSP/Download report', '--env', 'Sandbox', '--out-dir', outDir, '--var', 'reportType=transactions', '--var', 'dateFrom=2026-11-01', '--json']);
+    expect(result.code, result.stderr).toBe(EXIT.ok);
+    const state = JSON.parse(result.stdout) as FlowRunState;
+    const saved = state.steps[3]!.saved!;
+    expect(saved.path.startsWith(`${outDir}/`)).toBe(true);
+    expect((await readdir(outDir)).length).toBe(1);
+    // The downloads folder (the session dir, also the data dir here) got no report.
+    expect((await readdir(session.path())).filter((name) => !before.includes(name) && name.endsWith('.csv'))).toEqual([]);
+    expect(state.variables).toEqual(expect.arrayContaining([{ name: 'reportType', value: 'transactions' }, { name: 'dateFrom', value: '2026-11-01' }]));
+  });
+
+  it('--out-dir that cannot be a folder is refused before anything is sent', async () => {
+    const file = join(session.path(), 'not-a-folder');
+    await writeFile(file, 'x');
+    const result = await run(['flow', 'PayNet OSP/Download report', '--env', 'Sandbox', '--out-dir', file]);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.stderr).toContain(`--out-dir: ${file} cannot be used`);
+    expect(result.stderr).not.toContain('1/4');
   });
 
   it('runs PayNet "Download report": each step on stderr, the CSV saved with its SHA-256', async () => {

@@ -75,6 +75,26 @@ describe('built-in flows against the sandbox, through the contract', () => {
     }
   });
 
+  it('PayNet "Download report" asks for the report its variables describe: defaults, then the values given for the run', async () => {
+    const flow = flowNamed('PayNet OSP', 'Download report');
+    const view = await call<FlowView>('flows:get', { collectionId: flow.collectionId, flowId: flow.id });
+    expect(view.flow.variables.map((variable) => variable.name)).toEqual(['reportType', 'dateFrom', 'dateTo', 'format']);
+    const environmentId = await sandboxOf(flow);
+    const sentBody = async (runId: string) => {
+      const detail = await call<StepDetail>('flows:step-detail', { runId, index: 1 });
+      if (detail.kind !== 'request') throw new Error('no request detail');
+      return JSON.parse(detail.request.body) as Record<string, unknown>;
+    };
+    const byDefault = await call<FlowRunState>('flows:run', { collectionId: flow.collectionId, flowId: flow.id, environmentId, runId: 'paynet-defaults' });
+    expect(byDefault.status, byDefault.message ?? '').toBe('succeeded');
+    const yesterday = new Date(byDefault.startedAt - 86_400_000).toISOString().slice(0, 10);
+    expect(await sentBody('paynet-defaults')).toMatchObject({ reportType: 'settlement', dateFrom: yesterday, dateTo: yesterday, format: 'csv' });
+    const chosen = { reportType: 'transactions', dateFrom: '2026-11-01', dateTo: '2026-11-30', format: 'xlsx' };
+    const given = await call<FlowRunState>('flows:run', { collectionId: flow.collectionId, flowId: flow.id, environmentId, runId: 'paynet-given', variables: chosen });
+    expect(given.status, given.message ?? '').toBe('succeeded');
+    expect(await sentBody('paynet-given')).toMatchObject(chosen);
+  });
+
   it('MoMo "Provision sandbox API user": new user, key into the vault, user into the environment, token proves it', async () => {
     const flow = flowNamed('MTN MoMo', 'Provision sandbox API user');
     const environmentId = await sandboxOf(flow);

@@ -109,6 +109,37 @@ describe('flow service', () => {
     });
   });
 
+  it('fills {{$today}} and {{$yesterday}} in flow variables as UTC dates from the clock, and a value given for the run replaces the default', async () => {
+    save({
+      steps: [{ kind: 'request', id: 's1', requestId: tree.pay }],
+      variables: [
+        { name: 'dateFrom', value: '{{$yesterday}}' },
+        { name: 'dateTo', value: '{{ $today }}' },
+        { name: 'reportType', value: 'settlement' },
+      ],
+    });
+    const { flows, sends } = service({ [tree.pay]: [{}, {}] });
+    const sandbox = environment('Sandbox').id;
+    // The fake clock starts at 2026-03-01T10:00Z: yesterday crosses a month end.
+    await flows.run({ collectionId: tree.collection, flowId: 'f1', environmentId: sandbox });
+    expect(sends[0]!.variablesThen).toEqual({ dateFrom: '2026-02-28', dateTo: '2026-03-01', reportType: 'settlement' });
+    await flows.run({ collectionId: tree.collection, flowId: 'f1', environmentId: sandbox, variables: { reportType: 'transactions', dateFrom: '2026-01-01' } });
+    expect(sends[1]!.variablesThen).toEqual({ dateFrom: '2026-01-01', dateTo: '2026-03-01', reportType: 'transactions' });
+  });
+
+  it('sends "save to file" steps to the run\'s own folder when one is given (flow --out-dir), else to the downloads folder', async () => {
+    save({ steps: [{ kind: 'request', id: 's1', requestId: tree.pay, saveToFile: true }, { kind: 'request', id: 's2', requestId: tree.pay }] });
+    const { flows, sends } = service({ [tree.pay]: [{}, {}, {}, {}] });
+    const sandbox = environment('Sandbox').id;
+    await flows.run({ collectionId: tree.collection, flowId: 'f1', environmentId: sandbox, saveDirectory: '/tmp/reports' });
+    expect(sends[0]).toMatchObject({ saveToDownloads: true, saveDirectory: '/tmp/reports' });
+    expect(sends[1]!.saveDirectory).toBeUndefined();
+    expect(sends[1]!.saveToDownloads).toBeUndefined();
+    await flows.run({ collectionId: tree.collection, flowId: 'f1', environmentId: sandbox });
+    expect(sends[2]!.saveToDownloads).toBe(true);
+    expect(sends[2]!.saveDirectory).toBeUndefined();
+  });
+
   it('does not start the inbox for a flow that does not name it', async () => {
     save({ steps: [{ kind: 'request', id: 's1', requestId: tree.pay }], variables: [{ name: 'a', value: 'plain' }] });
     const { flows } = service({ [tree.pay]: [{}] });
