@@ -15,8 +15,8 @@ import { unlockVault, withBackend } from '../session.ts';
 const OPTIONS = {
   env: { type: 'string' },
   var: { type: 'string', multiple: true },
-  'data-dir': { type: 'string' },
   'out-dir': { type: 'string' },
+  'data-dir': { type: 'string' },
   'yes-production': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
 } as const;
@@ -50,11 +50,11 @@ cancelled first, so no partial download is left behind).
 
 Examples:
   countersign flow "PayNet OSP/Download report" --env Sandbox
+  countersign flow "PayNet OSP/Download report" --env UAT --var reportType=transactions \
+      --var dateFrom=2026-11-01 --var dateTo=2026-11-30 --out-dir ./reports
   countersign flow "MTN MoMo/Provision sandbox API user" --env Sandbox --json
 `,
   async run(args: string[], io: CliIo, context: CliContext): Promise<number> {
-  countersign flow "PayNet OSP/Download report" --env UAT --var reportType=transactions \
-      --var dateFrom=2026-11-01 --var dateTo=2026-11-30 --out-dir ./reports
     const { values, positionals } = parseCommandArgs(args, OPTIONS, true);
     const [path, ...extra] = positionals;
     if (extra.length > 0) throw new CliError('Give one flow as "<collection>/<flow>" (quote it).', EXIT.usage);
@@ -70,10 +70,10 @@ Examples:
         return EXIT.ok;
       }
       if (values.env === undefined) throw new CliError('--env NAME is required.', EXIT.usage);
+      const outDir = values['out-dir'] === undefined ? undefined : await prepareOutDir(values['out-dir']);
       const found = findFlow(flows, path);
       const environment = await findEnvironment(backend, found.collectionId, values.env);
       requireProductionConsent(environment, values['yes-production']);
-      const outDir = values['out-dir'] === undefined ? undefined : await prepareOutDir(values['out-dir']);
       await unlockVault(backend, io, context);
 
       const runId = randomUUID();
@@ -96,11 +96,11 @@ Examples:
             environmentId: environment.id,
             runId,
             variables: parseVariableOverrides(values.var),
+            ...(outDir !== undefined ? { saveDirectory: outDir } : {}),
             ...(values['yes-production'] ? { confirmProtected: true as const } : {}),
           }),
         );
         printer.state(final);
-            ...(outDir !== undefined ? { saveDirectory: outDir } : {}),
         if (values.json) io.out(`${JSON.stringify(final, null, 2)}\n`);
         else io.out(summary(final));
         return exitCodeForRun(final);
@@ -112,10 +112,6 @@ Examples:
   },
 };
 
-function findFlow(flows: readonly FlowSummary[], path: string): FlowSummary {
-  const match = flows.find((item) => `${item.collectionName}/${item.name}` === path);
-  if (match) return match;
-  const names = flows.map((item) => `"${item.collectionName}/${item.name}"`).join(', ');
 /** Checked before anything is sent: a flow is not always harmless to repeat. */
 async function prepareOutDir(dir: string): Promise<string> {
   const folder = resolve(dir);
@@ -129,6 +125,10 @@ async function prepareOutDir(dir: string): Promise<string> {
   return folder;
 }
 
+function findFlow(flows: readonly FlowSummary[], path: string): FlowSummary {
+  const match = flows.find((item) => `${item.collectionName}/${item.name}` === path);
+  if (match) return match;
+  const names = flows.map((item) => `"${item.collectionName}/${item.name}"`).join(', ');
   throw new CliError(`No flow "${path}". There are: ${names || 'none'}.`, EXIT.usage);
 }
 
