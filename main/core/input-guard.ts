@@ -15,6 +15,9 @@ export type GuardIssue = { path: string; message: string };
 
 export function checkInputShape(value: unknown): GuardIssue | null {
   let keys = 0;
+  const tooMany = (path: string): GuardIssue => ({ path, message: `more than ${INPUT_LIMITS.maxKeys} keys in all` });
+  // Counts while walking and stops at the first key past the limit: a huge input costs
+  // at most maxKeys + 1 visits, never a list of all its keys.
   const walk = (node: unknown, path: string, depth: number): GuardIssue | null => {
     if (depth > INPUT_LIMITS.maxDepth) return { path, message: `nested deeper than ${INPUT_LIMITS.maxDepth} levels` };
     if (typeof node === 'string') {
@@ -23,14 +26,19 @@ export function checkInputShape(value: unknown): GuardIssue | null {
         : null;
     }
     if (node === null || typeof node !== 'object') return null;
-    const proto: unknown = Object.getPrototypeOf(node);
-    if (!Array.isArray(node) && proto !== Object.prototype && proto !== null) {
-      return { path, message: 'only plain objects and arrays are accepted' };
+    if (Array.isArray(node)) {
+      // An array's length says how many keys it brings before any is listed.
+      if (keys + node.length > INPUT_LIMITS.maxKeys) return tooMany(path);
+    } else {
+      const proto: unknown = Object.getPrototypeOf(node);
+      if (proto !== Object.prototype && proto !== null) return { path, message: 'only plain objects and arrays are accepted' };
     }
-    for (const key of Reflect.ownKeys(node)) {
-      if (typeof key === 'symbol') return { path, message: 'symbol keys are not accepted' };
+    if (Object.getOwnPropertySymbols(node).length > 0) return { path, message: 'symbol keys are not accepted' };
+    // for...in yields own enumerable keys (the only kind JSON and structured clone make), array indices included.
+    for (const key in node) {
+      if (!Object.hasOwn(node, key)) continue;
       if (FORBIDDEN_KEYS.has(key)) return { path: join(path, key), message: `the key "${key}" is not allowed` };
-      if (++keys > INPUT_LIMITS.maxKeys) return { path, message: `more than ${INPUT_LIMITS.maxKeys} keys in all` };
+      if (++keys > INPUT_LIMITS.maxKeys) return tooMany(path);
       const issue = walk((node as Record<string, unknown>)[key], join(path, key), depth + 1);
       if (issue) return issue;
     }

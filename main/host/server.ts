@@ -7,6 +7,7 @@ import type { Backend } from '../services/backend.ts';
 import { RENDERER_SECURITY_HEADERS } from '../security/csp.ts';
 import { readRendererFile } from '../security/static-files.ts';
 import { checkHost, checkOrigin, checkToken, type Refusal } from './guards.ts';
+import { preflightJson } from './json-preflight.ts';
 
 const INVOKE_PREFIX: InvokePathPrefix = '/api/invoke/';
 const EVENTS_PATH: EventsPath = '/api/events';
@@ -78,9 +79,18 @@ export async function startHost(options: HostOptions): Promise<Host> {
   };
 
   const invoke = async (req: IncomingMessage, res: ServerResponse, rawName: string) => {
+    const tooLarge = () => sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: `Request body larger than ${MAX_BODY_BYTES} bytes.` } });
+    // A declared size over the limit is refused before a byte is read.
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      req.resume();
+      return tooLarge();
+    }
     const body = await readBody(req);
-    if (body === 'too_large') {
-      return sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: `Request body larger than ${MAX_BODY_BYTES} bytes.` } });
+    if (body === 'too_large') return tooLarge();
+    // Shape limits are checked on the bytes, before JSON.parse builds what they describe.
+    const shape = preflightJson(body);
+    if (shape !== null) {
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: `The request body is ${shape}.` } });
     }
     let input: unknown;
     try {

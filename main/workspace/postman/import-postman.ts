@@ -7,6 +7,7 @@ import { DEFAULT_ENVIRONMENTS } from '../defaults.ts';
 import { ExportedCollection, type ExportedItem, type ExportedRequest } from '../exchange/format.ts';
 import { SECRET_FIELDS } from '../secret-fields.ts';
 import { mapPostmanAuth, type PostmanAuthParams } from './postman-auth.ts';
+import { MAX_POSTMAN_NESTING, nestedDeeperThan } from './nesting.ts';
 
 export type PostmanConversion = { draft: ExportedCollection; warnings: string[] };
 
@@ -156,6 +157,10 @@ export function convertPostman(text: string): PostmanConversion {
     json = JSON.parse(text);
   } catch {
     throw new ServiceError('invalid_input', 'The file is not JSON.');
+  }
+  // Checked before the Postman library walks it: its recursion would fail with a stack overflow.
+  if (nestedDeeperThan(json, MAX_POSTMAN_NESTING)) {
+    throw new ServiceError('invalid_input', `The file is nested deeper than ${MAX_POSTMAN_NESTING} levels (folders inside folders); Countersign cannot import it.`);
   }
   const info = (json as { info?: { schema?: unknown } } | null)?.info;
   if (typeof info?.schema !== 'string' || !/collection\/v2\.[01]\.\d+\/collection\.json$/.test(info.schema)) {
