@@ -248,8 +248,22 @@ export const ImportSummary = z.object({
   folders: z.number().int(),
   secretsStored: z.array(z.object({ name: SecretRefName, kind: SecretKindName })),
   warnings: z.array(z.string()),
+  /** Postman pre-request and test scripts, which Countersign does not run: left out, by request. */
+  droppedScripts: z.array(z.object({ request: z.string(), kinds: z.array(z.enum(['prerequest', 'test'])) })).optional(),
 });
 export type ImportSummary = z.output<typeof ImportSummary>;
+
+/** A credential typed literally into a request (never its value), found on export. */
+export const CredentialFinding = z.object({
+  id: z.string(),
+  requestId: NodeId,
+  request: z.string(),
+  place: z.enum(['header', 'param', 'body', 'url']),
+  field: z.string(),
+  reason: z.string(),
+  suggestedSecret: SecretRefName,
+});
+export type CredentialFinding = z.output<typeof CredentialFinding>;
 
 /** The vault environment that credentials found in an import go to (Sandbox unless the user picks another). */
 const SecretsEnvironment = z.string().min(1).max(64).default('Sandbox');
@@ -286,7 +300,20 @@ export const workspaceChannels = {
     }),
   },
   'workspace:import-collection': { input: z.strictObject({ text: z.string().max(MAX_IMPORT_CHARS), secretsEnvironment: SecretsEnvironment }), output: ImportSummary },
-  'workspace:export-collection': { input: z.strictObject({ collectionId: NodeId }), output: z.object({ fileName: z.string(), text: z.string() }) },
+  'workspace:export-collection': {
+    input: z.strictObject({ collectionId: NodeId }),
+    /** `credentialFindings`: values that look like credentials typed into requests; the export holds them as typed. */
+    output: z.object({ fileName: z.string(), text: z.string(), credentialFindings: z.array(CredentialFinding) }),
+  },
+  /** Moves the chosen findings (all when `findingIds` is absent) into the vault of every environment of the collection. */
+  'workspace:move-credentials-to-vault': {
+    input: z.strictObject({ collectionId: NodeId, findingIds: z.array(z.string().max(1000)).max(1000).optional() }),
+    output: z.object({
+      moved: z.array(CredentialFinding),
+      secretsStored: z.array(z.object({ name: SecretRefName, environments: z.array(z.string()) })),
+      warnings: z.array(z.string()),
+    }),
+  },
 } as const;
 
 export const workspaceEvents = {

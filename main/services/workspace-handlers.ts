@@ -4,6 +4,7 @@ import type { workspaceChannels } from '../contract/workspace.ts';
 import type { VaultService } from '../vault/index.ts';
 import type { SecretToStore } from '../workspace/import-result.ts';
 import { toCurlImportSummary, toImportSummary, type WorkspaceService } from '../workspace/workspace-service.ts';
+import { exportWithFindings, moveCredentialsToVault } from './credential-move.ts';
 
 type Channels = typeof workspaceChannels;
 export type WorkspaceHandlers = {
@@ -70,6 +71,7 @@ export function createWorkspaceHandlers(workspace: WorkspaceService, vault: Vaul
       const warnings = await storeSecrets(secretsEnvironment, result.secretsToStore);
       return toCurlImportSummary({ ...result, warnings: [...result.warnings, ...warnings] });
     },
-    'workspace:export-collection': ({ collectionId }) => workspace.exportCollection(collectionId),
+    'workspace:export-collection': ({ collectionId }) => exportWithFindings(workspace, vault, collectionId),
+    'workspace:move-credentials-to-vault': ({ collectionId, findingIds }) => moveCredentialsToVault(workspace, vault, collectionId, findingIds),
   };
 }

@@ -22,6 +22,7 @@ import { duplicateNode } from './duplicate.ts';
 import { effectiveAuth } from './effective-auth.ts';
 import { createEnvironment, deleteEnvironment, listEnvironments, requireEnvironment, updateEnvironment, type EnvironmentChange } from './environments.ts';
 import { exportCollectionText } from './exchange/export-collection.ts';
+import { findLiteralCredentials, planCredentialMove, type CredentialFinding, type CredentialMove } from './exchange/literal-credentials.ts';
 import { parseCollectionFile } from './exchange/import-collection.ts';
 import { materializeCollection } from './exchange/materialize.ts';
 import { slug } from './exchange/secret-names.ts';
@@ -273,6 +274,16 @@ export class WorkspaceService {
 
   exportCollection(collectionId: NodeId): { fileName: string; text: string } {
     return exportCollectionText(this.#doc, collectionId, this.#now());
+  }
+
+  /** Values that look like credentials typed into the collection's requests; `taken`: vault names in use. */
+  credentialFindings(collectionId: NodeId, taken: Iterable<string>): CredentialFinding[] {
+    return findLiteralCredentials(this.#doc, collectionId, taken);
+  }
+
+  /** What moving them into the vault would store and change; nothing is changed here. */
+  planCredentialMove(collectionId: NodeId, taken: Iterable<string>, findingIds?: readonly string[]): CredentialMove {
+    return planCredentialMove(this.#doc, collectionId, taken, findingIds);
   }
 }
 
