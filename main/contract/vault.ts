@@ -17,7 +17,8 @@ export const CLIPBOARD_CLEAR_SECONDS = 30;
 
 const emptyInput = z.strictObject({});
 
-export const SecretKind = z.enum(['text', 'rsa_private_key', 'certificate', 'passphrase']);
+// private_key: any PEM private key (an mTLS client key may be EC); pkcs12: a PKCS#12 bundle, base64 (#13).
+export const SecretKind = z.enum(['text', 'rsa_private_key', 'certificate', 'passphrase', 'private_key', 'pkcs12']);
 export type SecretKind = z.infer<typeof SecretKind>;
 
 // No control characters: names end up in file names, logs and the UI.

@@ -3,6 +3,7 @@ import { AuthChain } from './auth.ts';
 import { Flow } from './flow-model.ts';
 import { noInput } from './limits.ts';
 import { ItemName, NodeId, SecretRefName } from './names.ts';
+import { NetworkSettings, RequestNetworkOverride } from './network.ts';
 
 /**
  * The workspace: collections -> folders (nested) -> requests, environments per
@@ -61,6 +62,8 @@ export const RequestSettings = z.object({
   /** Always stream the body to a file instead of previewing it. */
   saveToFile: z.boolean().optional(),
   followRedirects: z.boolean().optional(),
+  /** Turns the environment's proxy or TLS verification off for this request only. */
+  network: RequestNetworkOverride.optional(),
 });
 export type RequestSettings = z.output<typeof RequestSettings>;
 
@@ -111,6 +114,8 @@ export const Environment = z.object({
   secrets: z.array(SecretRefName).max(MAX_PAIRS),
   /** Its loopback URLs follow the built-in sandbox's port, which changes from run to run. */
   builtInSandbox: z.boolean().optional(),
+  /** Proxy, CA, client certificate, TLS verification (main/contract/network.ts); absent: direct, verified, system CAs. */
+  network: NetworkSettings.optional(),
 });
 export type Environment = z.output<typeof Environment>;
 
@@ -235,6 +240,8 @@ export const UpdateEnvironmentInput = z.strictObject({
   variables: z.array(EnvironmentVariable).max(MAX_PAIRS).optional(),
   secrets: z.array(SecretRefName).max(MAX_PAIRS).optional(),
   protected: z.boolean().optional(),
+  /** Replaces the environment's network settings as a whole ({} clears them). */
+  network: NetworkSettings.optional(),
 });
 export type UpdateEnvironmentInput = z.input<typeof UpdateEnvironmentInput>;
 

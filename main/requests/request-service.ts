@@ -28,6 +28,7 @@ import { toSigningRequest } from '../workspace/to-signing-request.ts';
 import type { WorkspaceService } from '../workspace/workspace-service.ts';
 import { sendSigned, tokenFetcher, type Execute } from './send-signed.ts';
 import { toWireRequest } from './wire.ts';
+import { resolveNetwork, type NetworkOverride } from './network-options.ts';
 
 export type RequestServiceOptions = {
   workspace: WorkspaceService;
@@ -43,10 +44,10 @@ export type RequestServiceOptions = {
   recordSend?: (entry: HistoryEntry) => void;
   /** Told the path of every body saved to a file (not of spilled ones). */
   onSaved?: (path: string) => void;
-  /** The process-wide secret ledger: every send's secrets (fetched tokens included) are added to it, for the doors' last check. */
-  ledger?: Redactor;
   /** A private folder per send for bodies too large to preview (spill-files.ts); without it they go to the downloads folder. */
   spill?: { folder(): Promise<string>; settle(folder: string, savedPath: string | null): Promise<boolean> };
+  /** The process-wide secret ledger: every send's secrets (fetched tokens included) are added to it, for the doors' last check. */
+  ledger?: Redactor;
   /** Puts text on the clipboard and clears it after 30 s (the vault's copier); "Copy as curl" with secrets needs it. */
   copyToClipboard?: (text: string) => Promise<void>;
 };
@@ -69,14 +70,16 @@ export type InternalSendInput = SendInput & {
 /** A send's result plus the request as it went out, secrets redacted (flows capture from it). */
 export type SendOutcome = SendResult & { sent: SignedPreview };
 
-export type RequestService = {
-  send(input: InternalSendInput): Promise<SendOutcome>;
 type SaveTarget = NonNullable<ExecuteOptions['save']>;
 
+export type RequestService = {
+  send(input: InternalSendInput): Promise<SendOutcome>;
   sign(input: { requestId: string; environmentId: string; compare?: CompareExpected | undefined; variables?: VariableOverrides | undefined }): Promise<SignResult>;
   /** The signed request as a curl command, secrets replaced by placeholders; with includeSecrets main copies the full command itself. */
   curl(input: { requestId: string; environmentId: string; includeSecrets?: true | undefined }): Promise<CurlResult>;
   cancel(sendId: string): { cancelled: boolean };
+  /** The CLI's --proxy/--ca/--insecure for every send of this process (flows included). */
+  setNetworkOverride(override: NetworkOverride): void;
   /** Forget tokens and parsed keys, e.g. when the vault locks. */
   forgetCredentials(): void;
   close(): void;
@@ -92,6 +95,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
   const tokens = new TokenCache(clock);
   const inFlight = new InFlightRequests();
   const ledger = options.ledger ?? new Redactor();
+  let networkOverride: NetworkOverride = {};
 
   const prepare = async (requestId: string, environmentId: string, overrides: VariableOverrides = {}) => {
     const doc = options.workspace.document;
@@ -127,6 +131,8 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       if (environment.protected && input.confirmProtected !== true) {
         throw new ServiceError('forbidden', `${environment.name} is protected: confirm that "${node.name}" should be sent to ${environment.name}.`);
       }
+      // Proxy and TLS apply to the request and to its token fetches alike (sendSigned passes the same options on).
+      const network = await resolveNetwork(environment, node, options.secrets, networkOverride).catch(asServiceError);
       const sendId = input.sendId ?? randomUUID();
       const signal = inFlight.start(sendId);
       const wantsFile = input.saveToDownloads === true || node.settings?.saveToFile === true;
@@ -147,6 +153,8 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
         ...(node.settings?.timeoutMs ? { timeouts: { headersMs: node.settings.timeoutMs } } : {}),
         ...(node.settings?.followRedirects === false ? { maxRedirects: 0 } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...network.options,
+        ...(network.secretValues.length > 0 ? { secrets: network.secretValues } : {}),
       };
       const startedAt = clock.now();
       const collection = collectionOf(options.workspace.document, node.id);
@@ -163,6 +171,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
           })),
         );
       };
+      let spilled = false;
       try {
         const result = await sendSigned(signInput, signing(), executeOptions, options.execute).catch((error: unknown) => {
           // A failure before any response is recorded too: its message is redacted already, or replaced when it is not ours.
@@ -170,9 +179,9 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
           return asServiceError(error);
         });
         const { redactor } = result.signed;
+        redactor.addAll(network.secretValues);
         ledger.absorb(redactor);
         input.redactor?.absorb(redactor);
-      let spilled = false;
         record(redactor, { summary: redactedSummary(toWireRequest(result.signed.request), redactor), outcome: result.outcome });
         const savedPath = result.outcome.ok ? (result.outcome.response.saved?.path ?? null) : null;
         if (spillFolder !== null && options.spill) spilled = await options.spill.settle(spillFolder, savedPath);
@@ -186,28 +195,29 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
           outcome: result.outcome,
           traces: [...result.traces],
           retried: result.retried,
+          spilled,
+          network: network.facts(wire.url),
         });
       } finally {
+        // A send that failed before settling leaves no empty folder behind.
+        if (spillFolder !== null && !spilled && options.spill) await options.spill.settle(spillFolder, null);
         inFlight.finish(sendId);
       }
     },
 
     async curl(input) {
-      const { environment, signInput } = await prepare(input.requestId, input.environmentId);
+      const { node, environment, signInput } = await prepare(input.requestId, input.environmentId);
+      const network = await resolveNetwork(environment, node, options.secrets, networkOverride).catch(asServiceError);
       // Remember which vault name each value came from, so placeholders can name it.
       const named = new Map<string, string>();
-          spilled,
-          network: network.facts(wire.url),
       const recording: SecretSource = {
         get: async (environmentName, name) => {
-        // A send that failed before settling leaves no empty folder behind.
-        if (spillFolder !== null && !spilled && options.spill) await options.spill.settle(spillFolder, null);
           const value = await options.secrets.get(environmentName, name);
           named.set(name, value);
           return value;
         },
       };
-      const signed = await signRequest(signInput, { ...signing(), secrets: recording, fetchToken: tokenFetcher({}, options.execute) }).catch(asServiceError);
+      const signed = await signRequest(signInput, { ...signing(), secrets: recording, fetchToken: tokenFetcher(network.options, options.execute) }).catch(asServiceError);
       ledger.absorb(signed.redactor);
       const wire = toWireRequest(signed.request);
       const request = { method: wire.method, url: wire.url, headers: wire.headers, body: typeof wire.body === 'string' ? wire.body : null };
@@ -225,8 +235,10 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
 
     // Sign without sending: the request is not sent, but a token step still fetches its token when none is cached.
     async sign(input) {
-      const { environment, signInput } = await prepare(input.requestId, input.environmentId, input.variables);
-      const signed = await signRequest(signInput, { ...signing(), fetchToken: tokenFetcher({}, options.execute) }).catch(asServiceError);
+      const { node, environment, signInput } = await prepare(input.requestId, input.environmentId, input.variables);
+      // A token step still fetches its token here, through the environment's proxy and TLS settings.
+      const network = await resolveNetwork(environment, node, options.secrets, networkOverride).catch(asServiceError);
+      const signed = await signRequest(signInput, { ...signing(), fetchToken: tokenFetcher(network.options, options.execute) }).catch(asServiceError);
       ledger.absorb(signed.redactor);
       return {
         environment: { id: environment.id, name: environment.name, protected: environment.protected },
@@ -237,6 +249,9 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
     },
 
     cancel: (sendId) => ({ cancelled: inFlight.cancel(sendId) }),
+    setNetworkOverride(override) {
+      networkOverride = { ...override };
+    },
     forgetCredentials() {
       tokens.clear();
       clearRsaKeyCache();

@@ -5,6 +5,7 @@
  */
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import { SANDBOX_CREDENTIALS, type SandboxCredentials } from './credentials.ts';
+import { normalizeMount, type Gateway, type SandboxMounts } from './mounts.ts';
 
 /** Which concatenation order of the CENTAGATE seed the sandbox verifies. */
 export type CentagateHmacOrder = 'code-sample' | 'parameter-table';
@@ -26,6 +27,10 @@ export type SandboxOptions = {
   centagate?: { hmacOrder?: CentagateHmacOrder };
   /** The merchant's RSA public key at start (PEM); defaults to the committed fixture key. */
   elecsnet?: { publicKeyPem?: string };
+  /** Path prefixes per gateway, e.g. { momo: '/momo', paynet: '/osp/v2' } (default: each at the root). */
+  mounts?: SandboxMounts;
+  /** Serve HTTPS with this certificate (PEM) instead of plain HTTP: a deployment with its own CA. */
+  tls?: { cert: string; key: string };
 };
 
 export type SandboxEnvironment = {
@@ -38,6 +43,8 @@ export type SandboxEnvironment = {
   paynet: { pollsUntilReady: number; maxReportBytes: number };
   momo: { settleDelayMs: number; usersFile: string | undefined };
   centagate: { hmacOrder: CentagateHmacOrder };
+  /** Normalized prefixes ('' = root), for routes that answer with their own paths. */
+  mounts: Readonly<Record<Gateway, string>>;
 };
 
 const GIB = 1024 ** 3;
@@ -60,5 +67,11 @@ export function resolveEnvironment(options: SandboxOptions): SandboxEnvironment 
     },
     momo: { settleDelayMs: options.momo?.settleDelayMs ?? 1000, usersFile: options.momo?.usersFile },
     centagate: { hmacOrder: options.centagate?.hmacOrder ?? 'code-sample' },
+    mounts: {
+      paynet: normalizeMount(options.mounts?.paynet),
+      momo: normalizeMount(options.mounts?.momo),
+      centagate: normalizeMount(options.mounts?.centagate),
+      elecsnet: normalizeMount(options.mounts?.elecsnet),
+    },
   };
 }

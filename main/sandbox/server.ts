@@ -3,13 +3,14 @@
  * seed gateways. The app starts it on demand; tests start as many as they like.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { centagateRoutes } from './centagate/routes.ts';
 import { elecsnetRoutes } from './elecsnet/routes.ts';
 import { resolveEnvironment, type SandboxOptions } from './environment.ts';
 import { SandboxHttpError } from './http/http-error.ts';
 import { sendJson } from './http/respond.ts';
-import { matchRoute, type Route } from './http/router.ts';
+import { matchMounted, type RouteGroup } from './mounts.ts';
 import { infoRoutes } from './info.ts';
 import { staticFileRoutes } from './static-file.ts';
 import { momoRoutes } from './momo/routes.ts';
@@ -22,7 +23,7 @@ function isLoopbackHostHeader(host: string | undefined): boolean {
 }
 
 export type RunningSandbox = {
-  /** Base URL, e.g. http://127.0.0.1:43123 (no trailing slash). */
+  /** Base URL, e.g. http://127.0.0.1:43123 (https:// when started with tls; no trailing slash, no mount prefix). */
   url: string;
   port: number;
   close: () => Promise<void>;
@@ -31,7 +32,13 @@ export type RunningSandbox = {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const env = resolveEnvironment(options);
   const momo = momoRoutes(env);
-  const routes: Route[] = [...infoRoutes(), ...staticFileRoutes(env), ...paynetRoutes(env), ...momo.routes, ...centagateRoutes(env), ...elecsnetRoutes(env)];
+  const groups: RouteGroup[] = [
+    { prefix: '', routes: [...infoRoutes(), ...staticFileRoutes(env)] },
+    { prefix: env.mounts.paynet, routes: paynetRoutes(env) },
+    { prefix: env.mounts.momo, routes: momo.routes },
+    { prefix: env.mounts.centagate, routes: centagateRoutes(env) },
+    { prefix: env.mounts.elecsnet, routes: elecsnetRoutes(env) },
+  ];
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (!isLoopbackHostHeader(req.headers.host)) {
@@ -40,7 +47,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       return;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const match = matchRoute(routes, req.method ?? 'GET', url.pathname);
+    const match = matchMounted(groups, req.method ?? 'GET', url.pathname);
     if (match.kind === 'not-found') {
       sendJson(res, 404, { error: 'not_found', message: `The sandbox has no ${req.method ?? 'GET'} ${url.pathname}. See GET /sandbox for the routes.` });
       return;
@@ -52,7 +59,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     await match.handler({ req, res, url, params: match.params });
   };
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     // The Date header follows the injected clock, so a test can simulate a skewed server.
     res.setHeader('date', new Date(env.now()).toUTCString());
     handle(req, res).catch((error: unknown) => {
@@ -67,7 +74,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       env.log(`sandbox: internal error on ${req.method ?? ''} ${req.url ?? ''}: ${error instanceof Error ? error.message : String(error)}`);
       sendJson(res, 500, { error: 'internal_error', message: 'The sandbox failed on this request; see its log.' });
     });
-  });
+  };
+  const server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener) : createServer(listener);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -79,7 +87,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     close: async () => {
       momo.stop();

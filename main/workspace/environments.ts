@@ -1,4 +1,5 @@
 import { ServiceError } from '../contract/errors.ts';
+import type { NetworkSettings } from '../contract/network.ts';
 import type { Environment, EnvironmentVariable, NodeId, WorkspaceDocument } from '../contract/workspace.ts';
 import { newEnvironment } from './defaults.ts';
 import { requireCollection } from './document.ts';
@@ -9,6 +10,8 @@ export type EnvironmentChange = {
   variables?: EnvironmentVariable[] | undefined;
   secrets?: string[] | undefined;
   protected?: boolean | undefined;
+  /** Replaces the network settings as a whole; an empty object removes them. */
+  network?: NetworkSettings | undefined;
 };
 
 function assertNameFree(environments: readonly Environment[], name: string, except?: NodeId): void {
@@ -48,6 +51,13 @@ export function updateEnvironment(doc: WorkspaceDocument, collectionId: NodeId, 
   }
   if (change.secrets !== undefined) env.secrets = [...new Set(change.secrets)];
   if (change.protected !== undefined) env.protected = change.protected;
+  if (change.network !== undefined) {
+    const network = withoutDefaults(change.network);
+    if (network === null) delete env.network;
+    else env.network = network;
+    // The vault names it reads are secrets this environment expects, like those its auth reads.
+    env.secrets = [...new Set([...env.secrets, ...networkSecretNames(network ?? undefined)])];
+  }
   return env;
 }
 
@@ -65,4 +75,30 @@ export function environmentVariables(env: Environment): Record<string, string> {
   const out = Object.create(null) as Record<string, string>;
   for (const variable of env.variables) if (variable.enabled) out[variable.name] = variable.value;
   return out;
+}
+
+/** Drops unset fields and verifyTls: true (the default), so "nothing set" is stored as no settings at all. */
+function withoutDefaults(network: NetworkSettings): NetworkSettings | null {
+  const out: NetworkSettings = {};
+  if (network.proxy !== undefined) out.proxy = network.proxy;
+  if (network.noProxy !== undefined && network.noProxy.trim() !== '') out.noProxy = network.noProxy.trim();
+  if (network.caSecret !== undefined) out.caSecret = network.caSecret;
+  if (network.clientCertificate !== undefined) out.clientCertificate = network.clientCertificate;
+  if (network.verifyTls === false) out.verifyTls = false;
+  return Object.keys(out).length === 0 ? null : out;
+}
+
+/** Vault names an environment's network settings read, so the environment lists them among its expected secrets. */
+export function networkSecretNames(network: NetworkSettings | undefined): string[] {
+  if (network === undefined) return [];
+  const cert = network.clientCertificate;
+  const names = [
+    network.proxy?.credentialsSecret,
+    network.caSecret,
+    cert?.format === 'pem' ? cert.certSecret : undefined,
+    cert?.format === 'pem' ? cert.keySecret : undefined,
+    cert?.format === 'pkcs12' ? cert.pkcs12Secret : undefined,
+    cert?.passphraseSecret,
+  ];
+  return names.filter((name): name is string => name !== undefined);
 }

@@ -11,6 +11,7 @@ import { formatBytes } from '../outcome.ts';
 import { progressLine } from '../progress-bar.ts';
 import { service } from '../service-errors.ts';
 import { unlockVault, withBackend } from '../session.ts';
+import { NETWORK_OVERRIDE_HELP, NETWORK_OVERRIDE_OPTIONS, applyNetworkOverrides } from './env-overrides.ts';
 
 const OPTIONS = {
   env: { type: 'string' },
@@ -19,6 +20,7 @@ const OPTIONS = {
   'data-dir': { type: 'string' },
   'yes-production': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
+  ...NETWORK_OVERRIDE_OPTIONS,
 } as const;
 
 export const flow: Command = {
@@ -41,6 +43,7 @@ Options:
   --data-dir DIR      data directory (default: COUNTERSIGN_DATA_DIR, then the platform's)
   --yes-production    required to run against a protected environment
   --json              print the final run (every step, captures, saved files) as JSON
+${NETWORK_OVERRIDE_HELP}
 
 Exit codes, from the failing step: 0 every step succeeded, 3 an HTTP status
 outside 2xx, 4 no answer or a poll/callback wait that timed out, 5 signing,
@@ -74,6 +77,7 @@ Examples:
       const found = findFlow(flows, path);
       const environment = await findEnvironment(backend, found.collectionId, values.env);
       requireProductionConsent(environment, values['yes-production']);
+      await applyNetworkOverrides(backend, values, io);
       await unlockVault(backend, io, context);
 
       const runId = randomUUID();

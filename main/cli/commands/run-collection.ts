@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ServiceError } from '../../contract/errors.ts';
@@ -8,12 +7,13 @@ import { parseCommandArgs, type Command } from '../command.ts';
 import { findEnvironment, parseVariableOverrides, requireProductionConsent } from '../environment.ts';
 import { EXIT } from '../exit-codes.ts';
 import { CliError } from '../io.ts';
-import { junitXml, type CaseResult } from '../junit.ts';
+import { writeJunitFile, type CaseResult } from '../junit.ts';
 import { exitCodeForOutcome, worstExitCode } from '../outcome.ts';
 import { collectionIdOf, findContainer, pathOf } from '../request-path.ts';
 import { service, toCliError } from '../service-errors.ts';
 import { unlockVault, withBackend } from '../session.ts';
 import { summaryTable } from '../summary-table.ts';
+import { NETWORK_OVERRIDE_HELP, NETWORK_OVERRIDE_OPTIONS, applyNetworkOverrides } from './env-overrides.ts';
 
 export const runCollection: Command = {
   summary: 'Send every request of a collection; summary table and JUnit XML',
@@ -31,6 +31,7 @@ Options:
   --var NAME=VALUE    replace an environment variable (repeatable)
   --yes-production    required for a protected environment such as Production
   --data-dir DIR      data directory (default: COUNTERSIGN_DATA_DIR, then the platform's)
+${NETWORK_OVERRIDE_HELP}
 
 Examples:
   countersign run-collection "MTN MoMo" --env Sandbox --junit momo.xml
@@ -47,6 +48,7 @@ Examples:
         var: { type: 'string', multiple: true },
         'yes-production': { type: 'boolean', default: false },
         'data-dir': { type: 'string' },
+        ...NETWORK_OVERRIDE_OPTIONS,
       },
       true,
     );
@@ -65,6 +67,7 @@ Examples:
       if (requests.length === 0) throw new CliError(`"${path}" holds no requests.`, EXIT.usage);
       const environment = await findEnvironment(backend, collectionIdOf(tree, container), envName);
       requireProductionConsent(environment, values['yes-production']);
+      await applyNetworkOverrides(backend, values, io);
       await unlockVault(backend, io, context);
 
       const jobs = Array.from({ length: iterations }, (_, index) => requests.map((request) => ({ request, iteration: index + 1 }))).flat();
@@ -90,7 +93,7 @@ Examples:
         explained.add(result.path);
         io.err(`${result.path}: ${result.failure ?? ''}\n`);
       }
-      if (values.junit !== undefined) await writeFile(resolve(values.junit), junitXml(container.name, results));
+      if (values.junit !== undefined) await writeJunitFile(resolve(values.junit), container.name, results);
       return worstExitCode(results.map((result) => result.exitCode));
     });
   },

@@ -16,6 +16,7 @@ import { collectionIdOf, findRequestByPath } from '../request-path.ts';
 import { service } from '../service-errors.ts';
 import { unlockVault, withBackend } from '../session.ts';
 import { signedRequestText } from '../trace-text.ts';
+import { NETWORK_OVERRIDE_HELP, NETWORK_OVERRIDE_OPTIONS, applyNetworkOverrides } from './env-overrides.ts';
 
 const OPTIONS = {
   env: { type: 'string' },
@@ -25,6 +26,7 @@ const OPTIONS = {
   'yes-production': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
+  ...NETWORK_OVERRIDE_OPTIONS,
 } as const;
 
 const OPTION_HELP = `Options:
@@ -32,7 +34,8 @@ const OPTION_HELP = `Options:
   --var NAME=VALUE    replace an environment variable for this run (repeatable)
   --data-dir DIR      data directory (default: COUNTERSIGN_DATA_DIR, then the platform's)
   --yes-production    required to send to a protected environment such as Production
-  --json              print one JSON result (status, timing, redacted trace, body preview)`;
+  --json              print one JSON result (status, timing, redacted trace, body preview)
+${NETWORK_OVERRIDE_HELP}`;
 
 export const run: Command = {
   summary: 'Send a saved request, signed, and print or save the response',
@@ -99,6 +102,7 @@ async function signOrSend(values: RunValues, positionals: string[], io: CliIo, c
     const request = findRequestByPath(tree, path);
     const environment = await findEnvironment(backend, collectionIdOf(tree, request), envName);
     if (!traceOnly && !values['dry-run']) requireProductionConsent(environment, values['yes-production']);
+    await applyNetworkOverrides(backend, values, io);
     await unlockVault(backend, io, context);
     if (traceOnly || values['dry-run']) {
       const signed = await service(() => backend.requests.sign({ requestId: request.id, environmentId: environment.id, variables }));

@@ -30,13 +30,13 @@ function tokenError(res: ServerResponse, status: number, error: string, descript
   sendJson(res, status, { error, error_description: description });
 }
 
-function describeReport(report: Report): Record<string, unknown> {
+function describeReport(report: Report, mount: string): Record<string, unknown> {
   return {
     reportId: report.reportId,
     reportType: report.reportType,
     status: report.status,
     sizeBytes: report.sizeBytes,
-    ...(report.status === 'READY' ? { downloadUrl: `${PAYNET_PREFIX}/api/v1/reports/${report.reportId}/download` } : {}),
+    ...(report.status === 'READY' ? { downloadUrl: `${mount}${PAYNET_PREFIX}/api/v1/reports/${report.reportId}/download` } : {}),
   };
 }
 
@@ -104,7 +104,7 @@ export function paynetRoutes(env: SandboxEnvironment): Route[] {
       return;
     }
     const report = reports.create(parsed.data.reportType, parsed.data.sizeBytes);
-    sendJson(res, 202, describeReport(report), { location: `${PAYNET_PREFIX}/api/v1/reports/${report.reportId}` });
+    sendJson(res, 202, describeReport(report, env.mounts.paynet), { location: `${env.mounts.paynet}${PAYNET_PREFIX}/api/v1/reports/${report.reportId}` });
   };
 
   const reportStatus = (context: RouteContext) => {
@@ -114,7 +114,7 @@ export function paynetRoutes(env: SandboxEnvironment): Route[] {
       sendJson(context.res, 404, { error: 'not_found', message: `No report "${context.params[0] ?? ''}".` });
       return;
     }
-    sendJson(context.res, 200, describeReport(report));
+    sendJson(context.res, 200, describeReport(report, env.mounts.paynet));
   };
 
   const downloadReport = async (context: RouteContext) => {

@@ -51,6 +51,7 @@ export function exportCollection(doc: WorkspaceDocument, collectionId: NodeId, n
         variables: env.variables,
         secrets: env.secrets,
         ...(env.builtInSandbox === true ? { builtInSandbox: true } : {}),
+        ...(env.network === undefined ? {} : { network: env.network }),
       })),
       flows: collection.flows.map((flow) => exportFlow(doc, collection, flow)),
       items: collection.children.map((child) => exportItem(doc, child)),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CallbackStep, Flow, RequestStep } from '../../contract/flow-model.ts';
+import { NetworkSettings } from '../../contract/network.ts';
 import {
   AuthSetting,
   EnvironmentVariable,
@@ -54,6 +55,8 @@ export const ExportedEnvironment = z.strictObject({
   variables: z.array(EnvironmentVariable).max(500).default([]),
   secrets: z.array(SecretRefName).max(500).default([]),
   builtInSandbox: z.boolean().optional(),
+  /** Proxy, CA and client certificate by vault name only. */
+  network: NetworkSettings.optional(),
 });
 export type ExportedEnvironment = z.output<typeof ExportedEnvironment>;
 

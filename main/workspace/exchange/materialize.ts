@@ -81,6 +81,7 @@ export function materializeCollection(doc: WorkspaceDocument, ids: IdSource, dra
       variables: env.variables,
       secrets: env.secrets,
       ...(env.builtInSandbox === true ? { builtInSandbox: true } : {}),
+      ...(env.network === undefined ? {} : { network: env.network }),
     })),
     flows: [],
   };

@@ -9,6 +9,8 @@ export const KIND_LABEL: Readonly<Record<SecretKind, string>> = {
   rsa_private_key: 'RSA private key',
   certificate: 'Certificate',
   passphrase: 'Passphrase',
+  private_key: 'Private key (PEM, e.g. an mTLS client key)',
+  pkcs12: 'PKCS#12 bundle (base64)',
 };
 
 /** Write-only: the value goes to main and is dropped from the form as soon as main has it. */
