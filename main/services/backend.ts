@@ -224,8 +224,8 @@ export function createBackend(options: BackendOptions): Backend {
       keys.close();
       await sandbox.stop();
       await vault.close();
+      await spill.clear();
       await history.flush();
     },
   };
 }
-      await spill.clear();

@@ -103,13 +103,27 @@ async function signOrSend(values: RunValues, positionals: string[], io: CliIo, c
     const environment = await findEnvironment(backend, collectionIdOf(tree, request), envName);
     if (!traceOnly && !values['dry-run']) requireProductionConsent(environment, values['yes-production']);
     await applyNetworkOverrides(backend, values, io);
-    await unlockVault(backend, io, context);
-    if (traceOnly || values['dry-run']) {
-      const signed = await service(() => backend.requests.sign({ requestId: request.id, environmentId: environment.id, variables }));
-      io.out(values.json ? `${JSON.stringify({ path, dryRun: true, ...signed }, null, 2)}\n` : signedRequestText(signed));
-      return EXIT.ok;
+    // Unlocked when signing first reads a secret: a request without secrets never pays for the passphrase derivation.
+    let unlockFailure: unknown;
+    backend.unlockOnFirstSecret(async () => {
+      try {
+        await unlockVault(backend, io, context);
+      } catch (error) {
+        unlockFailure = error;
+        throw error;
+      }
+    });
+    try {
+      if (traceOnly || values['dry-run']) {
+        const signed = await service(() => backend.requests.sign({ requestId: request.id, environmentId: environment.id, variables }));
+        io.out(values.json ? `${JSON.stringify({ path, dryRun: true, ...signed }, null, 2)}\n` : signedRequestText(signed));
+        return EXIT.ok;
+      }
+      return await send(backend, io, { requestId: request.id, environmentId: environment.id, path, variables, out: values.out, json: values.json, confirmed: values['yes-production'] });
+    } catch (error) {
+      // Signing wraps a failed unlock as a signing failure: report the unlock's own message and exit code.
+      throw unlockFailure ?? error;
     }
-    return send(backend, io, { requestId: request.id, environmentId: environment.id, path, variables, out: values.out, json: values.json, confirmed: values['yes-production'] });
   });
 }
 
