@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CompareExpected, CompareReport, SchemeTrace } from './auth.ts';
 import { HttpOutcome, HttpProgress } from './http.ts';
+import { NetworkFacts } from './network.ts';
 
 const Id = z.string().min(1).max(100);
 const SendId = z.string().min(1).max(128);
@@ -34,6 +35,8 @@ export const SendResult = z.object({
   retried: z.boolean(),
   /** The body is in a temporary spill file (`outcome.response.saved`), removed unless saved with files:save-as. */
   spilled: z.boolean().optional(),
+  /** Which proxy, CA and client certificate (by vault name) the send used, and whether TLS was verified. */
+  network: NetworkFacts.optional(),
 });
 export type SendResult = z.output<typeof SendResult>;
 

@@ -28,6 +28,8 @@ import { toSigningRequest } from '../workspace/to-signing-request.ts';
 import type { WorkspaceService } from '../workspace/workspace-service.ts';
 import { sendSigned, tokenFetcher, type Execute } from './send-signed.ts';
 import { toWireRequest } from './wire.ts';
+import { vaultErrorIn } from '../vault/vault-errors.ts';
+import { resolveNetwork, type NetworkOverride } from './network-options.ts';
 
 export type RequestServiceOptions = {
   workspace: WorkspaceService;
@@ -77,6 +79,8 @@ export type RequestService = {
   /** The signed request as a curl command, secrets replaced by placeholders; with includeSecrets main copies the full command itself. */
   curl(input: { requestId: string; environmentId: string; includeSecrets?: true | undefined }): Promise<CurlResult>;
   cancel(sendId: string): { cancelled: boolean };
+  /** The CLI's --proxy/--ca/--insecure for every send of this process (flows included). */
+  setNetworkOverride(override: NetworkOverride): void;
   /** Forget tokens and parsed keys, e.g. when the vault locks. */
   forgetCredentials(): void;
   close(): void;
@@ -92,6 +96,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
   const tokens = new TokenCache(clock);
   const inFlight = new InFlightRequests();
   const ledger = options.ledger ?? new Redactor();
+  let networkOverride: NetworkOverride = {};
 
   const prepare = async (requestId: string, environmentId: string, overrides: VariableOverrides = {}) => {
     const doc = options.workspace.document;
@@ -127,6 +132,8 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       if (environment.protected && input.confirmProtected !== true) {
         throw new ServiceError('forbidden', `${environment.name} is protected: confirm that "${node.name}" should be sent to ${environment.name}.`);
       }
+      // Proxy and TLS apply to the request and to its token fetches alike (sendSigned passes the same options on).
+      const network = await resolveNetwork(environment, node, options.secrets, networkOverride).catch(asServiceError);
       const sendId = input.sendId ?? randomUUID();
       const signal = inFlight.start(sendId);
       const wantsFile = input.saveToDownloads === true || node.settings?.saveToFile === true;
@@ -147,6 +154,8 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
         ...(node.settings?.timeoutMs ? { timeouts: { headersMs: node.settings.timeoutMs } } : {}),
         ...(node.settings?.followRedirects === false ? { maxRedirects: 0 } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...network.options,
+        ...(network.secretValues.length > 0 ? { secrets: network.secretValues } : {}),
       };
       const startedAt = clock.now();
       const collection = collectionOf(options.workspace.document, node.id);
@@ -171,6 +180,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
           return asServiceError(error);
         });
         const { redactor } = result.signed;
+        redactor.addAll(network.secretValues);
         ledger.absorb(redactor);
         input.redactor?.absorb(redactor);
         record(redactor, { summary: redactedSummary(toWireRequest(result.signed.request), redactor), outcome: result.outcome });
@@ -187,6 +197,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
           traces: [...result.traces],
           retried: result.retried,
           spilled,
+          network: network.facts(wire.url),
         });
       } finally {
         // A send that failed before settling leaves no empty folder behind.
@@ -196,7 +207,8 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
     },
 
     async curl(input) {
-      const { environment, signInput } = await prepare(input.requestId, input.environmentId);
+      const { node, environment, signInput } = await prepare(input.requestId, input.environmentId);
+      const network = await resolveNetwork(environment, node, options.secrets, networkOverride).catch(asServiceError);
       // Remember which vault name each value came from, so placeholders can name it.
       const named = new Map<string, string>();
       const recording: SecretSource = {
@@ -206,7 +218,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
           return value;
         },
       };
-      const signed = await signRequest(signInput, { ...signing(), secrets: recording, fetchToken: tokenFetcher({}, options.execute) }).catch(asServiceError);
+      const signed = await signRequest(signInput, { ...signing(), secrets: recording, fetchToken: tokenFetcher(network.options, options.execute) }).catch(asServiceError);
       ledger.absorb(signed.redactor);
       const wire = toWireRequest(signed.request);
       const request = { method: wire.method, url: wire.url, headers: wire.headers, body: typeof wire.body === 'string' ? wire.body : null };
@@ -224,8 +236,10 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
 
     // Sign without sending: the request is not sent, but a token step still fetches its token when none is cached.
     async sign(input) {
-      const { environment, signInput } = await prepare(input.requestId, input.environmentId, input.variables);
-      const signed = await signRequest(signInput, { ...signing(), fetchToken: tokenFetcher({}, options.execute) }).catch(asServiceError);
+      const { node, environment, signInput } = await prepare(input.requestId, input.environmentId, input.variables);
+      // A token step still fetches its token here, through the environment's proxy and TLS settings.
+      const network = await resolveNetwork(environment, node, options.secrets, networkOverride).catch(asServiceError);
+      const signed = await signRequest(signInput, { ...signing(), fetchToken: tokenFetcher(network.options, options.execute) }).catch(asServiceError);
       ledger.absorb(signed.redactor);
       return {
         environment: { id: environment.id, name: environment.name, protected: environment.protected },
@@ -236,6 +250,9 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
     },
 
     cancel: (sendId) => ({ cancelled: inFlight.cancel(sendId) }),
+    setNetworkOverride(override) {
+      networkOverride = { ...override };
+    },
     forgetCredentials() {
       tokens.clear();
       clearRsaKeyCache();
@@ -259,6 +276,9 @@ function previewOf(wire: ReturnType<typeof toWireRequest>): SignedPreview {
 
 /** A signing failure (unknown variable, missing secret, bad key, token refused) is the user's to read: its message is already redacted. */
 function asServiceError(error: unknown): never {
+  // No vault, locked, missing or damaged: the vault's own error, so the caller can offer Create, Unlock, Add or Restore.
+  const fromVault = vaultErrorIn(error);
+  if (fromVault) throw fromVault;
   if (error instanceof SigningError) throw new ServiceError('failed', error.message);
   throw error;
 }
