@@ -1,18 +1,28 @@
 #!/usr/bin/env node
-// The countersign command. Runs the TypeScript CLI directly on Node >= 22.12
-// (which strips types itself); on an older Node, re-runs itself on the Node 24
-// that scripts/ensure-node.mjs keeps in .cache/.
+// The countersign command. Runs the prebuilt bundle (out/cli/, made by `npm install`'s prepare step and
+// by `npm run build`) while it is newer than every source it was built from; otherwise, or with
+// COUNTERSIGN_FROM_SOURCES=1, the TypeScript sources directly (Node >= 22.12 strips types itself), so
+// an edit is never hidden behind a stale bundle. On an older Node, re-runs itself on the Node 24 that
+// scripts/ensure-node.mjs keeps in .cache/.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freshCliBundle } from '../scripts/cli-bundle.mjs';
 import { ensureNodeBin } from '../scripts/ensure-node.mjs';
 
-const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'main', 'cli', 'index.ts');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SOURCES = join(ROOT, 'main', 'cli', 'index.ts');
+
+const cli = freshCliBundle(ROOT) ?? SOURCES;
 const bin = ensureNodeBin();
 if (bin) {
-  const result = spawnSync(join(bin, 'node'), [CLI, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const result = spawnSync(join(bin, 'node'), [cli, ...process.argv.slice(2)], { stdio: 'inherit' });
   process.exit(result.status ?? 1);
 }
-const { runCli } = await import(CLI);
-const { processIo } = await import(join(dirname(CLI), 'io.ts'));
+const { runCli, processIo } = await import(cli);
+process.stdout.on('error', (error) => {
+  // `countersign run ... | head` closes stdout early: that is the reader's choice, not a failure to report.
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 process.exitCode = await runCli(process.argv.slice(2), processIo());

@@ -9,6 +9,9 @@ import { EXIT } from './exit-codes.ts';
 import { CliError, processIo, type CliIo } from './io.ts';
 import { COMMANDS } from './registry.ts';
 
+// bin/countersign.mjs takes both from one module, the bundle's entry or this file.
+export { processIo };
+
 export function overview(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   const lines = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`);

@@ -191,7 +191,8 @@ export class Redactor {
       if (this.#bytesHoldSecret(Buffer.from(value.data, 'base64'), matcher)) return { ...value, encoding: 'utf8', data: BINARY_REDACTED_NOTE };
     }
     let copy: Record<string, unknown> | undefined;
-    for (const key of Object.keys(value)) {
+    // for…in over a plain object (no inherited enumerable keys) allocates no key array: this walk runs over every output.
+    for (const key in value) {
       const item = value[key];
       const done = this.#walk(item, matcher);
       if (done !== item) {

@@ -55,7 +55,7 @@ export function createWorkspaceHandlers(workspace: WorkspaceService, vault: Vaul
     'workspace:delete-environment': ({ collectionId, environmentId }) => workspace.deleteEnvironment(collectionId, environmentId),
     'workspace:import-postman': async ({ text, secretsEnvironment }) => {
       await requireUnlocked();
-      const result = workspace.importPostman(text);
+      const result = await workspace.importPostman(text);
       const warnings = await storeSecrets(secretsEnvironment, result.secretsToStore);
       return toImportSummary({ ...result, warnings: [...result.warnings, ...warnings] });
     },

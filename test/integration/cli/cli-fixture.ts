@@ -51,7 +51,8 @@ export function secretValues(): string[] {
   return [paynet.clientSecret, momo.subscriptionKey, momo.apiKey, centagate.secretKey, elecsnet.controlKey, PASSPHRASE, ...pemLines];
 }
 
-const CLI_ENTRY = fileURLToPath(new URL('../../../main/cli/index.ts', import.meta.url));
+// What users run: the bundle when it is fresh (npm install builds it), else the sources.
+export const CLI_ENTRY = fileURLToPath(new URL('../../../bin/countersign.mjs', import.meta.url));
 
 /** Runs the real CLI as a child process, as a script or CI job would. */
 export function spawnCli(argv: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {

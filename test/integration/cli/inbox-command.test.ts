@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const CLI_ENTRY = fileURLToPath(new URL('../../../main/cli/index.ts', import.meta.url));
+const CLI_ENTRY = fileURLToPath(new URL('../../../bin/countersign.mjs', import.meta.url));
 
 describe('countersign inbox', () => {
   it('prints each callback as it arrives, with control characters escaped and an oversized body cut and flagged', async () => {

@@ -30,8 +30,8 @@ const request = (name: string) => {
 };
 
 describe('Postman v2.1 import', () => {
-  it('keeps the folder structure and order', () => {
-    const result = service.importPostman(fixture);
+  it('keeps the folder structure and order', async () => {
+    const result = await service.importPostman(fixture);
     expect([result.folders, result.requests]).toEqual([2, 6]);
     const names = service.tree().entries.map((entry) => `${entry.kind}:${entry.name}`);
     expect(names).toEqual([
@@ -47,8 +47,8 @@ describe('Postman v2.1 import', () => {
     ]);
   });
 
-  it('maps an OAuth 1.0 RSA-SHA256 request, with its private key moved to the vault list', () => {
-    const result = service.importPostman(fixture);
+  it('maps an OAuth 1.0 RSA-SHA256 request, with its private key moved to the vault list', async () => {
+    const result = await service.importPostman(fixture);
     const sale = request('Sale (RSA-SHA256)');
     expect(sale.auth).toEqual({
       mode: 'chain',
@@ -76,8 +76,8 @@ describe('Postman v2.1 import', () => {
     });
   });
 
-  it('maps OAuth 1.0 HMAC-SHA1, OAuth 2.0 client credentials, basic, bearer, API key and noauth', () => {
-    service.importPostman(fixture);
+  it('maps OAuth 1.0 HMAC-SHA1, OAuth 2.0 client credentials, basic, bearer, API key and noauth', async () => {
+    await service.importPostman(fixture);
     const ref = (field: string): string => `{{secret:gateway_samples_postman.${field}}}`;
     expect(request('Status (HMAC-SHA1)').auth).toMatchObject({ steps: [{ type: 'oauth1', signatureMethod: 'HMAC-SHA1', consumerSecret: ref('oauth1_consumersecret') }] });
     expect(byName('PayNet').auth).toEqual({
@@ -90,14 +90,14 @@ describe('Postman v2.1 import', () => {
     expect(byName('Gateway samples (Postman)').auth).toEqual({ mode: 'chain', steps: [{ type: 'bearer', token: ref('bearer_token') }] });
   });
 
-  it('inherits folder auth into requests that set none of their own', () => {
-    service.importPostman(fixture);
+  it('inherits folder auth into requests that set none of their own', async () => {
+    await service.importPostman(fixture);
     expect(service.effectiveAuth(request('Create report').id)[0]?.type).toBe('oauth2-client-credentials');
     expect(service.effectiveAuth(request('Status (HMAC-SHA1)').id)[0]?.type).toBe('oauth1');
   });
 
-  it('keeps headers (disabled ones unticked), query params and JSON and text bodies', () => {
-    service.importPostman(fixture);
+  it('keeps headers (disabled ones unticked), query params and JSON and text bodies', async () => {
+    await service.importPostman(fixture);
     const report = request('Create report');
     expect(report.url).toBe('{{baseUrl}}/osp/api/v1/reports');
     expect(report.params).toEqual([
@@ -112,8 +112,8 @@ describe('Postman v2.1 import', () => {
     expect(request('No auth, text body').body).toEqual({ kind: 'raw', text: 'hello', contentType: 'text/plain' });
   });
 
-  it('puts non-secret collection variables in every environment, and secret ones in the vault list only', () => {
-    const result = service.importPostman(fixture);
+  it('puts non-secret collection variables in every environment, and secret ones in the vault list only', async () => {
+    const result = await service.importPostman(fixture);
     const environments = service.environments(result.collectionId);
     expect(environments.map((env) => env.name)).toEqual(['Sandbox', 'UAT', 'Production']);
     for (const env of environments) {
@@ -125,8 +125,8 @@ describe('Postman v2.1 import', () => {
     expect(result.warnings.join('\n')).toMatch(/\{\{collectionToken\}\}, \{\{paynetSecret\}\} held secrets/);
   });
 
-  it('never writes a secret value to the workspace file, and the renderer summary has names only', () => {
-    const result = service.importPostman(fixture);
+  it('never writes a secret value to the workspace file, and the renderer summary has names only', async () => {
+    const result = await service.importPostman(fixture);
     expect(result.secretsToStore.map((secret) => secret.value)).toEqual(expect.arrayContaining(SECRET_VALUES.slice(0, 5)));
     const onDisk = readFileSync(join(temp.dir, 'workspace.json'), 'utf8');
     for (const value of SECRET_VALUES) expect(onDisk).not.toContain(value);
@@ -134,17 +134,17 @@ describe('Postman v2.1 import', () => {
     for (const value of SECRET_VALUES) expect(summary).not.toContain(value);
   });
 
-  it('importing the same file twice gives the second copy its own vault names', () => {
-    const first = service.importPostman(fixture);
-    const second = service.importPostman(fixture);
+  it('importing the same file twice gives the second copy its own vault names', async () => {
+    const first = await service.importPostman(fixture);
+    const second = await service.importPostman(fixture);
     const firstNames = new Set(first.secretsToStore.map((secret) => secret.name));
     expect(second.secretsToStore.map((secret) => secret.name).filter((name) => firstNames.has(name))).toEqual([]);
     expect(second.secretsToStore.map((secret) => secret.name)).toContain('gateway_samples_postman.oauth1_privatekey_2');
   });
 
-  it('refuses a file that is not a Postman v2 collection', () => {
-    expect(() => service.importPostman('{nope')).toThrow(/not JSON/);
-    expect(() => service.importPostman(JSON.stringify({ info: { schema: 'https://schema.getpostman.com/json/collection/v1.0.0/collection.json' }, item: [] }))).toThrow(
+  it('refuses a file that is not a Postman v2 collection', async () => {
+    await expect(service.importPostman('{nope')).rejects.toThrow(/not JSON/);
+    await expect(service.importPostman(JSON.stringify({ info: { schema: 'https://schema.getpostman.com/json/collection/v1.0.0/collection.json' }, item: [] }))).rejects.toThrow(
       /not a Postman Collection v2\.0 or v2\.1/,
     );
   });

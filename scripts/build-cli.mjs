@@ -1,0 +1,84 @@
+// Builds the countersign CLI into one prebuilt bundle, out/cli/countersign.mjs (commands and importers
+// as lazily loaded chunks beside it). Run by `npm run build`, `npm run build:cli` and npm's `prepare`
+// (so a fresh `npm install` has it). bin/countersign.mjs uses the bundle only while it is newer than
+// every project source it was built from, and otherwise runs the sources, so a stale or missing
+// bundle never changes what the CLI does, only how fast it starts.
+//
+//   node scripts/build-cli.mjs [--out DIR] [--if-possible]
+//   --if-possible: a failed build is reported and exits 0 (npm install must not fail over a speed-up)
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const CLI_BUNDLE_DIR = join(ROOT, 'out', 'cli');
+export const CLI_BUNDLE_NAME = 'countersign.mjs';
+export const CLI_INPUTS_NAME = 'inputs.json';
+
+/** Builds into `outDir`; resolves with the number of project source files in the bundle. */
+export async function buildCli(outDir = CLI_BUNDLE_DIR) {
+  const { build } = await import('vite');
+  const sources = new Set();
+  // Taken before reading any source: a file saved during the build counts as newer than the bundle.
+  const builtAt = Date.now();
+  rmSync(outDir, { recursive: true, force: true });
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    // Bundle the dependencies too: resolving and compiling hundreds of small modules is most of a cold start.
+    ssr: { noExternal: true, external: ['electron', 'electron-store'] },
+    build: {
+      ssr: true,
+      outDir,
+      emptyOutDir: true,
+      target: 'node22',
+      minify: false,
+      sourcemap: false,
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      rolldownOptions: {
+        input: { countersign: resolve(ROOT, 'main/cli/index.ts') },
+        external: [...builtinModules, ...builtinModules.map((name) => `node:${name}`), 'electron', 'electron-store'],
+        output: {
+          format: 'esm',
+          entryFileNames: '[name].mjs',
+          // Chunks sit beside the entry: sources find package.json and out/renderer by paths relative to their module.
+          chunkFileNames: '[name]-[hash].mjs',
+        },
+      },
+    },
+    plugins: [
+      {
+        name: 'countersign-cli-inputs',
+        generateBundle(_options, bundle) {
+          for (const chunk of Object.values(bundle)) {
+            if (chunk.type !== 'chunk') continue;
+            for (const id of chunk.moduleIds) if (id.startsWith(ROOT) && !id.includes('node_modules') && !id.includes('\0')) sources.add(relative(ROOT, id.split('?')[0]));
+          }
+        },
+      },
+    ],
+  });
+  // The sandbox reads its published test keys next to its module.
+  cpSync(join(ROOT, 'main', 'sandbox', 'fixtures'), join(outDir, 'fixtures'), { recursive: true });
+  const inputs = [...sources, 'package.json'].sort();
+  writeFileSync(join(outDir, CLI_INPUTS_NAME), `${JSON.stringify({ builtAt, inputs })}\n`);
+  return inputs.length;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: { out: { type: 'string' }, 'if-possible': { type: 'boolean', default: false } } });
+  const outDir = values.out ? resolve(values.out) : CLI_BUNDLE_DIR;
+  try {
+    mkdirSync(dirname(outDir), { recursive: true });
+    const started = performance.now();
+    const count = await buildCli(outDir);
+    console.log(`countersign CLI bundle: ${relative(process.cwd(), join(outDir, CLI_BUNDLE_NAME))} (${String(count)} project files, ${Math.round(performance.now() - started)} ms)`);
+  } catch (error) {
+    console.error(`countersign CLI bundle not built (${error instanceof Error ? error.message : String(error)}); the CLI runs from its sources instead.`);
+    if (!values['if-possible']) process.exitCode = 1;
+  }
+}

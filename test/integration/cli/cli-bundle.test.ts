@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT } from '../../../main/cli/exit-codes.ts';
+import { makeTempDir } from '../../support/temp-dir.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+// Two levels under the project, like out/cli: the bundle finds package.json and out/renderer relative to itself.
+const OUT = join(ROOT, 'out', `cli-test-${String(process.pid)}`);
+
+type BuildModule = { buildCli: (this: void, outDir: string) => Promise<number> };
+type FreshnessModule = { freshCliBundle: (this: void, root: string, env?: NodeJS.ProcessEnv) => string | null };
+
+function runNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('the prebuilt CLI bundle', () => {
+  let data: Awaited<ReturnType<typeof makeTempDir>>;
+  beforeAll(async () => {
+    data = await makeTempDir();
+    const { buildCli } = (await import(join(ROOT, 'scripts', 'build-cli.mjs'))) as BuildModule;
+    await buildCli(OUT);
+  }, 120_000);
+  afterAll(async () => {
+    rmSync(OUT, { recursive: true, force: true });
+    await data.remove();
+  });
+
+  it('runs on its own: help, the workspace listing, and signing (lazily loaded chunks) up to the missing vault', async () => {
+    const bundle = join(OUT, 'countersign.mjs');
+    const help = await runNode([bundle, '--help']);
+    expect(help.code).toBe(EXIT.ok);
+    expect(help.stdout).toMatch(/Usage: countersign <command>/);
+    expect(help.stdout).toContain('run-collection');
+
+    const list = await runNode([bundle, 'list', '--json', '--data-dir', data.path]);
+    expect(list.code).toBe(EXIT.ok);
+    expect(JSON.parse(list.stdout)).toContain('PayNet OSP/Request a report');
+
+    // trace loads the run command's chunk and signs; with no vault yet it stops at the first secret, saying how to start.
+    const trace = await runNode([bundle, 'trace', 'Elecsnet/Sale (HMAC-SHA1)', '--env', 'Sandbox', '--data-dir', data.path], { COUNTERSIGN_PASSPHRASE: '' });
+    expect(trace.code).toBe(EXIT.config);
+    expect(trace.stderr).toContain('countersign vault init');
+  }, 60_000);
+});
+
+describe('which file the countersign command runs', () => {
+  let root: Awaited<ReturnType<typeof makeTempDir>>;
+  let fresh: FreshnessModule['freshCliBundle'];
+  beforeAll(async () => {
+    root = await makeTempDir();
+    ({ freshCliBundle: fresh } = (await import(join(ROOT, 'scripts', 'cli-bundle.mjs'))) as FreshnessModule);
+    mkdirSync(join(root.path, 'out', 'cli'), { recursive: true });
+    mkdirSync(join(root.path, 'main'), { recursive: true });
+    writeFileSync(join(root.path, 'main', 'a.ts'), '');
+    writeFileSync(join(root.path, 'out', 'cli', 'countersign.mjs'), '');
+  });
+  afterAll(async () => root.remove());
+
+  it('takes the bundle only while no source it was built from is newer, and never when told to run the sources', () => {
+    const builtAt = Date.now();
+    utimesSync(join(root.path, 'main', 'a.ts'), new Date(builtAt - 60_000), new Date(builtAt - 60_000));
+    writeFileSync(join(root.path, 'out', 'cli', 'inputs.json'), JSON.stringify({ builtAt, inputs: ['main/a.ts'] }));
+    expect(fresh(root.path, {})).toBe(join(root.path, 'out', 'cli', 'countersign.mjs'));
+    expect(fresh(root.path, { COUNTERSIGN_FROM_SOURCES: '1' })).toBeNull();
+    utimesSync(join(root.path, 'main', 'a.ts'), new Date(builtAt + 1000), new Date(builtAt + 1000));
+    expect(fresh(root.path, {})).toBeNull();
+    writeFileSync(join(root.path, 'out', 'cli', 'inputs.json'), JSON.stringify({ builtAt, inputs: ['main/deleted.ts'] }));
+    expect(fresh(root.path, {})).toBeNull();
+  });
+});
