@@ -1,6 +1,7 @@
 import type { Theme } from '../../../main/contract/settings.ts';
 import type { SettingsState } from '../shell/use-settings.ts';
 import { THEME_LABEL, THEME_ORDER } from '../shell/theme.ts';
+import { DownloadsFolderField } from './DownloadsFolderField.tsx';
 
 export function SettingsPage({ state }: { state: SettingsState }) {
   const theme = state.settings?.theme;
@@ -23,6 +24,7 @@ export function SettingsPage({ state }: { state: SettingsState }) {
           </label>
         ))}
       </fieldset>
+      <DownloadsFolderField />
       {state.error && (
         <p role="alert" className="error">
           {state.error}

@@ -6,7 +6,10 @@ export function VariablesForm({ variables, values, disabled, onChange }: { varia
   return (
     <fieldset className="fl-variables" disabled={disabled}>
       <legend>Variables</legend>
-      <p className="hint">Templates such as {'{{$uuid}}'} or {'{{$inboxUrl}}'} are filled in when the run starts; change a value to use it as it is.</p>
+      <p className="hint">
+        The flow’s inputs. Templates such as {'{{$yesterday}}'}, {'{{$today}}'} (dates as YYYY-MM-DD, UTC), {'{{$uuid}}'} or {'{{$inboxUrl}}'} are filled in when the run
+        starts; change a value to use it as it is.
+      </p>
       <div className="wb-fields">
         {variables.map((variable) => {
           const value = values[variable.name] ?? variable.value;

@@ -92,7 +92,7 @@ export function ResponseViewer({ result, running, progress, onCancel }: Props) {
           </button>
         ))}
       </div>
-      {section === 'body' && <ResponseBody key={result.sendId} response={response} />}
+      {section === 'body' && <ResponseBody key={result.sendId} response={response} spilled={result.spilled === true} />}
       {section === 'headers' && <HeadersTable headers={response.headers} />}
       {section === 'timing' && <Timing timing={response.timing} />}
     </section>

@@ -48,6 +48,23 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
   }, []);
   const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
   const runningRef = useRef<string | null>(null);
+  // The shown response's temporary file, if it has one: let go when the response is replaced or the workbench closes, so resends pile nothing up.
+  const spilledRef = useRef<string | null>(null);
+  const letGoOfSpill = useCallback(() => {
+    const path = spilledRef.current;
+    spilledRef.current = null;
+    // A file already saved with "Save as…" is no longer a spill: main ignores it.
+    if (path !== null) api.invoke['files:discard']({ path }).catch(() => undefined);
+  }, [api]);
+  const showResult = useCallback(
+    (next: SendResult | null) => {
+      letGoOfSpill();
+      if (next?.spilled === true && next.outcome.ok && next.outcome.response.saved) spilledRef.current = next.outcome.response.saved.path;
+      setResult(next);
+    },
+    [letGoOfSpill],
+  );
+  useEffect(() => letGoOfSpill, [letGoOfSpill]);
 
   useEffect(
     () =>
@@ -66,7 +83,7 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
       setProgress(null);
       setError(null);
       setSubject(requestId);
-      setResult(null);
+      showResult(null);
       setSigned(null);
       const finish = () => {
         runningRef.current = null;
@@ -78,7 +95,7 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
         )
         .then(
           (next) => {
-            setResult(next);
+            showResult(next);
             setSigned(null);
             finish();
           },
@@ -88,7 +105,7 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
           },
         );
     },
-    [api, beforeSend, setError],
+    [api, beforeSend, setError, showResult],
   );
 
   const send = useCallback(
@@ -117,7 +134,7 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
   const sign = useCallback(
     async (requestId: string, environmentId: string, compare?: CompareExpected) => {
       setError(null);
-      if (subject !== requestId) setResult(null);
+      if (subject !== requestId) showResult(null);
       setSubject(requestId);
       try {
         await beforeSend(requestId);
@@ -126,7 +143,7 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
         setError(reason);
       }
     },
-    [api, beforeSend, subject, setError],
+    [api, beforeSend, subject, setError, showResult],
   );
 
   return { subject, running, progress, result, signed, error, errorCode, confirmation, send, confirm, dismissConfirmation: () => setConfirmation(null), cancel, sign };
