@@ -5,7 +5,7 @@
  * thread hashes and writes them and advances TAIL.
  */
 export const RING = {
-  SLOTS: 32,
+  SLOTS: 64,
   SLOT_BYTES: 128 * 1024,
   HEAD: 0,
   TAIL: 1,
@@ -13,6 +13,11 @@ export const RING = {
   /** ctrl[LENGTHS + i]: bytes in slot i. */
   LENGTHS: 4,
 } as const;
+
+/** The writer thread's doorbell: COUNT goes up on every ring; MODE says whether it must be woken. */
+export const BELL = { COUNT: 0, MODE: 1 } as const;
+/** ASLEEP: no files, woken by any ring. NAPPING: files open, wakes by itself within NAP_MAX_MS. */
+export const WRITER_MODE = { AWAKE: 0, ASLEEP: 1, NAPPING: 2 } as const;
 
 /** Values of ctrl[STATE]. */
 export const FILE_STATE = { OPEN: 0, CLOSING: 1, CANCELLED: 2, FAILED: 3 } as const;
@@ -33,18 +38,30 @@ export const WRITER_SOURCE = `
 const { workerData, parentPort, receiveMessageOnPort } = process.getBuiltinModule('node:worker_threads');
 const { createHash } = process.getBuiltinModule('node:crypto');
 const { writeSync } = process.getBuiltinModule('node:fs');
-const { bell: bellBuffer, port, ring, state } = workerData;
+const { bell: bellBuffer, port, ring, state, belled, modes } = workerData;
 const bell = new Int32Array(bellBuffer);
 const files = new Map();
+// Naps start short (data is flowing) and grow while there is nothing to do.
+const NAP_MIN_MS = 1;
+const NAP_MAX_MS = 20;
+let nap = NAP_MIN_MS;
+let worked = false;
 
 for (;;) {
-  const seen = Atomics.load(bell, 0);
+  const seen = Atomics.load(bell, belled.COUNT);
   for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
     const { id, fd, ctrl, data } = m.message;
     files.set(id, { id, fd, ctrl: new Int32Array(ctrl), data: new Uint8Array(data), hash: createHash('sha256'), tail: 0 });
   }
+  worked = false;
   for (const file of files.values()) serve(file);
-  if (Atomics.load(bell, 0) === seen) Atomics.wait(bell, 0, seen);
+  nap = worked ? NAP_MIN_MS : Math.min(NAP_MAX_MS, nap * 2);
+  // Say how we sleep before the last look at the count: a ring after this
+  // either changes the count (no sleep) or sees the mode and wakes us if it must.
+  const mode = files.size > 0 ? modes.NAPPING : modes.ASLEEP;
+  Atomics.store(bell, belled.MODE, mode);
+  if (Atomics.load(bell, belled.COUNT) === seen) Atomics.wait(bell, belled.COUNT, seen, mode === modes.NAPPING ? nap : Infinity);
+  Atomics.store(bell, belled.MODE, modes.AWAKE);
 }
 
 function serve(file) {
@@ -63,6 +80,7 @@ function serve(file) {
       file.hash.update(view);
       for (let done = 0; done < length; ) done += writeSync(file.fd, view, done, length - done);
       file.tail += 1;
+      worked = true;
       Atomics.store(ctrl, ring.TAIL, file.tail);
       Atomics.notify(ctrl, ring.TAIL);
     }

@@ -1,6 +1,6 @@
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { MessagePort } from 'node:worker_threads';
-import { FILE_STATE, RING, WRITER_SOURCE } from './file-writer-worker.ts';
+import { BELL, FILE_STATE, RING, WRITER_MODE, WRITER_SOURCE } from './file-writer-worker.ts';
 
 type WriterResult = { id: number; sha256: string } | { id: number; error: string } | { id: number; dropped: true };
 
@@ -20,7 +20,8 @@ const IDLE_STOP_MS = 30_000;
 class WriterThread {
   readonly #worker: Worker;
   readonly #port: MessagePort;
-  readonly #bell = new Int32Array(new SharedArrayBuffer(4));
+  /** See BELL: a ring count and whether the writer thread is awake (see ring()). */
+  readonly #bell = new Int32Array(new SharedArrayBuffer(8));
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
   #idleTimer: NodeJS.Timeout | null = null;
@@ -30,7 +31,7 @@ class WriterThread {
     this.#port = port1;
     this.#worker = new Worker(WRITER_SOURCE, {
       eval: true,
-      workerData: { bell: this.#bell.buffer, port: port2, ring: RING, state: FILE_STATE },
+      workerData: { bell: this.#bell.buffer, port: port2, ring: RING, state: FILE_STATE, belled: BELL, modes: WRITER_MODE },
       transferList: [port2],
     });
     this.#worker.unref();
@@ -63,9 +64,21 @@ class WriterThread {
     return result;
   }
 
-  ring(): void {
+  /**
+   * Tells the writer thread there is work. A wake-up is costly: V8 takes a
+   * process-wide lock and the kernel often switches threads at once
+   * (measured at 0.5-3 ms each on a loaded 2-core machine, a fifth of the
+   * main thread's time over TLS). So while files are open the writer naps
+   * and comes back by itself; only an urgent ring (ring full, finish,
+   * cancel) or one to a writer asleep without files wakes it.
+   */
+  ring(urgent = false): void {
     Atomics.add(this.#bell, 0, 1);
-    Atomics.notify(this.#bell, 0);
+    const mode = Atomics.load(this.#bell, BELL.MODE);
+    if (mode === WRITER_MODE.ASLEEP || (urgent && mode === WRITER_MODE.NAPPING)) {
+      // Only the first ring after it dozed off wakes it.
+      if (Atomics.compareExchange(this.#bell, BELL.MODE, mode, WRITER_MODE.AWAKE) === mode) Atomics.notify(this.#bell, BELL.COUNT);
+    }
   }
 
   #stop(): void {
@@ -93,7 +106,7 @@ class WriterThread {
 let current: WriterThread | null = null;
 
 /** A slot is handed over once it holds this much (see RingFileWriter#take). */
-const PUBLISH_AT = 64 * 1024;
+const PUBLISH_AT = RING.SLOT_BYTES;
 
 /** Atomics.waitAsync is ES2024, newer than the project's TypeScript lib; Node 22+ and Electron have it. */
 type WaitAsync = (
@@ -147,30 +160,29 @@ export class RingFileWriter {
    */
   freeSlot(): Uint8Array | null {
     if (this.#failure) throw this.#failure;
-    this.#publishFill();
     if (this.#head - Atomics.load(this.#ctrl, RING.TAIL) >= RING.SLOTS) return null;
     const start = (this.#head % RING.SLOTS) * RING.SLOT_BYTES;
-    return this.#data.subarray(start, start + RING.SLOT_BYTES);
+    // The free part of the current slot: small reads (TLS records) fill it up
+    // one after another before it is handed over.
+    return this.#data.subarray(start + this.#fill, start + RING.SLOT_BYTES);
   }
 
   /**
-   * Hands the first `length` bytes of `view`, the slot freeSlot() returned, to
-   * the writer thread. Throws if `view` is not the current free slot (it was
-   * taken by a copying write meanwhile): better a failed save than a wrong file.
+   * Adds the first `length` bytes of `view`, the space freeSlot() returned,
+   * to the current slot; a full slot goes to the writer thread. Throws if
+   * `view` is no longer the free space (a copying write took it meanwhile):
+   * better a failed save than a wrong file.
    */
   publishSlot(view: Uint8Array, length: number): void {
-    const slot = this.#head % RING.SLOTS;
-    const current = view.buffer === this.#data.buffer && view.byteOffset === slot * RING.SLOT_BYTES;
-    // #fill > 0: a copying write has gathered bytes into this very slot meanwhile.
-    if (!current || this.#fill > 0 || this.#head - Atomics.load(this.#ctrl, RING.TAIL) >= RING.SLOTS) throw new Error('read into a slot that is not free');
+    const start = (this.#head % RING.SLOTS) * RING.SLOT_BYTES;
+    const current = view.buffer === this.#data.buffer && view.byteOffset === start + this.#fill;
+    if (!current || this.#head - Atomics.load(this.#ctrl, RING.TAIL) >= RING.SLOTS) throw new Error('read into a slot that is not free');
     if (length <= 0) return;
-    this.#ctrl[RING.LENGTHS + slot] = Math.min(length, RING.SLOT_BYTES);
-    this.#head += 1;
-    Atomics.store(this.#ctrl, RING.HEAD, this.#head);
-    this.#thread.ring();
+    this.#fill += Math.min(length, RING.SLOT_BYTES - this.#fill);
+    if (this.#fill >= PUBLISH_AT) this.#publishFill();
   }
 
-  /** Slots handed to the writer thread so far: each is one wake-up and one write. */
+  /** Slots handed to the writer thread so far: each is one write. */
   get slotsPublished(): number {
     return this.#head;
   }
@@ -185,7 +197,7 @@ export class RingFileWriter {
   async finish(): Promise<string> {
     this.#publishFill();
     Atomics.store(this.#ctrl, RING.STATE, FILE_STATE.CLOSING);
-    this.#thread.ring();
+    this.#thread.ring(true);
     const sha256 = await this.#result;
     if (sha256 === null) throw new Error('the file writer dropped the file');
     return sha256;
@@ -194,17 +206,15 @@ export class RingFileWriter {
   /** Stops writing; resolves once the writer thread no longer touches the file. */
   async cancel(): Promise<void> {
     Atomics.store(this.#ctrl, RING.STATE, FILE_STATE.CANCELLED);
-    this.#thread.ring();
+    this.#thread.ring(true);
     await this.#result.catch(() => undefined);
   }
 
   /**
    * Copies as much of the chunk as the free slots hold; returns the bytes
-   * taken. Small chunks (a TLS record is 16 KiB) are gathered into the current
-   * slot until it holds PUBLISH_AT bytes, so the writer thread is woken and
-   * writeSync called once per large slot, not once per record. A chunk that
-   * fills a slot by itself is published at once, while it is still in the
-   * cache (measured faster than waiting to fill whole slots).
+   * taken. Small chunks (a TLS record is 16 KiB) are gathered into the
+   * current slot until it is full, so the writer thread hashes and writes
+   * whole slots, not one record at a time.
    */
   #take(chunk: Uint8Array): number {
     let offset = 0;
@@ -242,6 +252,7 @@ export class RingFileWriter {
   async #spaceFreed(): Promise<void> {
     const tail = Atomics.load(this.#ctrl, RING.TAIL);
     if (this.#head - tail < RING.SLOTS) return;
+    this.#thread.ring(true);
     if (Atomics.load(this.#ctrl, RING.STATE) === FILE_STATE.FAILED) {
       // The reason arrives by message just after; wait for it so it is reported.
       await this.#result.catch(() => undefined);
