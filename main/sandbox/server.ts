@@ -26,6 +26,8 @@ export type RunningSandbox = {
   /** Base URL, e.g. http://127.0.0.1:43123 (https:// when started with tls; no trailing slash, no mount prefix). */
   url: string;
   port: number;
+  /** TCP connections accepted so far: a test behind a proxy compares it with the proxy's log. */
+  connections: () => number;
   close: () => Promise<void>;
 };
 
@@ -85,10 +87,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     });
   });
   const { port } = server.address() as AddressInfo;
+  let connections = 0;
+  server.on('connection', () => {
+    connections += 1;
+  });
 
   return {
     url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
+    connections: () => connections,
     close: async () => {
       momo.stop();
       await new Promise<void>((resolve) => {

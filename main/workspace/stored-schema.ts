@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Flow } from '../contract/flow-model.ts';
+import { NetworkSettings } from '../contract/network.ts';
 import { AuthSetting, RequestSettings, WORKSPACE_SCHEMA_VERSION, type WorkspaceDocument } from '../contract/workspace.ts';
 
 /**
@@ -41,7 +42,7 @@ const StoredCollection = z.object({
   description,
   auth: AuthSetting,
   children: z.array(text),
-  environments: z.array(z.object({ id: text, name: text, protected: z.boolean(), variables: pairs, secrets: z.array(text), builtInSandbox: z.boolean().optional() })),
+  environments: z.array(z.object({ id: text, name: text, protected: z.boolean(), variables: pairs, secrets: z.array(text), builtInSandbox: z.boolean().optional(), network: NetworkSettings.optional() })),
   flows: z.array(Flow),
 });
 

@@ -46,6 +46,8 @@ export function elecsnetRoutes(env: SandboxEnvironment): Route[] {
       {
         authorization: header(req, 'authorization'),
         host: header(req, 'host') ?? '127.0.0.1',
+        // The base string starts with the scheme the request came over (a sandbox started with tls is https).
+        scheme: 'encrypted' in req.socket && req.socket.encrypted === true ? 'https' : 'http',
         path: url.pathname,
         query: parseFormParams(url.search.slice(1)),
         body,

@@ -15,6 +15,8 @@ import type { NonceGuard } from './nonces.ts';
 export type OAuthRequest = {
   authorization: string | undefined;
   host: string;
+  /** How the request arrived; http when absent. */
+  scheme?: 'http' | 'https';
   path: string;
   query: readonly Param[];
   body: readonly Param[];
@@ -79,7 +81,7 @@ export function verifyOAuthRequest(request: OAuthRequest, context: OAuthVerifier
     signed.push([name, value]);
   }
   const normalizedParameters = normalizeParameters(signed);
-  const baseString = signatureBaseString('POST', baseStringUri('http', request.host, request.path), normalizedParameters);
+  const baseString = signatureBaseString('POST', baseStringUri(request.scheme ?? 'http', request.host, request.path), normalizedParameters);
   const received = oauth.get('oauth_signature') ?? '';
 
   let valid: boolean;
