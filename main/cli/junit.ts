@@ -1,3 +1,5 @@
+import { writePrivateFile } from '../platform/private-file.ts';
+
 /** One send in a collection run, as the JUnit report and the summary table see it. */
 export type CaseResult = {
   /** "Collection/Folder/Request". */
@@ -44,4 +46,13 @@ function xml(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
+}
+
+/**
+ * Writes the report 0600 (failure messages can quote response data). A CI
+ * run rewrites the same file each time, so an existing one is replaced, by
+ * a rename: a symlink at the path is replaced, never written through.
+ */
+export async function writeJunitFile(path: string, suiteName: string, results: readonly CaseResult[]): Promise<void> {
+  await writePrivateFile(path, junitXml(suiteName, results), { overwrite: true });
 }

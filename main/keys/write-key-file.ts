@@ -1,19 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { writePrivateFile } from '../platform/private-file.ts';
+
+export type KeyFileOptions = {
+  /** Replace an existing file (never through a symlink). Default false: an existing file is refused. */
+  overwrite?: boolean;
+  /** Public keys may be 0644: they are meant to be handed out. Private keys stay 0600. */
+  mode?: number;
+};
 
 /**
- * Writes an exported key where a save dialog pointed, so a private key can go
- * from vault to disk without passing through the renderer. The file is
- * created 0600 and appears whole or not at all (temp file, then rename).
+ * Writes an exported key where the user pointed, so a private key can go
+ * from vault to disk without passing through the renderer. Created 0600 by
+ * default, whole or not at all; an existing file (or a symlink) is refused
+ * unless overwrite is asked for, and then replaced, never written through.
  */
-export async function writeKeyFile(path: string, pem: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temporary, pem, { mode: 0o600, flag: 'wx' });
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+export async function writeKeyFile(path: string, pem: string, options: KeyFileOptions = {}): Promise<void> {
+  await writePrivateFile(path, pem, options);
 }

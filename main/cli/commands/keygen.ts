@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { KeySize } from '../../contract/keys.ts';
+import { writeKeyFile } from '../../keys/write-key-file.ts';
+import { assertFreeOrReplaceable, FileExistsError } from '../../platform/private-file.ts';
 import { parseCommandArgs, type Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 import { CliError } from '../io.ts';
@@ -16,7 +17,9 @@ export const keygen: Command = {
   help: `Usage: countersign keygen --env E --name N [--bits 2048|3072|4096] [export options]
 
 Generates an RSA key pair, keeps the private key in the vault under the
-environment, and prints its SHA-256 fingerprint.
+environment, and prints its SHA-256 fingerprint. Export files are new files:
+the private key 0600, the public key 0644 (it is meant to be handed out). An
+existing file is refused unless --force.
 
 Options:
   --env E                  the vault environment (required)
@@ -26,6 +29,7 @@ Options:
   --export-private FILE    write the private key; needs --pkcs8 or --pkcs1
   --pkcs8 | --pkcs1        private key format (PKCS#1 is always unencrypted)
   --encrypt                encrypt a PKCS#8 export; passphrase from ${EXPORT_PASSPHRASE_ENV} or asked twice
+  --force                  replace an existing export file (a symlink there is replaced, never followed)
   --data-dir DIR           data directory (default: COUNTERSIGN_DATA_DIR, then the platform's)
 
 Examples:
@@ -42,6 +46,7 @@ Examples:
       pkcs8: { type: 'boolean', default: false },
       pkcs1: { type: 'boolean', default: false },
       encrypt: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
     });
     if (positionals.length > 0) throw new CliError(`Unexpected "${positionals.join(' ')}" (see --help).`, EXIT.usage);
@@ -52,6 +57,11 @@ Examples:
     if (privateFile !== undefined && values.pkcs8 === values.pkcs1) throw new CliError('--export-private needs exactly one of --pkcs8 or --pkcs1.', EXIT.usage);
     if (values.encrypt && !values.pkcs8) throw new CliError('--encrypt applies to --pkcs8 exports only (PKCS#1 is written unencrypted).', EXIT.usage);
     const ref = { environment: values.env, name: values.name };
+    const publicPath = values['export-public'] === undefined ? undefined : resolve(values['export-public']);
+    const privatePath = privateFile === undefined ? undefined : resolve(privateFile);
+    if (publicPath !== undefined && publicPath === privatePath) throw new CliError('--export-public and --export-private name the same file.', EXIT.usage);
+    // Refused before a key is generated: the vault would keep a key the user then has to remove.
+    for (const path of [publicPath, privatePath]) if (path !== undefined) await refuseTaken(path, values.force);
 
     return withBackend(values['data-dir'], io, context, async (backend) => {
       await unlockVault(backend, io, context);
@@ -69,12 +79,12 @@ Examples:
       io.out(`${generated.key.fingerprint.sha256Hex}\n`);
       io.err(`Stored ${generated.key.bits}-bit key "${ref.name}" in ${ref.environment}.\n`);
 
-      if (values['export-public'] !== undefined) {
+      if (publicPath !== undefined) {
         const exported = await service(() => backend.keys.exportPublic(ref));
-        await writeFile(resolve(values['export-public']), exported.pem);
-        io.err(`Public key written to ${values['export-public']}.\n`);
+        await writeExport(publicPath, exported.pem, values.force, PUBLIC_KEY_MODE);
+        io.err(`Public key written to ${values['export-public'] ?? publicPath}.\n`);
       }
-      if (privateFile !== undefined) {
+      if (privatePath !== undefined && privateFile !== undefined) {
         const exported = await service(() =>
           backend.keys.exportPrivate(
             values.pkcs1
@@ -83,7 +93,7 @@ Examples:
           ),
         );
         // Owner-only, like the vault itself.
-        await writeFile(resolve(privateFile), exported.pem, { mode: 0o600 });
+        await writeExport(privatePath, exported.pem, values.force, 0o600);
         io.err(`Private key written to ${privateFile}${exported.encrypted ? ' (encrypted)' : ''}.\n`);
         if (exported.warning) io.err(`warning: ${exported.warning}\n`);
       }
@@ -91,3 +101,27 @@ Examples:
     });
   },
 };
+
+// A public key is meant to be handed out: group/other may read it, as ssh-keygen leaves *.pub.
+const PUBLIC_KEY_MODE = 0o644;
+
+async function refuseTaken(path: string, force: boolean): Promise<void> {
+  try {
+    await assertFreeOrReplaceable(path, force);
+  } catch (error) {
+    throw asCliError(error);
+  }
+}
+
+async function writeExport(path: string, pem: string, force: boolean, mode: number): Promise<void> {
+  try {
+    await writeKeyFile(path, pem, { overwrite: force, mode });
+  } catch (error) {
+    throw asCliError(error);
+  }
+}
+
+function asCliError(error: unknown): CliError {
+  if (error instanceof FileExistsError) return new CliError(`${error.path} already exists; it was left as it was (--force replaces it).`, EXIT.usage);
+  return new CliError(`Could not write the key file: ${error instanceof Error ? error.message : String(error)}`, EXIT.internal);
+}

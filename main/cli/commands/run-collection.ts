@@ -67,7 +67,7 @@ Examples:
       if (requests.length === 0) throw new CliError(`"${path}" holds no requests.`, EXIT.usage);
       const environment = await findEnvironment(backend, collectionIdOf(tree, container), envName);
       requireProductionConsent(environment, values['yes-production']);
-      await applyNetworkOverrides(backend, values, io);
+      await applyNetworkOverrides(backend, values, io, environment);
       await unlockVault(backend, io, context);
 
       const jobs = Array.from({ length: iterations }, (_, index) => requests.map((request) => ({ request, iteration: index + 1 }))).flat();

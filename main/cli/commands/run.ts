@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import type { BodyPreview } from '../../contract/http.ts';
 import type { SendResult } from '../../contract/requests.ts';
+import { movePrivateFile } from '../../platform/private-file.ts';
 import type { Backend } from '../../services/backend.ts';
 import { parseCommandArgs, type Command } from '../command.ts';
 import type { CliContext } from '../context.ts';
@@ -102,7 +104,7 @@ async function signOrSend(values: RunValues, positionals: string[], io: CliIo, c
     const request = findRequestByPath(tree, path);
     const environment = await findEnvironment(backend, collectionIdOf(tree, request), envName);
     if (!traceOnly && !values['dry-run']) requireProductionConsent(environment, values['yes-production']);
-    await applyNetworkOverrides(backend, values, io);
+    await applyNetworkOverrides(backend, values, io, environment);
     // Unlocked when signing first reads a secret: a request without secrets never pays for the passphrase derivation.
     let unlockFailure: unknown;
     backend.unlockOnFirstSecret(async () => {
@@ -141,8 +143,9 @@ async function send(backend: Backend, io: CliIo, plan: SendPlan): Promise<number
   const toFile = plan.out !== undefined && plan.out !== '-' ? resolve(plan.out) : undefined;
   // Checked before sending: a send is not always harmless to repeat.
   if (toFile && !(await isDirectory(dirname(toFile)))) throw new CliError(`--out: the folder ${dirname(toFile)} does not exist.`, EXIT.usage);
-  // The body lands in a private temp file first: complete however large, and --out is only replaced by a whole body.
-  const spill = plan.json && !toFile ? undefined : await mkdtemp(join(tmpdir(), 'countersign-run-'));
+  // The body lands in a private temp folder first (beside --out, so the final move is a rename):
+  // complete however large, and --out is only replaced by a whole 2xx body.
+  const spill = plan.json && !toFile ? undefined : await mkdtemp(toFile ? join(dirname(toFile), '.countersign-run-') : join(tmpdir(), 'countersign-run-'));
   const sendId = randomUUID();
   const showProgress = io.isTty && toFile !== undefined;
   const unsubscribe = backend.bus.subscribe((name, payload) => {
@@ -162,14 +165,21 @@ async function send(backend: Backend, io: CliIo, plan: SendPlan): Promise<number
     if (showProgress) io.err('\n');
     const code = exitCodeForOutcome(result.outcome);
     const savedPath = result.outcome.ok ? result.outcome.response.saved?.path : undefined;
-    if (toFile && savedPath) await moveFile(savedPath, toFile);
+    // An error body is not the document asked for: --out keeps what it held (an access token, a report).
+    const keep = toFile !== undefined && savedPath !== undefined && code === EXIT.ok;
+    if (keep) await movePrivateFile(savedPath, toFile, { overwrite: true });
     if (plan.json) {
-      io.out(`${JSON.stringify(jsonResult(plan.path, result, code, toFile), null, 2)}\n`);
+      io.out(`${JSON.stringify(jsonResult(plan.path, result, code, keep ? toFile : undefined), null, 2)}\n`);
       return code;
     }
     io.err(`${statusLine(result.outcome)}\n`);
     if (toFile) {
-      if (savedPath) io.err(`saved to ${toFile}\n`);
+      if (keep) io.err(`saved to ${toFile}\n`);
+      else if (result.outcome.ok) {
+        io.err(`${toFile} was left untouched; the response body was not saved and follows here on stderr:\n`);
+        io.err(previewText(result.outcome.response.preview));
+        io.err('\n');
+      }
     } else if (result.outcome.ok) {
       if (savedPath) await streamTo(io, savedPath);
       else io.out(result.outcome.response.preview.encoding === 'base64' ? Buffer.from(result.outcome.response.preview.data, 'base64') : result.outcome.response.preview.data);
@@ -204,13 +214,9 @@ function jsonResult(path: string, result: SendResult, exitCode: number, savedTo:
   };
 }
 
-async function moveFile(from: string, to: string): Promise<void> {
-  try {
-    await rename(from, to);
-  } catch {
-    // Another file system: copy instead.
-    await copyFile(from, to);
-  }
+function previewText(preview: BodyPreview): string {
+  const text = preview.encoding === 'base64' ? `(${Buffer.from(preview.data, 'base64').length} bytes of binary data)` : preview.data;
+  return preview.truncated ? `${text}\n(cut short)` : text;
 }
 
 async function streamTo(io: CliIo, path: string): Promise<void> {

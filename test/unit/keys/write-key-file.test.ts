@@ -21,11 +21,14 @@ describe('writeKeyFile', () => {
     expect(await readdir(dir.path)).toEqual(['sandbox-k-private-pkcs8.pem']);
   });
 
-  it('replaces a file the user chose to overwrite', async () => {
+  it('refuses an existing file unless overwriting was chosen, then replaces it 0600', async () => {
     const path = join(dir.path, 'public.pem');
-    await writeFile(path, 'old');
-    await writeKeyFile(path, 'new');
+    await writeFile(path, 'old', { mode: 0o644 });
+    await expect(writeKeyFile(path, 'new')).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(await readFile(path, 'utf8')).toBe('old');
+    await writeKeyFile(path, 'new', { overwrite: true });
     expect(await readFile(path, 'utf8')).toBe('new');
+    if (process.platform !== 'win32') expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 
   it('fails cleanly when the folder does not exist', async () => {
