@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isChannelName } from '../../../main/contract/index.ts';
 import type { KeyValue, RequestBody } from '../../../main/contract/workspace.ts';
 import type { Backend } from '../../../main/services/backend.ts';
 import { contractCaller, testBackend } from '../../support/backend.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 
 export const ENVIRONMENT = 'Redaction';
+const PASSPHRASE = 'a passphrase for redaction tests';
 
 /**
  * A secret's forms as a gateway, a log or a response may carry them, worked
@@ -63,7 +65,7 @@ export async function redactionHarness() {
   const dir = await makeTempDir();
   const backend: Backend = testBackend(dir.path);
   const call = contractCaller(() => backend);
-  await call('vault:setup', { passphrase: 'a passphrase for redaction tests' });
+  await call('vault:setup', { passphrase: PASSPHRASE });
   const events: string[] = [];
   backend.bus.subscribe((name, payload) => events.push(`${name} ${JSON.stringify(payload)}`));
   const echo = await startEchoServer();
@@ -72,9 +74,19 @@ export async function redactionHarness() {
   backend.workspace.updateEnvironment(collection.id, environment.id, { variables: [{ name: 'base', value: echo.url, enabled: true }] });
   const request = backend.workspace.create({ kind: 'request', parentId: collection.id, name: 'Echo' });
 
+  /**
+   * Where the vault binds secrets to hosts (#15), lets these secrets go to a
+   * loopback host for good, as the user would with the passphrase; a vault
+   * without host binding needs nothing.
+   */
+  const allowHost = async (names: string[], url: string) => {
+    if (!isChannelName('vault:allow-host')) return;
+    await call('vault:allow-host', { environment: ENVIRONMENT, names, host: new URL(url).host, scope: 'always', passphrase: PASSPHRASE });
+  };
   const setSecret = async (name: string, value: string) => {
     const exists = backend.vault.list({ environment: ENVIRONMENT }).secrets.some((secret) => secret.name === name);
     await call(exists ? 'vault:rotate' : 'vault:add', { environment: ENVIRONMENT, name, value, ...(exists ? {} : { kind: 'text' }) });
+    if (!exists) await allowHost([name], echo.url);
   };
   const shape = (patch: { method?: string; url: string; params?: KeyValue[]; headers?: KeyValue[]; body?: RequestBody }) =>
     backend.workspace.updateRequest(request.id, { method: patch.method ?? 'GET', url: patch.url, params: patch.params ?? [], headers: patch.headers ?? [], body: patch.body ?? { kind: 'none' } });
@@ -87,6 +99,8 @@ export async function redactionHarness() {
     echoUrl: echo.url,
     ids,
     setSecret,
+    allowHost,
+    passphrase: PASSPHRASE,
     shape,
     close: async () => {
       await backend.close();
