@@ -39,6 +39,11 @@ export function requireEnvironment(doc: WorkspaceDocument, collectionId: NodeId,
 
 export function updateEnvironment(doc: WorkspaceDocument, collectionId: NodeId, environmentId: NodeId, change: EnvironmentChange): Environment {
   const env = requireEnvironment(doc, collectionId, environmentId);
+  const willProtect = change.protected ?? env.protected;
+  const willSkipTls = (change.network ?? env.network)?.verifyTls === false;
+  if (willProtect && willSkipTls) {
+    throw new ServiceError('forbidden', `TLS verification cannot be turned off for "${env.name}": it is a protected environment.`);
+  }
   if (change.name !== undefined) {
     assertNameFree(requireCollection(doc, collectionId).environments, change.name, env.id);
     env.name = change.name;

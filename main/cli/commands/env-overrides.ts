@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { X509Certificate } from 'node:crypto';
 import { ProxyUrl } from '../../contract/network.ts';
+import type { Environment } from '../../contract/workspace.ts';
 import type { Backend } from '../../services/backend.ts';
 import { EXIT } from '../exit-codes.ts';
 import { CliError } from '../io.ts';
@@ -22,6 +23,7 @@ export async function applyNetworkOverrides(
   backend: Backend,
   values: { proxy?: string | undefined; ca?: string | undefined; insecure?: boolean | undefined },
   io: { err: (text: string) => void },
+  environment?: Environment,
 ): Promise<void> {
   let proxyUrl: string | undefined;
   if (values.proxy !== undefined) {
@@ -46,5 +48,8 @@ export async function applyNetworkOverrides(
     ca = { pem, file };
   }
   if (values.insecure === true) io.err('warning: --insecure: TLS certificates are NOT verified for this run.\n');
+  else if (environment?.network?.verifyTls === false) {
+    io.err(`warning: TLS certificates are NOT verified for "${environment.name}" (its network settings; "countersign env set ... --verify" turns checks back on).\n`);
+  }
   backend.requests.setNetworkOverride({ proxyUrl, ca, insecure: values.insecure === true });
 }

@@ -77,7 +77,7 @@ Examples:
       const found = findFlow(flows, path);
       const environment = await findEnvironment(backend, found.collectionId, values.env);
       requireProductionConsent(environment, values['yes-production']);
-      await applyNetworkOverrides(backend, values, io);
+      await applyNetworkOverrides(backend, values, io, environment);
       await unlockVault(backend, io, context);
 
       const runId = randomUUID();
