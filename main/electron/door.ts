@@ -2,17 +2,19 @@ import type * as Electron from 'electron';
 import type { Backend } from '../services/backend.ts';
 import { ipcEventChannel } from '../contract/index.ts';
 import { registerContract, trustedSender } from './ipc.ts';
-import { originOf } from './navigation.ts';
-import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol.ts';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol.ts';
+import { rendererSource } from './renderer-source.ts';
 import type { ElectronSurface } from './surface.ts';
 import { guardWebContents, mainWindowOptions } from './window.ts';
 
 export type DoorOptions = {
   preloadPath: string;
   rendererDir: string;
-  /** electron-vite's dev server in `npm run dev`; the custom protocol otherwise. */
+  /** electron-vite's dev server in `npm run dev`; used only when the app is not packaged (renderer-source.ts). */
   devServerUrl?: string;
   createBackend: () => Backend;
+  /** Where start-up notes go (a dev server URL that was ignored); stderr by default. */
+  warn?: (message: string) => void;
 };
 
 /** Must run before the app is ready: the app scheme needs its privileges registered first. */
@@ -30,7 +32,9 @@ export async function startElectronDoor(electron: ElectronSurface, options: Door
     app.quit();
     return;
   }
-  const appOrigin = options.devServerUrl ? originOf(new URL(options.devServerUrl)) : APP_ORIGIN;
+  const source = rendererSource(options.devServerUrl, app.isPackaged);
+  if (source.ignored) (options.warn ?? ((message: string) => console.error(`countersign: ${message}`)))(`${source.ignored}; loading the built app.`);
+  const appOrigin = source.origin;
   let window: Electron.BrowserWindow | null = null;
 
   app.on('second-instance', () => {
@@ -63,6 +67,6 @@ export async function startElectronDoor(electron: ElectronSurface, options: Door
   window.on('closed', () => {
     window = null;
   });
-  await window.loadURL(options.devServerUrl ?? APP_ENTRY_URL);
+  await window.loadURL(source.url);
 }
 

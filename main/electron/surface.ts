@@ -5,7 +5,7 @@ import type * as Electron from 'electron';
  * module (so the compiler checks it against electron.d.ts); tests pass a fake.
  */
 export type ElectronSurface = {
-  app: Pick<Electron.App, 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getPath' | 'setPath' | 'getVersion'>;
+  app: Pick<Electron.App, 'requestSingleInstanceLock' | 'quit' | 'on' | 'whenReady' | 'getPath' | 'setPath' | 'getVersion' | 'isPackaged'>;
   BrowserWindow: new (options: Electron.BrowserWindowConstructorOptions) => Electron.BrowserWindow;
   ipcMain: Pick<Electron.IpcMain, 'handle'>;
   protocol: Pick<Electron.Protocol, 'handle' | 'registerSchemesAsPrivileged'>;

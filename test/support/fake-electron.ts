@@ -56,7 +56,7 @@ export class FakeWindow extends Emitter {
 
 export type FakeElectron = {
   surface: ElectronSurface;
-  app: Emitter & { quitCalls: number; lock: boolean };
+  app: Emitter & { quitCalls: number; lock: boolean; isPackaged: boolean };
   handlers: Map<string, (event: unknown, input: unknown) => unknown>;
   schemes: unknown[];
   protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
@@ -66,11 +66,13 @@ export type FakeElectron = {
 };
 
 /** A stand-in for the few parts of electron the door uses; cast once here, where the fake is made. */
-export function fakeElectron(options: { lock?: boolean } = {}): FakeElectron {
+export function fakeElectron(options: { lock?: boolean; packaged?: boolean } = {}): FakeElectron {
   FakeWindow.created = [];
   const app = Object.assign(new Emitter(), {
     quitCalls: 0,
     lock: options.lock ?? true,
+    // Like `electron .` in development unless a test says packaged.
+    isPackaged: options.packaged ?? false,
     requestSingleInstanceLock() {
       return app.lock;
     },
