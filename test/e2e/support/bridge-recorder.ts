@@ -3,9 +3,32 @@ import type { Page } from '@playwright/test';
 export type BridgeRecording = {
   /** The whole text of each reply or event stream, by request. */
   texts(): string[];
-  /** Which recorded replies contain any of `values` (described by URL). */
+  /** Which recorded replies contain any of `values`, in any encoded form (described by URL). */
   find(values: readonly string[]): string[];
 };
+
+/**
+ * The forms a value takes in a reply: as is, percent-encoded (once, twice,
+ * as a form), base64, base64url, hex and JSON-escaped (every reply is JSON,
+ * so a quote or backslash in a value is escaped there).
+ */
+function encodedForms(value: string): string[] {
+  const bytes = Buffer.from(value, 'utf8');
+  const once = encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const forms = [
+    value,
+    encodeURIComponent(value),
+    once,
+    encodeURIComponent(once),
+    new URLSearchParams({ s: value }).toString().slice(2),
+    bytes.toString('base64').replace(/=+$/, ''),
+    bytes.toString('base64url'),
+    bytes.toString('hex'),
+    bytes.toString('hex').toUpperCase(),
+    JSON.stringify(value).slice(1, -1),
+  ];
+  return [...new Set(forms)];
+}
 
 // Exposed functions return promises in the page; awaiting each keeps chunks in order.
 type Recorder = (id: number, url: string, chunk: string) => void | Promise<void>;
@@ -45,9 +68,9 @@ export async function recordBridge(page: Page): Promise<BridgeRecording> {
   });
   return {
     texts: () => [...responses.values()].map((entry) => entry.text),
-    find: (values) =>
-      [...responses.values()]
-        .filter((entry) => values.some((value) => value !== '' && entry.text.includes(value)))
-        .map((entry) => entry.url),
+    find: (values) => {
+      const forms = values.filter((value) => value !== '').flatMap(encodedForms);
+      return [...responses.values()].filter((entry) => forms.some((form) => entry.text.includes(form))).map((entry) => entry.url);
+    },
   };
 }
