@@ -13,4 +13,6 @@ export type ImportResult = {
   folders: number;
   secretsToStore: SecretToStore[];
   warnings: string[];
+  /** Postman scripts the import left out, by request. */
+  droppedScripts?: { request: string; kinds: ('prerequest' | 'test')[] }[];
 };

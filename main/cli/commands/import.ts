@@ -48,6 +48,7 @@ Examples:
         const summary = await service(() => backend.dispatcher.call(channel, { text, secretsEnvironment: values.env }));
         io.err(`Imported ${summary.requests} requests in ${summary.folders} folders.\n`);
         reportSecretsAndWarnings(io, values.env, summary.secretsStored, summary.warnings);
+        reportDroppedScripts(io, summary.droppedScripts ?? []);
         return EXIT.ok;
       });
     }
@@ -77,6 +78,13 @@ Examples:
 /** Credentials in an import go to the vault, so it has to be open; with no vault yet, an import without credentials still works. */
 async function unlockIfPresent(backend: Backend, io: CliIo, context: CliContext): Promise<void> {
   if ((await backend.vault.status()).state !== 'absent') await unlockVault(backend, io, context);
+}
+
+/** Postman scripts are not run: say which were left out, by request, so the user can redo them as auth or flow steps. */
+function reportDroppedScripts(io: CliIo, dropped: readonly { request: string; kinds: readonly string[] }[]): void {
+  if (dropped.length === 0) return;
+  io.err('Scripts left out (Countersign runs no scripts; signing and captures are auth schemes and flow steps):\n');
+  for (const entry of dropped) io.err(`  ${entry.request}: ${entry.kinds.map((kind) => (kind === 'prerequest' ? 'pre-request' : 'test')).join(', ')}\n`);
 }
 
 function reportSecretsAndWarnings(io: CliIo, environment: string, secrets: readonly { name: string }[], warnings: readonly string[]): void {

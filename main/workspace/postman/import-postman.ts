@@ -8,8 +8,10 @@ import { ExportedCollection, type ExportedItem, type ExportedRequest } from '../
 import { SECRET_FIELDS } from '../secret-fields.ts';
 import { mapPostmanAuth, type PostmanAuthParams } from './postman-auth.ts';
 import { MAX_POSTMAN_NESTING, nestedDeeperThan } from './nesting.ts';
+import { mapDynamicDeep } from './dynamic-variables.ts';
+import { scriptsOf, type DroppedScript } from './scripts.ts';
 
-export type PostmanConversion = { draft: ExportedCollection; warnings: string[] };
+export type PostmanConversion = { draft: ExportedCollection; warnings: string[]; droppedScripts: DroppedScript[] };
 
 type PairLike = { key?: string | null; value?: unknown; disabled?: boolean };
 
@@ -65,21 +67,25 @@ function bodyOf(request: pm.Request, where: string, warnings: string[]): Request
   }
 }
 
-function requestOf(item: pm.Item, where: string, warnings: string[]): ExportedRequest {
+function requestOf(item: pm.Item, where: string, warnings: string[], dropped: DroppedScript[]): ExportedRequest {
   const request = item.request;
+  const scripts = scriptsOf(item, where.slice(1));
+  if (scripts !== undefined) dropped.push(scripts);
   const { base } = splitQuery(request.url.toString());
   const params = pairs(request.url.query.all());
   const { body, auth } = oauthParamsInBodyHint(bodyOf(request, where, warnings), authOf(request.auth, where, warnings), where, warnings);
+  const unmapped = new Set<string>();
+  const sent = mapDynamicDeep({ url: base, params, headers: pairs(request.headers.all()), body, auth }, unmapped);
+  if (unmapped.size > 0) {
+    const names = [...unmapped].sort().map((name) => `{{${name}}}`).join(', ');
+    warnings.push(`${where}: ${names} ${unmapped.size === 1 ? 'is a Postman dynamic variable' : 'are Postman dynamic variables'} with no Countersign equivalent (we have $uuid, $timestamp, $isoTimestamp, $nonce, $randomInt): replace before sending.`);
+  }
   return {
     type: 'request',
     name: cleanName(item.name, 'Untitled request'),
     ...descriptionOf(item.description),
     method: request.method.toUpperCase(),
-    url: base,
-    params,
-    headers: pairs(request.headers.all()),
-    body,
-    auth,
+    ...sent,
   };
 }
 
@@ -98,20 +104,22 @@ function oauthParamsInBodyHint(body: RequestBody, auth: AuthSetting, where: stri
   return { body: { kind: 'form', pairs: body.pairs.filter((pair) => !isOAuth(pair.name)) }, auth: { mode: 'chain', steps: [{ ...step, oauthParamsInBody: true }] } };
 }
 
-function itemsOf(group: pm.ItemGroup<pm.Item>, path: string, warnings: string[]): ExportedItem[] {
+function itemsOf(group: pm.ItemGroup<pm.Item>, path: string, warnings: string[], dropped: DroppedScript[]): ExportedItem[] {
   return group.items.all().map((entry): ExportedItem => {
     const where = `${path}/${entry.name}`;
     if (pm.ItemGroup.isItemGroup(entry)) {
       const folder = entry as unknown as pm.ItemGroup<pm.Item>;
+      const scripts = scriptsOf(folder, `${where.slice(1)} (folder)`);
+      if (scripts !== undefined) dropped.push(scripts);
       return {
         type: 'folder',
         name: cleanName(folder.name, 'Untitled folder'),
         ...descriptionOf(folder.description),
         auth: authOf(folder.auth, where, warnings),
-        items: itemsOf(folder, where, warnings),
+        items: itemsOf(folder, where, warnings, dropped),
       };
     }
-    return requestOf(entry as pm.Item, where, warnings);
+    return requestOf(entry as pm.Item, where, warnings, dropped);
   });
 }
 
@@ -168,7 +176,10 @@ export function convertPostman(text: string): PostmanConversion {
   }
   const collection = new pm.Collection(json as pm.CollectionDefinition);
   const warnings: string[] = [];
-  const items = itemsOf(collection, '', warnings);
+  const dropped: DroppedScript[] = [];
+  const collectionScripts = scriptsOf(collection, '(collection)');
+  if (collectionScripts !== undefined) dropped.push(collectionScripts);
+  const items = itemsOf(collection, '', warnings, dropped);
   const auths = [authOf(collection.auth, collection.name, warnings)];
   const values = new Map<string, string>();
   const disabled = new Set<string>();
@@ -201,5 +212,5 @@ export function convertPostman(text: string): PostmanConversion {
       parsed.error.issues.slice(0, 20).map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
     );
   }
-  return { draft: parsed.data, warnings };
+  return { draft: parsed.data, warnings, droppedScripts: dropped };
 }
