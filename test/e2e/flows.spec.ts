@@ -82,6 +82,26 @@ test.describe('flows', () => {
     await expect(detail.getByTestId('signature-trace').first()).toBeVisible();
   });
 
+  test('PayNet "Download report" takes its inputs from the form: the request as sent carries them', async ({ app, secretValues }) => {
+    await openFlows(app, secretValues);
+    await selectFlow(app, 'Download report');
+    // The form shows the flow's inputs with their defaults before anything runs.
+    await expect(app.getByLabel('reportType')).toHaveValue('settlement');
+    await expect(app.getByLabel('dateFrom')).toHaveValue('{{$yesterday}}');
+    await expect(app.getByLabel('format')).toHaveValue('csv');
+    await app.getByLabel('reportType').fill('transactions');
+    await app.getByLabel('dateFrom').fill('2026-11-01');
+    await app.getByLabel('dateTo').fill('2026-11-30');
+    await runAndWait(app, 'succeeded');
+    await expect(app.getByTestId('run-variables')).toContainText('transactions');
+    await step(app, 1).getByRole('button', { name: /^Details/ }).click();
+    const sent = app.getByTestId('step-detail').getByRole('region', { name: 'Request as sent' });
+    await expect(sent).toContainText('"reportType": "transactions"');
+    await expect(sent).toContainText('"dateFrom": "2026-11-01"');
+    await expect(sent).toContainText('"dateTo": "2026-11-30"');
+    await expect(sent).toContainText('"format": "csv"');
+  });
+
   test('MoMo "Provision sandbox API user" stores the new key in the vault without showing it', async ({ app, secretValues, dataDir }) => {
     await openFlows(app, secretValues);
     await selectFlow(app, 'Provision sandbox API user');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -333,7 +334,8 @@ test.describe('workbench in browser mode', () => {
     }
   });
 
-  test('a 200 MB download lands on disk with the SHA-256 the viewer shows', async ({ app, secretValues }) => {
+  test('a 200 MB body waits in a temporary file until "Save as…" moves it into the downloads folder, with the SHA-256 the viewer shows', async ({ app, secretValues, dataDir }) => {
+    const downloads = join(dataDir, 'downloads');
     const chunk = Buffer.alloc(1024 * 1024);
     for (let i = 0; i < chunk.length; i++) chunk[i] = (i * 31) % 251;
     const chunks = 200;
@@ -364,17 +366,27 @@ test.describe('workbench in browser mode', () => {
       await app.getByRole('tab', { name: 'Settings' }).click();
       await app.getByLabel('Save the body to a file').check();
       await app.getByRole('button', { name: 'Send', exact: true }).click();
+      const spilled = app.getByTestId('spilled-file');
+      await expect(spilled).toContainText(sha256, { timeout: 30_000 });
+      // Nothing reached the downloads folder on its own.
+      expect(await readdir(downloads)).toEqual([]);
+      // Sending again replaces the response: its temporary file goes, no "(1)" copy appears anywhere.
+      await app.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect(app.getByTestId('spilled-file')).toContainText(sha256, { timeout: 30_000 });
+      await expect.poll(async () => (await readdir(join(dataDir, 'spill'), { recursive: true })).filter((name) => name.endsWith('.bin'))).toEqual([expect.stringMatching(/big\.bin$/)]);
+      await app.getByTestId('spilled-file').getByRole('button', { name: 'Save as…' }).click();
+      await app.getByLabel('File name').fill('big-copy.bin');
+      await app.getByTestId('spilled-file').getByRole('button', { name: 'Save', exact: true }).click();
       const saved = app.getByTestId('saved-file');
-      await expect(saved).toContainText(sha256, { timeout: 30_000 });
-      const path = (await saved.locator('code').first().textContent()) ?? '';
-      try {
-        expect((await stat(path)).size).toBe(chunk.length * chunks);
-        const onDisk = createHash('sha256');
-        await pipeline(createReadStream(path), onDisk);
-        expect(onDisk.digest('hex')).toBe(sha256);
-      } finally {
-        await rm(path, { force: true });
-      }
+      await expect(saved).toContainText(join(downloads, 'big-copy.bin'));
+      await expect(saved).toContainText(sha256);
+      const path = join(downloads, 'big-copy.bin');
+      expect((await stat(path)).size).toBe(chunk.length * chunks);
+      const onDisk = createHash('sha256');
+      await pipeline(createReadStream(path), onDisk);
+      expect(onDisk.digest('hex')).toBe(sha256);
+      expect(await readdir(downloads)).toEqual(['big-copy.bin']);
+      expect((await readdir(join(dataDir, 'spill'), { recursive: true })).filter((name) => name.endsWith('.bin'))).toEqual([]);
     } finally {
       server.close();
     }
