@@ -26,6 +26,7 @@ import { createSandboxControl } from './sandbox-control.ts';
 import { createHistoryFileStore } from '../history/history-file.ts';
 import { createHistoryService, type HistoryService } from '../history/history-service.ts';
 import { createHistoryHandlers } from '../history/history-handlers.ts';
+import { createUnlockOnDemand } from './unlock-on-demand.ts';
 import { createCommandCopier } from '../requests/command-copier.ts';
 import { createFlowHandlers } from '../flows/flow-handlers.ts';
 import { createFlowService, type FlowService } from '../flows/flow-service.ts';
@@ -66,6 +67,8 @@ export type Backend = {
   history: HistoryService;
   flows: FlowService;
   inbox: InboxService;
+  /** The CLI's unlock, run when a send first reads a secret instead of before every command (see unlock-on-demand.ts). */
+  unlockOnFirstSecret(unlock: () => Promise<void>): void;
   close(): Promise<void>;
 };
 
@@ -107,6 +110,7 @@ export function createBackend(options: BackendOptions): Backend {
     workspace.retargetBuiltInSandbox(status.port);
     return status;
   };
+  const unlockOnDemand = createUnlockOnDemand();
   const history = createHistoryService({
     store: createHistoryFileStore(options.dataDir),
     onChange: (count) => bus.emit('history:changed', { count }),
@@ -121,6 +125,7 @@ export function createBackend(options: BackendOptions): Backend {
     // Every value signing takes from the vault goes into the ledger first.
     secrets: {
       get: async (environment, name) => {
+        await unlockOnDemand.beforeSecretRead();
         const value = await vault.get(environment, name);
         ledger.add(value);
         return value;
@@ -216,6 +221,7 @@ export function createBackend(options: BackendOptions): Backend {
     history,
     flows,
     inbox,
+    unlockOnFirstSecret: (unlock) => unlockOnDemand.set(unlock),
     close: async () => {
       flows.close();
       await inbox.close();

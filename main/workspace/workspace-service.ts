@@ -30,7 +30,6 @@ import { filterTree } from './filter.ts';
 import { deleteFlow, requireFlow, saveFlow } from './flows.ts';
 import { randomIds, type IdSource } from './ids.ts';
 import { listTree } from './listing.ts';
-import { convertPostman } from './postman/import-postman.ts';
 import { retargetBuiltInSandbox } from './sandbox-port.ts';
 import { assertNoLiteralSecrets, secretNamesInUse } from './secret-fields.ts';
 import { createNode, moveNode, renameNode, reorderChildren, type CreateSpec } from './tree-edit.ts';
@@ -197,7 +196,9 @@ export class WorkspaceService {
   }
 
   /** Secret values come back in `secretsToStore` for the vault; pass only `toImportSummary(...)` to the renderer. */
-  importPostman(text: string): ImportResult {
+  async importPostman(text: string): Promise<ImportResult> {
+    // The Postman SDK (faker, ajv, …) is loaded only when a Postman file is imported: it was most of the CLI's start-up.
+    const { convertPostman } = await import('./postman/import-postman.ts');
     const { draft, warnings, droppedScripts } = convertPostman(text);
     return this.#commit([], () => {
       const added = materializeCollection(this.#doc, this.#ids, draft);
