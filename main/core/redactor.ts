@@ -154,6 +154,16 @@ export class Redactor {
     return text.replace(matcher.replace, () => replacement);
   }
 
+  /** What a log line may keep of a failure: its name, message and stack with every known secret form replaced. */
+  redactError(error: unknown): unknown {
+    if (!(error instanceof Error)) return typeof error === 'string' ? this.redactText(error) : this.redactDeep(error);
+    const copy = new Error(this.redactText(error.message));
+    copy.name = error.name;
+    if (error.stack !== undefined) copy.stack = this.redactText(error.stack);
+    else delete copy.stack;
+    return copy;
+  }
+
   /**
    * A copy of plain data (objects, arrays, strings, Buffers) with every
    * secret form replaced. Unchanged parts are shared, not copied, and an

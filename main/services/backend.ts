@@ -73,9 +73,11 @@ export type Backend = {
 };
 
 export function createBackend(options: BackendOptions): Backend {
-  const log = options.log ?? (() => {});
-  // The process-wide secret ledger: every value the vault hands out, every token and captured secret. The dispatcher and the bus walk all they send with it.
+  // The process-wide secret ledger: every value the vault hands out, every token and captured secret. The dispatcher and the bus walk all they send with it, and main's log lines pass through it too.
   const ledger = new Redactor();
+  const log = (message: string, error?: unknown): void => {
+    if (options.log) options.log(ledger.redactText(message), error === undefined ? undefined : ledger.redactError(error));
+  };
   const bus = createEventBus((name, error) => log(`event ${name} did not match the contract`, error), ledger);
   const settings = createSettingsService(options.stores, bus, options.downloadsDir ?? defaultDownloadsDir);
   // Bodies too large to preview wait here (private, under the data dir) until saved or let go.

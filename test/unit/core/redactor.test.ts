@@ -91,6 +91,16 @@ describe('Redactor.redactDeep', () => {
     expect(unicode.redactDeep(Buffer.from('\u0000pässwörd-1\u0000', 'utf8')).toString()).toBe(BINARY_REDACTED_NOTE);
   });
 
+  it('gives a log a copy of an error with message and stack redacted, leaving the error itself alone', () => {
+    const error = new TypeError(`bad key ${secret}`);
+    const logged = redactor.redactError(error) as Error;
+    expect(logged.name).toBe('TypeError');
+    expect(logged.message).toBe(`bad key ${REDACTED}`);
+    expect(logged.stack).not.toContain(secret);
+    expect(error.message).toContain(secret);
+    expect(redactor.redactError({ detail: secret })).toEqual({ detail: REDACTED });
+  });
+
   it('absorbs another redactor and clears', () => {
     const run = new Redactor().absorb(redactor);
     expect(run.redactText(secret)).toBe(REDACTED);
