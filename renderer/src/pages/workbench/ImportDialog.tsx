@@ -15,18 +15,21 @@ export function ImportDialog({ collections, onClose, onImported }: { collections
   const [text, setText] = useState('');
   const [parentId, setParentId] = useState(collections[0]?.id ?? '');
   const [report, setReport] = useState<string | null>(null);
+  const [dropped, setDropped] = useState<{ request: string; kinds: string[] }[]>([]);
 
   const submit = () =>
     void run(async () => {
       if (source === 'curl') {
         const result = await api.invoke['workspace:import-curl']({ command: text, parentId, secretsEnvironment: 'Sandbox' });
         setReport(describe(1, result.secretsStored.map((secret) => secret.name), result.warnings));
+        setDropped([]);
         onImported(result.request.id);
         return;
       }
       const channel = source === 'postman' ? 'workspace:import-postman' : 'workspace:import-collection';
       const summary = await api.invoke[channel]({ text, secretsEnvironment: 'Sandbox' });
       setReport(describe(summary.requests, summary.secretsStored.map((secret) => secret.name), summary.warnings));
+      setDropped(summary.droppedScripts ?? []);
       onImported(null);
     });
 
@@ -82,6 +85,18 @@ export function ImportDialog({ collections, onClose, onImported }: { collections
           <p role="status" data-testid="import-report">
             {report}
           </p>
+        )}
+        {dropped.length > 0 && (
+          <div data-testid="import-dropped-scripts">
+            <p>Scripts left out (Countersign runs no scripts; signing and captures are auth schemes and flow steps):</p>
+            <ul>
+              {dropped.map((entry) => (
+                <li key={entry.request}>
+                  {entry.request}: {entry.kinds.map((kind) => (kind === 'prerequest' ? 'pre-request' : 'test')).join(', ')}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
       </div>
       <div className="dialog-actions">

@@ -1,9 +1,10 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import type { TreeEntry } from '../../../../main/contract/workspace.ts';
+import type { CredentialFinding, TreeEntry } from '../../../../main/contract/workspace.ts';
 import { useApi } from '../../api/context.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { ContainerAuthDialog } from './ContainerAuthDialog.tsx';
+import { ExportCredentialsDialog } from './ExportCredentialsDialog.tsx';
 import { MoveDialog } from './MoveDialog.tsx';
 import type { RowAction } from './RowMenu.tsx';
 import { flattenTree } from './tree-rows.ts';
@@ -23,6 +24,7 @@ export function Sidebar({ tree, activeId, onOpen, onImport }: Props) {
   const [authOf, setAuthOf] = useState<TreeEntry | null>(null);
   const [undo, setUndo] = useState<Undoable | null>(null);
   const [cursorId, setCursorId] = useState<string | null>(null);
+  const [credentialCheck, setCredentialCheck] = useState<{ collectionId: string; findings: CredentialFinding[] } | null>(null);
 
   const rows = useMemo(
     () => (tree.listing ? flattenTree(tree.listing, tree.byId, collapsed, tree.visible) : []),
@@ -61,6 +63,12 @@ export function Sidebar({ tree, activeId, onOpen, onImport }: Props) {
 
   const exportCollection = async (collectionId: string) => {
     const file = await api.invoke['workspace:export-collection']({ collectionId });
+    // Typed-in credentials: ask first (move to the vault, or export as typed).
+    if (file.credentialFindings.length > 0) setCredentialCheck({ collectionId, findings: file.credentialFindings });
+    else download(file);
+  };
+
+  const download = (file: { fileName: string; text: string }) => {
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([file.text], { type: 'application/json' }));
     link.download = file.fileName;
@@ -180,6 +188,14 @@ export function Sidebar({ tree, activeId, onOpen, onImport }: Props) {
         />
       )}
       {authOf && <ContainerAuthDialog entry={authOf} onClose={() => setAuthOf(null)} />}
+      {credentialCheck && (
+        <ExportCredentialsDialog
+          collectionId={credentialCheck.collectionId}
+          findings={credentialCheck.findings}
+          onDownload={download}
+          onClose={() => setCredentialCheck(null)}
+        />
+      )}
       {undo && (
         <UndoToast
           undo={undo}
