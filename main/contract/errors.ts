@@ -16,6 +16,8 @@ export const ErrorCode = z.enum([
   'vault_absent',
   'secret_missing',
   'vault_damaged',
+  // A vault secret would go to a host it is not bound to; the user may allow it with the vault passphrase.
+  'secret_host_refused',
   'failed',
   'internal',
 ]);

@@ -54,8 +54,15 @@ export const SecretMetadata = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   hint: z.string().nullable(),
+  /** Where the value may be sent (host[:port] as in URL.host, or "builtin:sandbox"); null until a version 1 vault is migrated. */
+  hosts: z.array(z.string()).nullable(),
 });
 export type SecretMetadata = z.infer<typeof SecretMetadata>;
+
+export const MAX_HOSTS_PER_SECRET = 32;
+/** host[:port], a URL (its host is taken), or "builtin:sandbox"; main normalizes and checks it. */
+export const HostText = z.string().min(1).max(300).regex(/^[^\s\p{Cc}]+$/u, 'A host cannot hold spaces or control characters.');
+export const HostList = z.array(HostText).max(MAX_HOSTS_PER_SECRET);
 
 export const VaultState = z.enum(['absent', 'locked', 'unlocked', 'damaged']);
 export type VaultState = z.infer<typeof VaultState>;
@@ -121,6 +128,8 @@ export const AddSecretInput = z.strictObject({
   name: SecretName,
   kind: SecretKind,
   value: SecretValue,
+  /** Where it may be sent; absent: the environment's base-URL hosts (vault:default-hosts). */
+  hosts: HostList.optional(),
 });
 export type AddSecretInput = z.infer<typeof AddSecretInput>;
 
@@ -141,6 +150,32 @@ export const SetPassphraseInput = z.strictObject({
   next: Passphrase,
 });
 export type SetPassphraseInput = z.infer<typeof SetPassphraseInput>;
+
+/**
+ * Changing where a secret may go is a confirmation the renderer cannot give
+ * itself: it needs the vault passphrase, checked in main.
+ */
+export const SetHostsInput = z.strictObject({
+  environment: EnvironmentName,
+  name: SecretName,
+  hosts: HostList,
+  passphrase: z.string().min(1).max(MAX_PASSPHRASE_CHARS),
+});
+export type SetHostsInput = z.infer<typeof SetHostsInput>;
+
+export const AllowHostInput = z.strictObject({
+  environment: EnvironmentName,
+  /** The secrets a refusal named. */
+  names: z.array(SecretName).min(1).max(MAX_HOSTS_PER_SECRET),
+  host: HostText,
+  /** once: the next send that carries it there; always: added to its hosts. */
+  scope: z.enum(['once', 'always']),
+  passphrase: z.string().min(1).max(MAX_PASSPHRASE_CHARS),
+});
+export type AllowHostInput = z.infer<typeof AllowHostInput>;
+
+export const AllowHostResult = z.object({ host: z.string(), scope: z.enum(['once', 'always']) });
+export type AllowHostResult = z.infer<typeof AllowHostResult>;
 
 export const ImportConflict = z.enum(['skip', 'replace']);
 export type ImportConflict = z.infer<typeof ImportConflict>;
@@ -204,6 +239,9 @@ export const vaultChannels = {
     output: VaultStatus,
   },
   'vault:export-backup': { input: ExportBackupInput, output: SavedBackup },
+  'vault:default-hosts': { input: z.strictObject({ environment: EnvironmentName }), output: z.object({ hosts: z.array(z.string()) }) },
+  'vault:set-hosts': { input: SetHostsInput, output: SecretMetadata },
+  'vault:allow-host': { input: AllowHostInput, output: AllowHostResult },
   'vault:import-backup': { input: ImportBackupInput, output: ImportBackupResult },
   'vault:local-backups': { input: emptyInput, output: z.object({ backups: z.array(LocalBackup) }) },
   'vault:restore-local-backup': { input: z.strictObject({ id: z.string().min(1).max(128) }), output: VaultStatus },

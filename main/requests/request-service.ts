@@ -29,6 +29,7 @@ import type { WorkspaceService } from '../workspace/workspace-service.ts';
 import { sendSigned, tokenFetcher, type Execute } from './send-signed.ts';
 import { toWireRequest } from './wire.ts';
 import { vaultErrorIn } from '../vault/vault-errors.ts';
+import { bindSendToHosts, type HostBindingOptions } from '../vault/hosts/send-binding.ts';
 import { resolveNetwork, type NetworkOverride } from './network-options.ts';
 
 export type RequestServiceOptions = {
@@ -51,6 +52,8 @@ export type RequestServiceOptions = {
   ledger?: Redactor;
   /** Puts text on the clipboard and clears it after 30 s (the vault's copier); "Copy as curl" with secrets needs it. */
   copyToClipboard?: (text: string) => Promise<void>;
+  /** Vault secrets go only to the hosts they are bound to (main/vault/hosts); every request and redirect hop is checked before it is sent. */
+  hostBinding?: HostBindingOptions;
 };
 
 /** Values that replace (or add to) the environment's variables for one send, e.g. the CLI's --var. Main-side only: no channel carries them. */
@@ -119,6 +122,8 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
     };
   };
 
+  const bindHosts = () => (options.hostBinding ? bindSendToHosts({ source: options.secrets, ...options.hostBinding }) : null);
+
   const signing = (): Omit<SigningDeps, 'fetchToken'> => ({
     clock,
     nonces: options.nonces ?? cryptoNonces,
@@ -174,7 +179,8 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       };
       let spilled = false;
       try {
-        const result = await sendSigned(signInput, signing(), executeOptions, options.execute).catch((error: unknown) => {
+        const bound = bindHosts();
+        const result = await sendSigned(signInput, bound ? { ...signing(), secrets: bound.secrets } : signing(), executeOptions, bound ? bound.guard(options.execute) : options.execute).catch((error: unknown) => {
           // A failure before any response is recorded too: its message is redacted already, or replaced when it is not ours.
           record(ledger, { summary: null, signingError: error instanceof SigningError ? error.message : 'The send failed before a response.' });
           return asServiceError(error);
@@ -218,7 +224,12 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
           return value;
         },
       };
-      const signed = await signRequest(signInput, { ...signing(), secrets: recording, fetchToken: tokenFetcher(network.options, options.execute) }).catch(asServiceError);
+      const bound = options.hostBinding ? bindSendToHosts({ source: recording, ...options.hostBinding }) : null;
+      const signed = await signRequest(signInput, {
+        ...signing(),
+        secrets: bound ? bound.secrets : recording,
+        fetchToken: tokenFetcher(network.options, bound ? bound.guard(options.execute) : options.execute),
+      }).catch(asServiceError);
       ledger.absorb(signed.redactor);
       const wire = toWireRequest(signed.request);
       const request = { method: wire.method, url: wire.url, headers: wire.headers, body: typeof wire.body === 'string' ? wire.body : null };
@@ -239,7 +250,12 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       const { node, environment, signInput } = await prepare(input.requestId, input.environmentId, input.variables);
       // A token step still fetches its token here, through the environment's proxy and TLS settings.
       const network = await resolveNetwork(environment, node, options.secrets, networkOverride).catch(asServiceError);
-      const signed = await signRequest(signInput, { ...signing(), fetchToken: tokenFetcher(network.options, options.execute) }).catch(asServiceError);
+      const bound = bindHosts();
+      const signed = await signRequest(signInput, {
+        ...signing(),
+        ...(bound ? { secrets: bound.secrets } : {}),
+        fetchToken: tokenFetcher(network.options, bound ? bound.guard(options.execute) : options.execute),
+      }).catch(asServiceError);
       ledger.absorb(signed.redactor);
       return {
         environment: { id: environment.id, name: environment.name, protected: environment.protected },

@@ -28,6 +28,7 @@ import { createHistoryService, type HistoryService } from '../history/history-se
 import { createHistoryHandlers } from '../history/history-handlers.ts';
 import { createUnlockOnDemand } from './unlock-on-demand.ts';
 import { createCommandCopier } from '../requests/command-copier.ts';
+import { defaultHostsFor, sandboxHostsOf } from '../vault/hosts/host-names.ts';
 import { createFlowHandlers } from '../flows/flow-handlers.ts';
 import { createFlowService, type FlowService } from '../flows/flow-service.ts';
 import { createInboxService, type InboxService } from '../flows/inbox-service.ts';
@@ -88,6 +89,8 @@ export function createBackend(options: BackendOptions): Backend {
     ...(options.safeStorage ? { safeStorage: options.safeStorage } : {}),
     ...(options.clipboard ? { clipboard: options.clipboard } : {}),
     ...options.vaultTuning,
+    // A new secret may go where its environment's base URLs point (the built-in sandbox symbolically).
+    defaultHosts: (environment) => defaultHostsFor(workspace.document, environment),
     onChange: (change) => {
       bus.emit('vault:changed', change);
       if (change.reason === 'setup') void seedSandboxSecrets(vault, log);
@@ -141,6 +144,7 @@ export function createBackend(options: BackendOptions): Backend {
     recordSend: (entry) => history.record(entry),
     onSaved: (path) => savedFiles.remember(path),
     ...(commandCopier ? { copyToClipboard: (text: string) => commandCopier.copy(text) } : {}),
+    hostBinding: { rules: vault.hostRules, sandboxHosts: () => sandboxHostsOf(sandbox.status()) },
   });
   const keys = createKeyService({
     vault: createVaultKeyStore(vault, options.stores),

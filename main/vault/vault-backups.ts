@@ -8,7 +8,7 @@ import { AuthenticationError } from './crypto/aead.ts';
 import type { ScryptParams } from './crypto/scrypt-kdf.ts';
 import { sealSecret } from './crypto/secret-codec.ts';
 import { VaultFileProblem } from './file/vault-file-problem.ts';
-import { checkedValue, decryptRecord, findRecord, toMetadata } from './vault-secrets.ts';
+import { checkedValue, decryptRecord, findRecord, identityOf } from './vault-secrets.ts';
 import { describe, type VaultSession } from './vault-session.ts';
 import { WrongPassphraseError } from './wrappers/passphrase-wrapper.ts';
 
@@ -37,7 +37,7 @@ export function createVaultBackups(core: VaultSession, options: BackupsOptions) 
       }
       await core.verifyPassphrase(input.passphrase, 'no backup was written');
       const current = core.requireSession();
-      const secrets: PlainSecret[] = current.document.secrets.map((record) => ({ ...toMetadata(record), value: decryptRecord(current, record) }));
+      const secrets: PlainSecret[] = current.document.secrets.map((record) => ({ ...identityOf(record), value: decryptRecord(current, record) }));
       const content = await encodeBackup(secrets, input.passphrase, options.scryptParams, options.randomBytes);
       const fileName = `countersign-vault-backup-${options.clock().toISOString().slice(0, 10)}.json`;
       let path: string;

@@ -23,9 +23,9 @@ export const vaultErrors = {
     new ServiceError('vault_damaged', `${detail} It was left as it is; restore a backup (Vault screen → Backups, or "countersign vault restore").`),
 };
 
-export const VAULT_ERROR_CODES = ['vault_absent', 'locked', 'secret_missing', 'vault_damaged'] as const;
+export const VAULT_ERROR_CODES = ['vault_absent', 'locked', 'secret_missing', 'vault_damaged', 'secret_host_refused'] as const;
 
-/** Finds a vault refusal in an error or its causes (the signer wraps the vault's error as `cause`). */
+/** Finds a vault refusal (or a host-binding refusal) in an error or its causes (the signer wraps the vault's error as `cause`). */
 export function vaultErrorIn(error: unknown): ServiceError | null {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {

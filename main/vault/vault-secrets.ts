@@ -2,7 +2,8 @@ import type { AddSecretInput, DeleteSecretInput, RotateSecretInput, SecretKind, 
 import { ServiceError } from '../contract/errors.ts';
 import { importPrivateKey } from '../keys/import-private-key.ts';
 import { AuthenticationError } from './crypto/aead.ts';
-import { openSecret, sealSecret } from './crypto/secret-codec.ts';
+import { openSecret, sealSecret, type SecretMeta } from './crypto/secret-codec.ts';
+import { normalizeHosts } from './hosts/host-names.ts';
 import type { SecretRecord, VaultDocument } from './file/vault-document.ts';
 import { maskedHint } from './hints.ts';
 import { vaultErrors } from './vault-errors.ts';
@@ -12,6 +13,8 @@ import type { Session, VaultSession } from './vault-session.ts';
 export type RevealPurpose = 'signing' | 'export' | 'clipboard';
 
 export type SecretsOptions = {
+  /** The environment's base-URL hosts: where a new secret may go unless told otherwise. */
+  defaultHosts: (environment: string) => string[];
   clock: () => Date;
   randomBytes: (size: number) => Buffer;
   onReveal: ((event: { environment: string; name: string; purpose: RevealPurpose }) => void) | undefined;
@@ -29,6 +32,20 @@ export function toMetadata(record: SecretRecord): SecretMetadata {
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     hint: record.hint,
+    hosts: record.hosts ?? null,
+  };
+}
+
+/** What a re-sealed record keeps of the old one. */
+export function identityOf(record: SecretRecord): SecretMeta {
+  return {
+    environment: record.environment,
+    name: record.name,
+    kind: record.kind,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    hint: record.hint,
+    ...(record.hosts === undefined ? {} : { hosts: record.hosts }),
   };
 }
 
@@ -67,13 +84,22 @@ export function createVaultSecrets(core: VaultSession, options: SecretsOptions) 
   const add = (input: AddSecretInput) =>
     core.exclusive(async () => {
       const value = checkedValue(input.kind, input.value);
+      const hosts = input.hosts === undefined ? undefined : normalizeHosts(input.hosts);
       let stored: SecretRecord | undefined;
       await core.change('secrets', (latest) => {
         if (findRecord(latest, input.environment, input.name)) {
           throw new ServiceError('conflict', `A secret named "${input.name}" already exists in ${input.environment}. Rotate it to change its value.`);
         }
         const now = options.clock().toISOString();
-        const meta = { environment: input.environment, name: input.name, kind: input.kind, createdAt: now, updatedAt: now, hint: maskedHint(input.kind, value) };
+        const meta = {
+          environment: input.environment,
+          name: input.name,
+          kind: input.kind,
+          createdAt: now,
+          updatedAt: now,
+          hint: maskedHint(input.kind, value),
+          hosts: hosts ?? options.defaultHosts(input.environment),
+        };
         stored = sealSecret(core.requireSession().dataKey, latest.vaultId, meta, value, options.randomBytes);
         return { ...latest, secrets: [...latest.secrets, stored] };
       });
@@ -87,7 +113,7 @@ export function createVaultSecrets(core: VaultSession, options: SecretsOptions) 
         const existing = findRecord(latest, input.environment, input.name);
         if (!existing) throw new ServiceError('not_found', `There is no secret named "${input.name}" in ${input.environment}.`);
         const value = checkedValue(existing.kind, input.value);
-        const meta = { ...toMetadata(existing), updatedAt: options.clock().toISOString(), hint: maskedHint(existing.kind, value) };
+        const meta = { ...identityOf(existing), updatedAt: options.clock().toISOString(), hint: maskedHint(existing.kind, value) };
         const record = sealSecret(core.requireSession().dataKey, latest.vaultId, meta, value, options.randomBytes);
         stored = record;
         return { ...latest, secrets: latest.secrets.map((r) => (r === existing ? record : r)) };

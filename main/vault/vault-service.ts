@@ -2,6 +2,9 @@ import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import {
   CLIPBOARD_CLEAR_SECONDS,
   type AddSecretInput,
+  type AllowHostInput,
+  type AllowHostResult,
+  type SetHostsInput,
   type DeleteSecretInput,
   type ImportBackupResult,
   type ImportConflict,
@@ -20,6 +23,8 @@ import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './crypto/scrypt-kdf.ts
 import { createVaultFileStore } from './file/vault-file-store.ts';
 import { nodeTimers, type Timers } from './timers.ts';
 import { createVaultBackups } from './vault-backups.ts';
+import type { HostRules } from './hosts/host-guard.ts';
+import { createVaultHosts } from './vault-hosts.ts';
 import { createVaultSecrets, type RevealPurpose } from './vault-secrets.ts';
 import { createVaultSession, describe } from './vault-session.ts';
 import type { SafeStorageLike } from './wrappers/safe-storage.ts';
@@ -44,6 +49,8 @@ export type VaultServiceOptions = {
   clipboardClearMs?: number;
   /** Where exported backups go when no folder is named (Downloads by default). */
   backupDir?: () => string;
+  /** Where a new secret of an environment may be sent by default (its base-URL hosts); none when absent. */
+  defaultHosts?: (environment: string) => string[];
   /** Told about lock, unlock and content changes; the backend forwards it as the vault:changed event. */
   onChange?: (change: VaultChange) => void;
   log?: (message: string, error?: unknown) => void;
@@ -68,6 +75,13 @@ export type VaultService = {
   /** Checks the vault's own passphrase (for confirmations the renderer cannot give itself). */
   verifyPassphrase(passphrase: string, what: string): Promise<void>;
   exportBackup(input: { passphrase: string; directory?: string | undefined }): Promise<SavedBackup>;
+  defaultHosts(environment: string): { hosts: string[] };
+  /** Replaces where a secret may go; needs the vault passphrase. */
+  setHosts(input: SetHostsInput): Promise<SecretMetadata>;
+  /** Allows one more host for a secret, once or for good; needs the vault passphrase. */
+  allowHost(input: AllowHostInput): Promise<AllowHostResult>;
+  /** Main only: what the send-time host check asks. */
+  readonly hostRules: HostRules;
   importBackup(input: { content: string; passphrase: string; onConflict: ImportConflict }): Promise<ImportBackupResult>;
   localBackups(): Promise<{ backups: LocalBackup[] }>;
   restoreLocalBackup(input: { id: string }): Promise<VaultStatus>;
@@ -91,6 +105,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
     ? createClipboardCopier(options.clipboard, timers, clearMs, (error) => log('clearing the clipboard failed', error))
     : null;
   const onChange = options.onChange;
+  const defaultHosts = (environment: string) => options.defaultHosts?.(environment) ?? [];
 
   const core = createVaultSession({
     store: createVaultFileStore({
@@ -108,8 +123,10 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
     onLock: async () => {
       await copier?.clearIfUnchanged();
     },
+    defaultHosts,
   });
-  const secrets = createVaultSecrets(core, { clock, randomBytes, onReveal: options.onReveal });
+  const secrets = createVaultSecrets(core, { clock, randomBytes, onReveal: options.onReveal, defaultHosts });
+  const hosts = createVaultHosts(core, { defaultHosts, clock });
   const backups = createVaultBackups(core, { clock, randomBytes, scryptParams, defaultBackupDir: options.backupDir ?? defaultDownloadsDir, log });
 
   const copyToClipboard = async (input: { environment: string; name: string }) => {
@@ -138,6 +155,10 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
     setAutoLock: core.setAutoLock,
     verifyPassphrase: (passphrase, what) => core.exclusive(() => core.verifyPassphrase(passphrase, what)),
     ...backups,
+    defaultHosts: hosts.defaultHosts,
+    setHosts: hosts.setHosts,
+    allowHost: hosts.allowHost,
+    hostRules: hosts.rules,
     reveal: secrets.reveal,
     get: (environment, name) => secrets.reveal(environment, name, 'signing'),
     async close() {

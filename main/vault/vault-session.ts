@@ -31,6 +31,8 @@ export type SessionOptions = {
   onChange: ((reason: VaultChangeReason, status: VaultStatus) => void) | undefined;
   /** Runs when the session ends (lock, auto-lock), e.g. to clear a pending clipboard copy. */
   onLock: () => Promise<void>;
+  /** Where a secret of this environment may go when nothing says otherwise (migrating version 1 entries). */
+  defaultHosts: (environment: string) => string[];
 };
 
 export type VaultSession = ReturnType<typeof createVaultSession>;
@@ -196,7 +198,7 @@ export function createVaultSession(options: SessionOptions) {
         const current = requireSession();
         const next = build(current.document);
         if (next === null) return;
-        const signed = signDocument(current.dataKey, next);
+        const signed = signDocument(current.dataKey, upgraded(next));
         const fingerprint = await store.write(signed, current.fingerprint);
         session = { dataKey: current.dataKey, document: signed, fingerprint, stamp: await store.stamp() };
         changed = true;
@@ -209,6 +211,13 @@ export function createVaultSession(options: SessionOptions) {
     }
     if (changed) notify(reason);
   };
+
+  /** Every write is the current schema: version 1 entries get their default hosts. */
+  const upgraded = (next: Omit<VaultDocument, 'mac'>): Omit<VaultDocument, 'mac'> => ({
+    ...next,
+    version: VAULT_SCHEMA_VERSION,
+    secrets: next.secrets.map((record) => (record.hosts === undefined ? { ...record, hosts: options.defaultHosts(record.environment) } : record)),
+  });
 
   /** Adds the keychain wrapper when the keychain protects and the vault lacks a working one. */
   const withSafeStorageWrapper = (dataKey: Buffer, wrappers: WrapperRecord[]): WrapperRecord[] | null => {
@@ -322,6 +331,12 @@ export function createVaultSession(options: SessionOptions) {
           const wrappers = withSafeStorageWrapper(dataKey, latest.wrappers);
           return wrappers ? { ...latest, wrappers } : null;
         }).catch((error: unknown) => log('could not add the keychain wrapper', error));
+      }
+      if (requireSession().document.version < VAULT_SCHEMA_VERSION) {
+        // Binds every secret to its environment's hosts once; a failed write is retried at the next change.
+        await change('settings', (latest) => (latest.version < VAULT_SCHEMA_VERSION ? latest : null)).catch((error: unknown) =>
+          log('could not migrate the vault to its current version', error),
+        );
       }
       notify('unlocked');
       return status();

@@ -53,6 +53,7 @@ export async function decodeBackup(content: string, passphrase: string): Promise
       createdAt: record.createdAt,
       updatedAt: record.updatedAt,
       hint: record.hint,
+      ...(record.hosts === undefined ? {} : { hosts: record.hosts }),
       value: openSecret(dataKey, document.vaultId, record),
     }));
   } finally {

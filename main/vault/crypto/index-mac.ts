@@ -9,6 +9,8 @@ export type IndexedEntry = {
   createdAt: string;
   updatedAt: string;
   hint: string | null;
+  /** Covered when present (vault version 2), so a host cannot be added to a secret by editing the file. */
+  hosts?: readonly string[] | undefined;
 };
 export type IndexContent = { vaultId: string; autoLockMinutes: number; secrets: readonly IndexedEntry[] };
 
@@ -21,8 +23,9 @@ export function computeIndexMac(dataKey: Buffer, content: IndexContent): Buffer 
   const macKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'countersign/vault-index-mac/v1', 32));
   try {
     const rows = [...content.secrets]
-      .map((s) => [s.environment, s.name, s.kind, s.createdAt, s.updatedAt, s.hint])
-      .sort((a, b) => compare(`${a[0] ?? ''}\u0000${a[1] ?? ''}`, `${b[0] ?? ''}\u0000${b[1] ?? ''}`));
+      .sort((a, b) => compare(`${a.environment}\u0000${a.name}`, `${b.environment}\u0000${b.name}`))
+      // Version 1 rows have six fields; a seventh (the hosts) makes a version 2 row, so one cannot pass for the other.
+      .map((s) => (s.hosts === undefined ? [s.environment, s.name, s.kind, s.createdAt, s.updatedAt, s.hint] : [s.environment, s.name, s.kind, s.createdAt, s.updatedAt, s.hint, [...s.hosts]]));
     const canonical = JSON.stringify({ v: 1, id: content.vaultId, autoLock: content.autoLockMinutes, rows });
     return createHmac('sha256', macKey).update(canonical, 'utf8').digest();
   } finally {

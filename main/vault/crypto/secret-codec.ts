@@ -3,7 +3,7 @@ import { encodeSecretIdentity, type SecretIdentity } from './secret-identity.ts'
 import { computeIndexMac, indexMacMatches, type IndexContent } from './index-mac.ts';
 import type { SecretRecord, VaultDocument } from '../file/vault-document.ts';
 
-export type SecretMeta = SecretIdentity & { createdAt: string; updatedAt: string; hint: string | null };
+export type SecretMeta = SecretIdentity & { createdAt: string; updatedAt: string; hint: string | null; hosts?: readonly string[] | undefined };
 
 /** Encrypts one value under the data key, bound to its identity and vault. */
 export function sealSecret(
@@ -23,6 +23,7 @@ export function sealSecret(
       createdAt: meta.createdAt,
       updatedAt: meta.updatedAt,
       hint: meta.hint,
+      ...(meta.hosts === undefined ? {} : { hosts: [...meta.hosts] }),
       nonce: sealed.nonce.toString('base64'),
       ciphertext: sealed.ciphertext.toString('base64'),
       tag: sealed.tag.toString('base64'),

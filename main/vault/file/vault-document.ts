@@ -2,13 +2,18 @@ import { z } from 'zod';
 import { SecretKind } from '../../contract/vault.ts';
 
 /**
- * The vault file, version 1. Binary fields are base64. Nothing in it is
+ * The vault file. Version 2 adds `hosts` to each secret (where it may be
+ * sent); version 1 files are read and migrated on the first write. Binary
+ * fields are base64. Nothing in it is
  * secret in clear: values are AES-256-GCM ciphertexts, the data key is only
  * present wrapped, and the index MAC authenticates the metadata.
  */
 export const VAULT_FORMAT = 'countersign-vault';
 export const BACKUP_FORMAT = 'countersign-vault-backup';
-export const VAULT_SCHEMA_VERSION = 1;
+export const VAULT_SCHEMA_VERSION = 2;
+/** Secrets a version 1 file holds carry no `hosts` yet. */
+export const FIRST_SCHEMA_VERSION = 1;
+export const MAX_HOSTS_PER_SECRET = 32;
 
 const bytes = (length?: number) =>
   z.base64().refine((text) => length === undefined || Buffer.from(text, 'base64').length === length, {
@@ -43,6 +48,8 @@ export const SecretRecord = z.object({
   createdAt: z.string().max(64),
   updatedAt: z.string().max(64),
   hint: z.string().max(32).nullable(),
+  /** Where the value may be sent: host[:port] as in URL.host, or a symbol such as "builtin:sandbox". Absent only in version 1. */
+  hosts: z.array(z.string().min(1).max(300)).max(MAX_HOSTS_PER_SECRET).optional(),
   nonce: bytes(12),
   ciphertext: z.base64(),
   tag: bytes(16),
@@ -51,7 +58,7 @@ export type SecretRecord = z.infer<typeof SecretRecord>;
 
 export const VaultDocument = z.object({
   format: z.enum([VAULT_FORMAT, BACKUP_FORMAT]),
-  version: z.literal(VAULT_SCHEMA_VERSION),
+  version: z.union([z.literal(FIRST_SCHEMA_VERSION), z.literal(VAULT_SCHEMA_VERSION)]),
   vaultId: z.string().min(1).max(64),
   wrappers: z.array(WrapperRecord).min(1).max(8),
   autoLockMinutes: z.number().int().min(0),

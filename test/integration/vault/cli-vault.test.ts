@@ -13,7 +13,7 @@ afterEach(async () => {
   await dir.remove();
 });
 
-const pemOf = (bits: number) => generateKeyPairSync('rsa', { modulusLength: bits }).privateKey.export({ type: 'pkcs8', format: 'pem' });
+const pemOf = (bits: number) => generateKeyPairSync('rsa', { modulusLength: bits }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 describe('countersign vault', () => {
   it('set --kind rsa_private_key refuses a key under 2048 bits and stores a 2048-bit one', async () => {

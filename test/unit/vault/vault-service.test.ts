@@ -60,6 +60,7 @@ describe('vault round trip', () => {
       createdAt: '2026-11-23T10:00:00.000Z',
       updatedAt: '2026-11-23T10:00:00.000Z',
       hint: '••••6789',
+      hosts: [],
     });
     expect(JSON.stringify(listed)).not.toContain('sandbox-secret');
   });
@@ -69,7 +70,7 @@ describe('vault round trip', () => {
     const raw = await readFile(vaultFile(), 'utf8');
     expect(raw).not.toContain('sandbox-secret');
     expect(raw).not.toContain('production-secret');
-    expect(raw).toContain('"version": 1');
+    expect(raw).toContain('"version": 2');
     if (process.platform !== 'win32') expect((await stat(vaultFile())).mode & 0o777).toBe(0o600);
   });
 
@@ -344,8 +345,8 @@ describe('RSA keys in the vault', () => {
   it('refuses a key under 2048 bits on add and rotate, and anything that is not a key', async () => {
     const vault = testVault(dir.path);
     await vault.setup({ passphrase: PASSPHRASE });
-    const small = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' });
-    const good = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' });
+    const small = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const good = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     await expectServiceError(vault.add({ environment: 'uat', name: 'k', kind: 'rsa_private_key', value: small }), 'invalid_input', /1024 bits.*at least 2048/);
     await expectServiceError(vault.add({ environment: 'uat', name: 'k', kind: 'rsa_private_key', value: 'not a key at all' }), 'invalid_input');
     await vault.add({ environment: 'uat', name: 'k', kind: 'rsa_private_key', value: good });
