@@ -39,6 +39,12 @@ export function EnvironmentBar({ collectionId, collectionName, view }: { collect
           {active.name.toUpperCase()} · protected: every send asks first
         </strong>
       )}
+      {active?.network?.verifyTls === false && (
+        <strong className="wb-tls-off-badge error" role="alert" data-testid="tls-off-badge">
+          TLS verification OFF for {active.name}: responses can be forged on the way
+        </strong>
+      )}
+      {active?.network?.proxy && <span className="hint">via proxy {active.network.proxy.url}</span>}
       {active && (
         <button type="button" onClick={() => setEditing(true)}>
           Variables…

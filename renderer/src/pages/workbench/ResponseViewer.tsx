@@ -4,6 +4,7 @@ import type { SendResult } from '../../../../main/contract/requests.ts';
 import { formatBytes } from './body-format.ts';
 import { ResponseBody } from './ResponseBody.tsx';
 import { HeadersTable } from '../../components/HeadersTable.tsx';
+import { NetworkFactsView, TlsOffWarning } from './NetworkFactsView.tsx';
 
 const REDIRECT_REASON = {
   'method-not-safe': 'it would resend a non-GET request',
@@ -49,6 +50,8 @@ export function ResponseViewer({ result, running, progress, onCancel }: Props) {
         <p role="alert" className="error" data-testid="response-error">
           {outcome.error.message}
         </p>
+        <TlsOffWarning network={result.network} />
+        <NetworkFactsView network={result.network} />
       </section>
     );
   }
@@ -65,6 +68,7 @@ export function ResponseViewer({ result, running, progress, onCancel }: Props) {
         <span className="hint">in {result.environment.name}</span>
         {result.retried && <span className="hint">(sent again after a 401 with a fresh token)</span>}
       </div>
+      <TlsOffWarning network={result.network} />
       {response.clockSkew?.warning && (
         <p className="warn">The server clock is {Math.round(response.clockSkew.skewSeconds)} s off yours: timestamped signatures may be rejected.</p>
       )}
@@ -94,7 +98,12 @@ export function ResponseViewer({ result, running, progress, onCancel }: Props) {
       </div>
       {section === 'body' && <ResponseBody key={result.sendId} response={response} spilled={result.spilled === true} />}
       {section === 'headers' && <HeadersTable headers={response.headers} />}
-      {section === 'timing' && <Timing timing={response.timing} />}
+      {section === 'timing' && (
+        <>
+          <Timing timing={response.timing} />
+          <NetworkFactsView network={result.network} />
+        </>
+      )}
     </section>
   );
 }
