@@ -37,6 +37,9 @@ function request(fields: Omit<ExportedRequest, 'type' | 'params' | 'headers' | '
   return { type: 'request', params: [], headers: [], body: { kind: 'none' }, auth: { mode: 'inherit' }, ...fields };
 }
 
+/** A request to pay's inputs in MTN's sandbox (its test currency is EUR; 46733123460 is a payer that succeeds); Production leaves them to the user. */
+const PAYMENT_INPUTS = { amount: '5.00', currency: 'EUR', payerMsisdn: '46733123460' };
+
 /** What "Request a report" asks for when run on its own; the "Download report" flow sets its own (sample-flows.ts). */
 const REPORT_INPUTS = { reportType: 'settlement', dateFrom: '', dateTo: '', format: 'csv' };
 
@@ -120,9 +123,9 @@ function momo(v: SampleSandboxValues): ExportedCollection {
     auth: { mode: 'chain', steps: [base] },
     environments: environments(
       [S.momoSubscriptionKey, S.momoApiKey],
-      { baseUrl: v.sandboxOrigin, apiUser: v.momoApiUser, targetEnvironment: 'sandbox', callbackUrl: '', referenceId: v.momoSampleReferenceId },
+      { baseUrl: v.sandboxOrigin, apiUser: v.momoApiUser, targetEnvironment: 'sandbox', callbackUrl: '', referenceId: v.momoSampleReferenceId, ...PAYMENT_INPUTS },
       // The API host; momodeveloper.mtn.com (no sandbox.) is the developer portal, which serves no API.
-      { baseUrl: 'https://sandbox.momodeveloper.mtn.com', targetEnvironment: 'sandbox' },
+      { baseUrl: 'https://sandbox.momodeveloper.mtn.com', targetEnvironment: 'sandbox', ...PAYMENT_INPUTS },
       {},
     ),
     items: [
@@ -134,7 +137,7 @@ function momo(v: SampleSandboxValues): ExportedCollection {
         headers: [header('Content-Type', 'application/json'), header('X-Callback-Url', '{{callbackUrl}}')],
         body: {
           ...json,
-          text: '{\n  "amount": "5.00",\n  "currency": "EUR",\n  "externalId": "{{$uuid}}",\n  "payer": { "partyIdType": "MSISDN", "partyId": "46733123460" },\n  "payerMessage": "Countersign sample",\n  "payeeNote": "Thank you"\n}',
+          text: '{\n  "amount": "{{amount}}",\n  "currency": "{{currency}}",\n  "externalId": "{{$uuid}}",\n  "payer": { "partyIdType": "MSISDN", "partyId": "{{payerMsisdn}}" },\n  "payerMessage": "Countersign sample",\n  "payeeNote": "Thank you"\n}',
         },
       }),
       request({

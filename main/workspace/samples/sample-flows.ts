@@ -75,7 +75,13 @@ export function momoFlows(): ExportedFlow[] {
       name: 'Request to pay and wait for the callback',
       description:
         'Sends a request to pay whose X-Callback-Url points at the callback inbox, waits for the PUT that reports its final status (matched by its externalId), then reads the status back.',
-      variables: [{ name: 'callbackUrl', value: '{{$inboxUrl}}/momo/requesttopay' }],
+      // The payment's inputs default to the environment's values; the runner's form and `--var` change them for one run.
+      variables: [
+        { name: 'callbackUrl', value: '{{$inboxUrl}}/momo/requesttopay' },
+        { name: 'amount', value: '{{amount}}' },
+        { name: 'currency', value: '{{currency}}' },
+        { name: 'payerMsisdn', value: '{{payerMsisdn}}' },
+      ],
       steps: [
         {
           kind: 'request',

@@ -36,6 +36,9 @@ describe('countersign flow', () => {
         'MTN MoMo/Provision sandbox API user  (3 steps)',
         'MTN MoMo/Request to pay and wait for the callback  (3 steps)',
         '    --var callbackUrl=…  (default: {{$inboxUrl}}/momo/requesttopay)',
+        '    --var amount=…  (default: {{amount}})',
+        '    --var currency=…  (default: {{currency}})',
+        '    --var payerMsisdn=…  (default: {{payerMsisdn}})',
         '',
       ].join('\n'),
     );

@@ -130,5 +130,24 @@ describe('built-in flows against the sandbox, through the contract', () => {
     const entries = await call<{ method: string; path: string; body: string }[]>('inbox:entries', {});
     expect(entries[0]).toMatchObject({ method: 'PUT', path: '/momo/requesttopay' });
     expect(entries[0]!.body).toContain(value('externalId')!);
+    // The payment's inputs default to the environment's values and reach the request as sent.
+    const detail = await call<StepDetail>('flows:step-detail', { runId: 'momo-pay', index: 0 });
+    if (detail.kind !== 'request') throw new Error('no request detail');
+    expect(JSON.parse(detail.request.body)).toMatchObject({ amount: '5.00', currency: 'EUR', payer: { partyId: '46733123460' } });
+  });
+
+  it('MoMo "Request to pay and wait for the callback" sends the amount and currency given for the run', async () => {
+    const flow = flowNamed('MTN MoMo', 'Request to pay and wait for the callback');
+    const state = await call<FlowRunState>('flows:run', {
+      collectionId: flow.collectionId,
+      flowId: flow.id,
+      environmentId: await sandboxOf(flow),
+      runId: 'momo-pay-given',
+      variables: { amount: '12.34', currency: 'XAF' },
+    });
+    expect(state.status, state.message ?? '').toBe('succeeded');
+    const detail = await call<StepDetail>('flows:step-detail', { runId: 'momo-pay-given', index: 0 });
+    if (detail.kind !== 'request') throw new Error('no request detail');
+    expect(JSON.parse(detail.request.body)).toMatchObject({ amount: '12.34', currency: 'XAF' });
   });
 });
