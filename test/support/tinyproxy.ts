@@ -39,8 +39,8 @@ async function waitForPort(port: number, child: ChildProcess, deadlineMs: number
   throw new Error(`tinyproxy did not listen on ${port} within ${deadlineMs} ms`);
 }
 
-/** Starts tinyproxy allowing CONNECT only to `connectPorts` (the sandbox's); `dir` holds its config and log. */
-export async function startTinyproxy(dir: string, connectPorts: readonly number[]): Promise<RunningProxy> {
+/** Starts tinyproxy allowing CONNECT only to `connectPorts` (the sandbox's); `dir` holds its config and log. With basicAuth it answers 407 without those credentials. */
+export async function startTinyproxy(dir: string, connectPorts: readonly number[], basicAuth?: { user: string; password: string }): Promise<RunningProxy> {
   const port = await freePort();
   const logFile = join(dir, `tinyproxy-${port}.log`);
   const config = [
@@ -52,6 +52,7 @@ export async function startTinyproxy(dir: string, connectPorts: readonly number[
     'MaxClients 50',
     'Allow 127.0.0.1',
     ...connectPorts.map((connectPort) => `ConnectPort ${connectPort}`),
+    ...(basicAuth ? [`BasicAuth ${basicAuth.user} ${basicAuth.password}`] : []),
     '',
   ].join('\n');
   const configFile = join(dir, `tinyproxy-${port}.conf`);

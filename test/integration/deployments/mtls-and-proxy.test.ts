@@ -146,6 +146,25 @@ describe('the environment proxy', () => {
     expect(again.network).toMatchObject({ proxy: null, bypassedProxy: true });
   });
 
+  it('takes its credentials from the vault, and never shows them', async () => {
+    const password = 'proxy-pass-9f2c41';
+    const guarded = await startTinyproxy(dir.path, [Number(new URL(origin).port)], { user: 'merchant', password });
+    try {
+      const refused = await sendWith({ ...mtls, proxy: { url: guarded.url } });
+      // tinyproxy answers 407 to a CONNECT without credentials.
+      expect(refused.outcome.ok).toBe(false);
+      if (!refused.outcome.ok) expect(refused.outcome.error.message).toMatch(/407|proxy/i);
+      await backend.dispatcher.call('vault:add', { environment: ENV, name: 'corp.proxy', kind: 'text', value: `merchant:${password}` });
+      const result = await sendWith({ ...mtls, proxy: { url: guarded.url, credentialsSecret: 'corp.proxy' } });
+      expect(bodyOf(result)).toEqual({ client: 'mTLS client' });
+      expect(result.network?.proxy).toBe(guarded.url);
+      expect(await guarded.log()).toContain(`CONNECT ${new URL(origin).host}`);
+      expect(JSON.stringify(result)).not.toContain(password);
+    } finally {
+      await guarded.stop();
+    }
+  });
+
   it('a request can switch it off for itself', async () => {
     await backend.dispatcher.call('workspace:update-request', { id: requestId, patch: { settings: { network: { useProxy: false } } } });
     try {
