@@ -10,8 +10,8 @@ import { service } from '../service-errors.ts';
 
 export const BACKUP_PASSPHRASE_ENV = 'COUNTERSIGN_BACKUP_PASSPHRASE';
 
-/** The vault's own passphrase: a backup is made only for someone who knows it. */
-async function vaultPassphrase(io: CliIo, context: CliContext): Promise<string> {
+/** The vault's own passphrase, for what needs it even on an open vault (a backup, where a secret may go). */
+export async function vaultPassphrase(io: CliIo, context: CliContext): Promise<string> {
   const fromEnv = io.env[PASSPHRASE_ENV];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (!context.promptHidden) throw new CliError(`Set ${PASSPHRASE_ENV} or run in a terminal to give the vault passphrase.`, EXIT.config);

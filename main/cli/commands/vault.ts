@@ -10,6 +10,7 @@ import { readNewPassphrase, readSecretValue } from '../secret-input.ts';
 import { service } from '../service-errors.ts';
 import { unlockVault, withBackend } from '../session.ts';
 import { BACKUP_PASSPHRASE_ENV, backupVault, restoreVault } from './vault-backup.ts';
+import { allowHosts, secretHosts } from './vault-hosts.ts';
 
 export const NEW_PASSPHRASE_ENV = 'COUNTERSIGN_NEW_PASSPHRASE';
 
@@ -22,6 +23,8 @@ const OPTIONS = {
   id: { type: 'string' },
   from: { type: 'string' },
   replace: { type: 'boolean', default: false },
+  host: { type: 'string', multiple: true },
+  'allow-host': { type: 'string', multiple: true },
   'data-dir': { type: 'string' },
 } as const;
 
@@ -32,8 +35,15 @@ export const vault: Command = {
   vault init                       create the vault (passphrase from ${PASSPHRASE_ENV} or asked twice);
                                    the built-in sandbox's test credentials are added to "Sandbox"
   vault list [--env E] [--json]    names, kinds and dates of the secrets (never values)
-  vault set NAME --env E [--kind text|rsa_private_key|certificate|passphrase]
-                                   store or replace a value read from stdin or a hidden prompt
+  vault set NAME --env E [--kind text|rsa_private_key|certificate|passphrase] [--host H]...
+                                   store or replace a value read from stdin or a hidden prompt; a new
+                                   secret may be sent only to the --host hosts (host[:port]), by default
+                                   its environment's base-URL hosts
+  vault hosts NAME --env E [--host H]...
+                                   show where a secret may be sent, or replace that list (asks for the
+                                   vault passphrase even when ${PASSPHRASE_ENV} unlocked the vault)
+  vault allow NAME[,NAME...] --env E --allow-host HOST
+                                   let the secrets go to HOST too, for good (needs the vault passphrase)
   vault rm NAME --env E [--yes]    remove a secret (asks, unless --yes)
   vault passwd                     change the passphrase (new one from ${NEW_PASSPHRASE_ENV} or asked twice)
   vault backup [--out DIR]         write an encrypted backup (needs the vault passphrase; DIR default Downloads)
@@ -70,7 +80,13 @@ Examples:
           await unlockVault(backend, io, context);
           return listSecrets(backend, io, values.env, values.json);
         case 'set':
-          return setSecret(backend, io, context, requireName(name), requireEnv(values.env), values.kind);
+          return setSecret(backend, io, context, requireName(name), requireEnv(values.env), values.kind, values.host);
+        case 'hosts':
+          await unlockVault(backend, io, context);
+          return secretHosts(backend, io, context, requireName(name), requireEnv(values.env), values.host);
+        case 'allow':
+          await unlockVault(backend, io, context);
+          return allowHosts(backend, io, context, requireName(name), requireEnv(values.env), values['allow-host']);
         case 'rm':
           return removeSecret(backend, io, context, requireName(name), requireEnv(values.env), values.yes);
         case 'passwd':
@@ -80,7 +96,7 @@ Examples:
         case 'restore':
           return restoreVault(backend, io, context, { id: values.id, from: values.from, replace: values.replace, unlock: () => unlockVault(backend, io, context) });
         default:
-          throw new CliError('Say what to do: init, list, set, rm, passwd, backup or restore (see --help).', EXIT.usage);
+          throw new CliError('Say what to do: init, list, set, hosts, allow, rm, passwd, backup or restore (see --help).', EXIT.usage);
       }
     });
   },
@@ -117,25 +133,28 @@ async function sandboxSecretsSeeded(backend: Backend): Promise<void> {
 }
 
 function listSecrets(backend: Backend, io: CliIo, environment: string | undefined, json: boolean): number {
-  const secrets = backend.vault.list({ environment }).secrets.map(({ environment: env, name, kind, updatedAt }) => ({ environment: env, name, kind, updatedAt }));
+  const secrets = backend.vault.list({ environment }).secrets.map(({ environment: env, name, kind, updatedAt, hosts }) => ({ environment: env, name, kind, updatedAt, hosts }));
   if (json) {
     io.out(`${JSON.stringify(secrets, null, 2)}\n`);
     return EXIT.ok;
   }
   if (secrets.length === 0) io.err(environment === undefined ? 'The vault is empty.\n' : `No secrets in "${environment}".\n`);
-  for (const secret of secrets) io.out(`${secret.environment.padEnd(12)} ${secret.name.padEnd(36)} ${secret.kind.padEnd(16)} ${secret.updatedAt}\n`);
+  for (const secret of secrets) {
+    io.out(`${secret.environment.padEnd(12)} ${secret.name.padEnd(36)} ${secret.kind.padEnd(16)} ${secret.updatedAt}  ${(secret.hosts ?? []).join(',') || '(no host)'}\n`);
+  }
   return EXIT.ok;
 }
 
-async function setSecret(backend: Backend, io: CliIo, context: CliContext, name: string, environment: string, kindText: string): Promise<number> {
+async function setSecret(backend: Backend, io: CliIo, context: CliContext, name: string, environment: string, kindText: string, hosts: string[] | undefined): Promise<number> {
   const kind = SecretKind.safeParse(kindText);
   if (!kind.success) throw new CliError(`--kind must be one of ${SecretKind.options.join(', ')}.`, EXIT.usage);
   // Unlock before reading the value: piped stdin can carry only one of the two.
   await unlockVault(backend, io, context);
   const value = await readSecretValue(context, `Value of ${name} (${environment}): `);
   const exists = backend.vault.list({ environment }).secrets.some((secret) => secret.name === name);
+  if (exists && hosts !== undefined) throw new CliError(`${name} exists already: change where it may go with "vault hosts ${name} --env ${environment} --host ...".`, EXIT.usage);
   if (exists) await service(() => backend.dispatcher.call('vault:rotate', { environment, name, value }));
-  else await service(() => backend.dispatcher.call('vault:add', { environment, name, kind: kind.data, value }));
+  else await service(() => backend.dispatcher.call('vault:add', { environment, name, kind: kind.data, value, ...(hosts === undefined ? {} : { hosts }) }));
   io.err(`${exists ? 'Replaced' : 'Stored'} ${name} in ${environment}.\n`);
   return EXIT.ok;
 }

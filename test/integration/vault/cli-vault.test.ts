@@ -69,3 +69,31 @@ describe('countersign vault', () => {
     expect(after.code, after.stderr).toBe(0);
   });
 });
+
+describe('countersign vault and hosts', () => {
+  it('set --host binds a new secret; hosts and allow change it only with the vault passphrase', async () => {
+    const data = join(dir.path, 'data');
+    await cli(data, ['vault', 'init']);
+    const set = await cli(data, ['vault', 'set', 'api_key', '--env', 'UAT', '--host', 'https://API.example.com/v1', '--host', 'pay.example.com:8443'], { stdin: 'uat-api-key-value-123' });
+    expect(set.code, set.stderr).toBe(0);
+    expect((await cli(data, ['vault', 'hosts', 'api_key', '--env', 'UAT'])).stdout).toBe('api.example.com\npay.example.com:8443\n');
+
+    // COUNTERSIGN_PASSPHRASE unlocks; the prompt asked for the confirmation gets a wrong one.
+    const wrong = await cli(data, ['vault', 'allow', 'api_key', '--env', 'UAT', '--allow-host', 'evil.example'], { env: { COUNTERSIGN_PASSPHRASE: '' }, prompt: (question) => Promise.resolve(question.startsWith('Vault passphrase') && wrongOnce() ? 'not it at all' : PASSPHRASE) });
+    expect(wrong.code).not.toBe(0);
+    expect((await cli(data, ['vault', 'hosts', 'api_key', '--env', 'UAT'])).stdout).not.toContain('evil.example');
+
+    const allowed = await cli(data, ['vault', 'allow', 'api_key', '--env', 'UAT', '--allow-host', 'other.example.com']);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect((await cli(data, ['vault', 'hosts', 'api_key', '--env', 'UAT'])).stdout).toContain('other.example.com');
+    const listed = await cli(data, ['vault', 'list', '--env', 'UAT', '--json']);
+    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ name: 'api_key', hosts: ['api.example.com', 'pay.example.com:8443', 'other.example.com'] })]);
+  });
+});
+
+// The first "Vault passphrase" prompt (the unlock) gets the right one; the second (the confirmation) a wrong one.
+let prompts = 0;
+function wrongOnce(): boolean {
+  prompts++;
+  return prompts === 2;
+}
