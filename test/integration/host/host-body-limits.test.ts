@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type Host } from '../../../main/host/server.ts';
@@ -51,6 +52,27 @@ describe('browser-mode host: oversized and overdeep input gets a clear error', (
     expect(envelope.error?.code).toBe('invalid_input');
     expect(envelope.error?.message).toMatch(/more than 10000 keys/);
     expect((await invoke('app:info', '{}')).status).toBe(200);
+  });
+
+  it('refuses a declared body over 8 MiB before reading any of it', async () => {
+    // Headers only: the host must answer without waiting for the 9 MB it was promised.
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(host.port, '127.0.0.1', () => {
+        socket.write(
+          [`POST /api/invoke/app:info HTTP/1.1`, `Host: 127.0.0.1:${host.port}`, `x-countersign-token: ${host.token}`, 'Content-Type: application/json', `Content-Length: ${9 * 1024 * 1024}`, '', ''].join('\r\n'),
+        );
+      });
+      let received = '';
+      socket.on('data', (chunk: Buffer) => {
+        received += chunk.toString('utf8');
+        if (received.includes('\r\n\r\n')) {
+          socket.destroy();
+          resolve(received);
+        }
+      });
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
   });
 
   it('a Postman file 3,000 folders deep: "nested deeper than 200 levels", not a generic failure', async () => {
