@@ -16,9 +16,17 @@ export async function resolveRequest(request: SigningRequest, resolver: Variable
   };
 }
 
+// `{{baseUrl}}/path` at the start of a URL: the join point where a base written with a trailing slash would double it.
+const LEADING_BASE = /^(\{\{[^{}]+\}\})(\/.*)$/s;
+
 async function resolveUrl(url: string, resolver: VariableResolver): Promise<string> {
   try {
-    return await resolver.resolve(url);
+    const joined = LEADING_BASE.exec(url);
+    if (joined === null) return await resolver.resolve(url);
+    // `https://host/momo/` + `/collection` keeps one slash, as joinUrl does for derived URLs.
+    const base = await resolver.resolve(joined[1] ?? '');
+    const rest = await resolver.resolve(joined[2] ?? '');
+    return base.endsWith('/') ? `${base.replace(/\/+$/, '')}${rest}` : `${base}${rest}`;
   } catch (error) {
     if (!(error instanceof UnknownVariableError)) throw error;
     throw new UnknownVariableError(error.variable, `The request URL ${url}: ${error.message}`, error.cause);

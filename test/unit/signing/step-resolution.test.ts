@@ -174,3 +174,17 @@ describe('the request URL is checked before anything is signed or sent', () => {
     });
   }
 });
+
+describe('a request URL written as {{baseUrl}}/path', () => {
+  for (const baseUrl of ['https://host/momo', 'https://host/momo/', 'https://host/momo//']) {
+    it(`keeps one slash at the join with baseUrl ${baseUrl}`, async () => {
+      const signed = await signRequest({ request: get('{{baseUrl}}/collection/v1_0/x?a=1'), auth: [], environment: uat({ baseUrl }) }, setup({}).deps);
+      expect(signed.request.url).toBe('https://host/momo/collection/v1_0/x?a=1');
+    });
+  }
+
+  it('leaves slashes elsewhere as written', async () => {
+    const signed = await signRequest({ request: get('https://host/a//{{p}}/b'), auth: [], environment: uat({ p: 'x/' }) }, setup({}).deps);
+    expect(signed.request.url).toBe('https://host/a//x//b');
+  });
+});
