@@ -1,10 +1,16 @@
 /**
- * `node main/sandbox/start.ts [--port N]`: runs the built-in sandbox until
- * interrupted and prints its address (the first line is "sandbox listening on <url>").
+ * `node main/sandbox/start.ts [--port N] [--mount gateway=/prefix]... [--tls-cert FILE --tls-key FILE]`:
+ * runs the built-in sandbox until interrupted and prints its address (the
+ * first line is "sandbox listening on <url>"). Mounts and TLS give it the
+ * shape of a real deployment (docs/gateways.md).
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { Gateway, SandboxMounts } from './mounts.ts';
 import { startSandbox } from './server.ts';
+
+const GATEWAYS: readonly Gateway[] = ['paynet', 'momo', 'centagate', 'elecsnet'];
 
 function parsePort(value: string | undefined): number {
   if (value === undefined) return 0;
@@ -13,13 +19,42 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
+function parseMounts(values: readonly string[] | undefined): SandboxMounts {
+  const mounts: SandboxMounts = {};
+  for (const value of values ?? []) {
+    const at = value.indexOf('=');
+    const gateway = GATEWAYS.find((name) => name === value.slice(0, at));
+    if (at <= 0 || gateway === undefined) throw new Error(`--mount takes gateway=/prefix with a gateway among ${GATEWAYS.join(', ')}, not "${value}".`);
+    mounts[gateway] = value.slice(at + 1);
+  }
+  return mounts;
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string' }, quiet: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      mount: { type: 'string', multiple: true },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+    },
+    strict: true,
+  });
+  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) throw new Error('--tls-cert and --tls-key go together.');
+  const tls =
+    values['tls-cert'] !== undefined && values['tls-key'] !== undefined
+      ? { cert: readFileSync(values['tls-cert'], 'utf8'), key: readFileSync(values['tls-key'], 'utf8') }
+      : undefined;
+  const mounts = parseMounts(values.mount);
   const sandbox = await startSandbox({
     port: parsePort(values.port),
+    mounts,
+    ...(tls ? { tls } : {}),
     log: values.quiet ? () => undefined : (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`sandbox listening on ${sandbox.url}\n`);
+  for (const [gateway, prefix] of Object.entries(mounts)) process.stdout.write(`${gateway} under ${sandbox.url}${prefix}\n`);
   process.stdout.write(`routes and credentials: ${sandbox.url}/sandbox and docs/sandbox.md\n`);
   const shutdown = () => {
     void sandbox.close().finally(() => process.exit(0));
