@@ -1,29 +1,22 @@
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat } from 'node:fs/promises';
+import { FileExistsError, writePrivateFile } from '../../platform/private-file.ts';
 
 /**
- * Writes an export 0600. Without `force` the file must not exist yet (O_EXCL:
- * no check-then-write race); with it, the text goes to a new 0600 file next
- * to the target that then replaces it, so the old file is never half
- * overwritten and never keeps looser permissions.
- * (A shared private-file helper for main/platform/ was being written at the
- * same time; this can move onto it.)
+ * Writes an export 0600 through the shared private-file helper: without
+ * `force` an existing file (or symlink) is refused atomically and left as it
+ * was; with it the file is replaced whole, never half overwritten and never
+ * keeping looser permissions.
  */
 export async function writeExportFile(path: string, text: string, force: boolean): Promise<'created' | 'replaced' | 'exists'> {
+  const existed = await lstat(path).then(
+    () => true,
+    () => false,
+  );
   try {
-    await writeFile(path, text, { mode: 0o600, flag: 'wx' });
-    return 'created';
+    await writePrivateFile(path, text, { overwrite: force });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    if (!force) return 'exists';
+    if (error instanceof FileExistsError) return 'exists';
+    throw error;
   }
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.part`);
-  try {
-    await writeFile(temporary, text, { mode: 0o600, flag: 'wx' });
-    await rename(temporary, path);
-  } finally {
-    await rm(temporary, { force: true });
-  }
-  return 'replaced';
+  return existed ? 'replaced' : 'created';
 }
