@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { vaultErrors } from '../../../main/vault/vault-errors.ts';
-import { missingSecretOf } from '../../../renderer/src/pages/vault/vault-problem.ts';
+import { hostRefusal } from '../../../main/vault/hosts/host-guard.ts';
+import { missingSecretOf, parseHostList, refusedHostOf } from '../../../renderer/src/pages/vault/vault-problem.ts';
 
 describe('the renderer reading a missing-secret error', () => {
   it('finds the environment and secret main named, so "Add" fills them in', () => {
@@ -14,5 +15,23 @@ describe('the renderer reading a missing-secret error', () => {
       expect(missingSecretOf(error.message)).toEqual({ environment, name });
     }
     expect(missingSecretOf('The vault is locked.')).toBeNull();
+  });
+});
+
+describe('the renderer reading a host refusal', () => {
+  it('finds the environment, every secret and the host main named, so "Allow" can ask for them', () => {
+    const one = hostRefusal([{ environment: 'Sandbox', name: 'momo.api_key', value: 'x' }], '127.0.0.1:8080', '');
+    expect(one.code).toBe('secret_host_refused');
+    expect(refusedHostOf(one.message)).toEqual({ environment: 'Sandbox', names: ['momo.api_key'], host: '127.0.0.1:8080' });
+    const two = hostRefusal(
+      [
+        { environment: 'My "UAT"', name: 'a', value: 'x' },
+        { environment: 'My "UAT"', name: 'b:c', value: 'y' },
+      ],
+      '[::1]:8443',
+      ' by a redirect',
+    );
+    expect(refusedHostOf(two.message)).toEqual({ environment: 'My "UAT"', names: ['a', 'b:c'], host: '[::1]:8443' });
+    expect(parseHostList('api.example.com\n pay.example.com:8443, builtin:sandbox')).toEqual(['api.example.com', 'pay.example.com:8443', 'builtin:sandbox']);
   });
 });

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SecretKind } from '../../../../main/contract/vault.ts';
 import { useApi } from '../../api/context.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAction } from '../../components/use-action.ts';
+import { parseHostList } from './vault-problem.ts';
 
 export const KIND_LABEL: Readonly<Record<SecretKind, string>> = {
   text: 'Text (client secret, API key…)',
@@ -20,6 +21,20 @@ export function AddSecretForm({ environment }: { environment: string }) {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<SecretKind>('text');
   const [value, setValue] = useState('');
+  // Where it may be sent: the environment's base-URL hosts unless the user says otherwise.
+  const [hosts, setHosts] = useState('');
+  useEffect(() => {
+    let current = true;
+    api.invoke['vault:default-hosts']({ environment }).then(
+      (result) => {
+        if (current) setHosts(result.hosts.join('\n'));
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, environment]);
   const multiline = kind !== 'text' && kind !== 'passphrase';
 
   return (
@@ -29,7 +44,7 @@ export function AddSecretForm({ environment }: { environment: string }) {
       onSubmit={(event) => {
         event.preventDefault();
         void run(async () => {
-          await api.invoke['vault:add']({ environment, name: name.trim(), kind, value });
+          await api.invoke['vault:add']({ environment, name: name.trim(), kind, value, hosts: parseHostList(hosts) });
           setName('');
           setValue('');
         });
@@ -60,6 +75,8 @@ export function AddSecretForm({ environment }: { environment: string }) {
       ) : (
         <input id="secret-value" type="password" autoComplete="off" value={value} onChange={(event) => setValue(event.target.value)} />
       )}
+      <label htmlFor="secret-hosts">May be sent to (one host a line)</label>
+      <textarea id="secret-hosts" rows={2} spellCheck={false} value={hosts} onChange={(event) => setHosts(event.target.value)} />
       <p className="hint">The value is encrypted in main and never shown again. You can copy it to the clipboard or replace it.</p>
       <ErrorNote error={error} />
       <button type="submit" className="primary" disabled={busy || name.trim() === '' || value.trim() === ''}>

@@ -6,12 +6,14 @@ import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { KIND_LABEL } from './AddSecretForm.tsx';
 import { RotateDialog } from './RotateDialog.tsx';
+import { HostsDialog } from './HostsDialog.tsx';
 
 export function SecretTable({ environment, secrets }: { environment: string; secrets: SecretMetadata[] }) {
   const api = useApi();
   const { error, run } = useAction();
   const [rotating, setRotating] = useState<SecretMetadata | null>(null);
   const [deleting, setDeleting] = useState<SecretMetadata | null>(null);
+  const [editingHosts, setEditingHosts] = useState<SecretMetadata | null>(null);
   const [copied, setCopied] = useState<{ name: string; seconds: number } | null>(null);
 
   if (secrets.length === 0) {
@@ -30,6 +32,7 @@ export function SecretTable({ environment, secrets }: { environment: string; sec
             <th scope="col">Kind</th>
             <th scope="col">Value</th>
             <th scope="col">Updated</th>
+            <th scope="col">May be sent to</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
             </th>
@@ -46,6 +49,7 @@ export function SecretTable({ environment, secrets }: { environment: string; sec
                 {secret.hint ?? '••••••••'}
               </td>
               <td>{new Date(secret.updatedAt).toLocaleString()}</td>
+              <td data-testid="secret-hosts">{secret.hosts === null ? 'not bound yet' : secret.hosts.length === 0 ? 'nowhere' : secret.hosts.join(', ')}</td>
               <td className="row-actions">
                 <button
                   type="button"
@@ -58,6 +62,9 @@ export function SecretTable({ environment, secrets }: { environment: string; sec
                   }
                 >
                   Copy
+                </button>
+                <button type="button" aria-label={`Hosts of ${secret.name}`} onClick={() => setEditingHosts(secret)}>
+                  Hosts
                 </button>
                 <button type="button" aria-label={`Rotate ${secret.name}`} onClick={() => setRotating(secret)}>
                   Rotate
@@ -77,6 +84,7 @@ export function SecretTable({ environment, secrets }: { environment: string; sec
       )}
       <ErrorNote error={error} />
       {rotating && <RotateDialog secret={rotating} onClose={() => setRotating(null)} />}
+      {editingHosts && <HostsDialog secret={editingHosts} onClose={() => setEditingHosts(null)} />}
       {deleting && (
         <ConfirmDialog
           title={`Delete ${deleting.name}?`}

@@ -4,7 +4,7 @@ import { useApi } from '../../api/context.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { MIN_PASSPHRASE } from './limits.ts';
-import { missingSecretOf } from './vault-problem.ts';
+import { missingSecretOf, refusedHostOf } from './vault-problem.ts';
 
 export type VaultProblemNoteProps = {
   error: string | null;
@@ -26,6 +26,7 @@ export function VaultProblemNote({ error, code, onResolved }: VaultProblemNotePr
       {code === 'vault_absent' && <CreateInPlace onResolved={onResolved} />}
       {code === 'locked' && <UnlockInPlace onResolved={onResolved} />}
       {code === 'secret_missing' && <AddInPlace message={error} onResolved={onResolved} />}
+      {code === 'secret_host_refused' && <AllowHostInPlace message={error} onResolved={onResolved} />}
       {code === 'vault_damaged' && (
         <p className="hint">The Vault screen lists the copies kept beside the vault (Backups) and restores one; in a terminal, <code>countersign vault restore</code>.</p>
       )}
@@ -121,6 +122,39 @@ function AddInPlace({ message, onResolved }: Resolved & { message: string }) {
       <button type="submit" className="primary" disabled={value.trim() === '' || action.busy}>
         Add secret
       </button>
+    </form>
+  );
+}
+
+/** The user, not this screen, lets a secret go to a new host: main checks the vault passphrase. */
+function AllowHostInPlace({ message, onResolved }: Resolved & { message: string }) {
+  const api = useApi();
+  const action = useAction();
+  const [passphrase, setPassphrase] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const refused = refusedHostOf(message);
+  if (!refused) return null;
+  const allow = (scope: 'once' | 'always') =>
+    void action.run(async () => {
+      await api.invoke['vault:allow-host']({ environment: refused.environment, names: refused.names, host: refused.host, scope, passphrase });
+      setPassphrase('');
+      setDone(scope === 'once' ? `Allowed for the next send to ${refused.host}.` : `${refused.host} added to where ${refused.names.join(', ')} may be sent.`);
+      onResolved?.();
+    });
+  return (
+    <form className="form inline-fix" aria-label={`Allow ${refused.host}`} onSubmit={(event) => event.preventDefault()}>
+      <label htmlFor="fix-allow-passphrase">Vault passphrase, to allow {refused.host}</label>
+      <input id="fix-allow-passphrase" type="password" autoComplete="current-password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />
+      <ErrorNote error={action.error} />
+      {done && <p role="status" className="hint">{done}</p>}
+      <div className="dialog-actions">
+        <button type="button" disabled={passphrase === '' || action.busy} onClick={() => allow('once')}>
+          Allow once
+        </button>
+        <button type="button" disabled={passphrase === '' || action.busy} onClick={() => allow('always')}>
+          Always allow
+        </button>
+      </div>
     </form>
   );
 }
