@@ -52,7 +52,9 @@ type Listed = { collection: string; environments: { name: string; variables: { n
 
 /** Stores the credentials and points every sample collection's UAT environment at the sandbox in this shape. */
 export async function configureShape(cli: Cli, shape: Shape, origin: string, extra: { caPem?: string; proxyUrl?: string }): Promise<void> {
-  for (const secret of credentials(shape.dayOne)) await must(cli, ['vault', 'set', secret.name, '--env', ENV, '--kind', secret.kind], secret.value);
+  // Each credential may go to this deployment's host only (the vault binds a secret to the hosts it may be sent to).
+  const host = new URL(origin).host;
+  for (const secret of credentials(shape.dayOne)) await must(cli, ['vault', 'set', secret.name, '--env', ENV, '--kind', secret.kind, '--host', host], secret.value);
   if (extra.caPem !== undefined) await must(cli, ['vault', 'set', 'deployment.ca', '--env', ENV, '--kind', 'certificate'], extra.caPem);
   const listed = JSON.parse(await must(cli, ['env', 'list', '--json'])) as Listed;
   for (const { collection, environments } of listed) {
