@@ -10,8 +10,8 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 // Two levels under the project, like out/cli: the bundle finds package.json and out/renderer relative to itself.
 const OUT = join(ROOT, 'out', `cli-test-${String(process.pid)}`);
 
-type BuildModule = { buildCli: (this: void, outDir: string) => Promise<number> };
-type FreshnessModule = { freshCliBundle: (this: void, root: string, env?: NodeJS.ProcessEnv) => string | null };
+type BuildModule = { buildCli: (outDir: string) => Promise<number> };
+type FreshnessModule = { freshCliBundle: (root: string, env?: NodeJS.ProcessEnv) => string | null };
 
 function runNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
