@@ -7,7 +7,11 @@ import { writeFileAtomic } from './atomic-write.ts';
 import { migrateLegacyHistory } from './history-legacy.ts';
 import { HISTORY_HEADER, parseHistoryLines, serializeBatch } from './history-lines.ts';
 
-/** JSON Lines: one entry per line, appended; compacted to the newest entries now and then. */
+/**
+ * JSON Lines: one entry per line, appended; compacted to the newest entries now and then. Not node:sqlite:
+ * it needs Node 22.13+ unflagged and still prints an ExperimentalWarning on every CLI start, and Electron 45's
+ * Node is not guaranteed to carry it; appends of whole lines need nothing but node:fs in every door.
+ */
 export const HISTORY_FILE_NAME = 'history.jsonl';
 export { LEGACY_HISTORY_FILE_NAME } from './history-legacy.ts';
 export { HISTORY_LINES_VERSION as HISTORY_SCHEMA_VERSION } from './history-lines.ts';
