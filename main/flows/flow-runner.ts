@@ -1,4 +1,5 @@
 import { ServiceError } from '../contract/errors.ts';
+import { vaultErrorIn } from '../vault/vault-errors.ts';
 import type { CallbackStep, Capture, Flow, RequestStep } from '../contract/flow-model.ts';
 import type { CallbackEntry, FlowRunState, StepDetail, StepFailureKind, StepState } from '../contract/flows.ts';
 import type { SentEnvironment } from '../contract/requests.ts';
@@ -136,6 +137,7 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
         stepState.status = 'failed';
         stepState.message = error instanceof StepFailure || error instanceof ServiceError ? error.message : 'The step failed unexpectedly.';
         stepState.failure = failureKind(error);
+        stepState.vaultProblem = vaultErrorIn(error)?.code ?? null;
         if (stepState.failure === 'internal') deps.log?.(`flow "${plan.flow.name}", step ${String(index + 1)} failed unexpectedly`, error);
         state.message = `Step ${String(index + 1)} (${stepState.name}) failed: ${stepState.message}`;
       }

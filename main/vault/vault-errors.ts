@@ -26,13 +26,17 @@ export const vaultErrors = {
 export const VAULT_ERROR_CODES = ['vault_absent', 'locked', 'secret_missing', 'vault_damaged', 'secret_host_refused'] as const;
 
 /** Finds a vault refusal (or a host-binding refusal) in an error or its causes (the signer wraps the vault's error as `cause`). */
-export function vaultErrorIn(error: unknown): ServiceError | null {
+export function vaultErrorIn(error: unknown): (ServiceError & { code: (typeof VAULT_ERROR_CODES)[number] }) | null {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    if (current instanceof ServiceError && (VAULT_ERROR_CODES as readonly string[]).includes(current.code)) return current;
+    if (current instanceof ServiceError && isVaultCode(current.code)) return current as ServiceError & { code: (typeof VAULT_ERROR_CODES)[number] };
     current = current.cause;
   }
   return null;
+}
+
+function isVaultCode(code: string): code is (typeof VAULT_ERROR_CODES)[number] {
+  return (VAULT_ERROR_CODES as readonly string[]).includes(code);
 }
 
 function quoteArg(text: string): string {

@@ -2,6 +2,7 @@ import type { FlowRunState, StepState } from '../../../../main/contract/flows.ts
 import type { HttpProgress } from '../../../../main/contract/http.ts';
 import { formatBytes } from '../workbench/body-format.ts';
 import { SavedFileNote } from '../workbench/SavedFileNote.tsx';
+import { VaultProblemNote } from '../vault/VaultProblemNote.tsx';
 import { formatDuration } from './format.ts';
 
 const STATUS_LABEL: Record<StepState['status'], string> = {
@@ -70,6 +71,7 @@ export function StepRow({ run, step, progress, selected, onSelect, onRerun }: Pr
           {step.message}
         </p>
       )}
+      {step.status === 'failed' && step.vaultProblem && <VaultProblemNote error={step.message} code={step.vaultProblem} showMessage={false} />}
       {download && (
         <div className="fl-progress" data-testid="step-progress">
           <progress max={download.total ?? undefined} value={download.total ? download.bytes : undefined} aria-label={`Download progress of ${step.name}`} />

@@ -11,6 +11,8 @@ export type VaultProblemNoteProps = {
   code: ErrorCode | null;
   /** Told once the problem is fixed here (vault created, unlocked, secret added), e.g. to offer "Send again". */
   onResolved?: () => void;
+  /** False where the message is already shown (a flow step): only the fix is added. */
+  showMessage?: boolean;
 };
 
 /**
@@ -18,11 +20,11 @@ export type VaultProblemNoteProps = {
  * that fixes it, in place: Create (no vault yet), Unlock, Add (naming the
  * environment and secret), or where to restore from (damaged).
  */
-export function VaultProblemNote({ error, code, onResolved }: VaultProblemNoteProps) {
+export function VaultProblemNote({ error, code, onResolved, showMessage = true }: VaultProblemNoteProps) {
   if (!error) return null;
   return (
     <div className="vault-problem">
-      <ErrorNote error={error} />
+      {showMessage && <ErrorNote error={error} />}
       {code === 'vault_absent' && <CreateInPlace onResolved={onResolved} />}
       {code === 'locked' && <UnlockInPlace onResolved={onResolved} />}
       {code === 'secret_missing' && <AddInPlace message={error} onResolved={onResolved} />}
