@@ -87,11 +87,17 @@ Examples:
         if (name === 'requests:progress' && 'requestId' in payload) printer.progress(payload.requestId, progressLine(payload));
       });
       // Ctrl+C cancels the run, so a download in progress removes its temporary file before the process ends.
+      let interrupted = false;
       const interrupt = () => {
+        if (interrupted) return;
+        interrupted = true;
         io.err('\nCancelling…\n');
         backend.flows.cancel(runId);
       };
-      process.once('SIGINT', interrupt);
+      // Kept (`on`, and not removed once interrupted) until the process ends: conf's when-exit re-sends the
+      // signal to the process, and proper-lockfile's signal-exit re-raises it when it finds itself the only
+      // listener; either would kill the process before the cancelled run is cleaned up and exits 130.
+      process.on('SIGINT', interrupt);
       try {
         const final = await service(() =>
           backend.flows.run({
@@ -109,7 +115,7 @@ Examples:
         else io.out(summary(final));
         return exitCodeForRun(final);
       } finally {
-        process.off('SIGINT', interrupt);
+        if (!interrupted) process.off('SIGINT', interrupt);
         unsubscribe();
       }
     });
