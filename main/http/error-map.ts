@@ -2,7 +2,6 @@ import type { HttpError } from '../contract/http.ts';
 import { CertificateRejectedError, certificateInfo } from './certificate.ts';
 import { describeVerifyCode } from './connector.ts';
 import { ClientCertificateError, DownloadFileError, InvalidRequestError, RedirectRefusedError, TooLargeForPreviewError } from './failures.ts';
-import { redactValues } from './redact.ts';
 
 export interface ErrorContext {
   /** The URL being fetched when it failed (no credentials in it). */
@@ -11,7 +10,6 @@ export interface ErrorContext {
   proxy: URL | null;
   /** True when the caller's AbortSignal fired. */
   aborted: boolean;
-  secrets: readonly string[];
   /** Whether a client certificate was offered (a TLS 1.3 server that wants one just hangs up). */
   clientCertificate: boolean;
 }
@@ -55,7 +53,12 @@ function hostLabel(url: URL): string {
   return url.port === '' ? url.hostname : `${url.hostname}:${url.port}`;
 }
 
-function mapUnredacted(err: unknown, ctx: ErrorContext): HttpError {
+/**
+ * A failure as the user sees it: kind, plain message, no stack. Messages are
+ * built from host names, codes and the executor's own text, never from the
+ * request; secret values are removed by the one redactor in main/requests.
+ */
+export function mapHttpError(err: unknown, ctx: ErrorContext): HttpError {
   const host = hostLabel(ctx.url);
   if (ctx.aborted) return { kind: 'cancelled', message: 'The request was cancelled.' };
   if (err instanceof TooLargeForPreviewError) {
@@ -183,10 +186,4 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
   if (bytes >= 1024) return `${Math.round((bytes / 1024) * 10) / 10} KiB`;
   return `${bytes} bytes`;
-}
-
-/** A failure as the user sees it: kind, plain message, no stack, no secret values. */
-export function mapHttpError(err: unknown, ctx: ErrorContext): HttpError {
-  const mapped = mapUnredacted(err, ctx);
-  return { ...mapped, message: redactValues(mapped.message, ctx.secrets) };
 }

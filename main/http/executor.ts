@@ -23,7 +23,7 @@ import { DEFAULT_MAX_REDIRECTS, DEFAULT_PREVIEW_LIMIT, DEFAULT_TIMEOUTS } from '
 import type { ExecuteOptions, ExecutorDeps, SignedRequest, Timeouts } from './options.ts';
 import { encodePreview } from './preview.ts';
 import { progressThrottle } from './progress.ts';
-import { displayUrl, redactValues } from './redact.ts';
+import { displayUrl } from './redact.ts';
 import { REDIRECT_STATUSES, decideRedirect, headersForHop } from './redirects.ts';
 import { TimingRecorder } from './timing.ts';
 
@@ -145,8 +145,7 @@ async function runHops(
           else body.response.socket.close();
           throw new RedirectRefusedError(refusal === '' ? `The redirect to ${displayUrl(decision.url)} was refused.` : refusal);
         }
-        const hide = (u: URL): string => redactValues(displayUrl(u), options.secrets ?? []);
-        redirects.push({ status: head.statusCode, from: hide(url), location: hide(decision.url) });
+        redirects.push({ status: head.statusCode, from: displayUrl(url), location: displayUrl(decision.url) });
         if (body.kind === 'undici') await body.response.body.dump();
         else body.response.socket.close();
         headers = nextHeaders;
@@ -154,7 +153,7 @@ async function runHops(
         onHop(url);
         continue;
       }
-      if (decision) pending = { ...decision.pending, location: redactValues(decision.pending.location, options.secrets ?? []) };
+      if (decision) pending = decision.pending;
     }
     return await readResponse(head, body, method, url, options, deps, timing, headersAt, redirects, pending);
   }
@@ -226,10 +225,10 @@ async function readResponse(
     if (pendingBody.kind === 'undici') await new Promise((resolve) => setImmediate(resolve));
     const contentType = headerValue(response.headers, 'content-type') ?? null;
     return {
-      url: redactValues(displayUrl(url), options.secrets ?? []),
+      url: displayUrl(url),
       status: response.statusCode,
       statusText: response.statusText,
-      headers: headerPairs(response.headers).map(([name, value]) => [name, redactValues(value, options.secrets ?? [])]),
+      headers: headerPairs(response.headers),
       timing: timing.breakdown(),
       bytes: sunk.bytes,
       contentType,
@@ -300,18 +299,8 @@ function proxyFor(url: URL, proxy: ResolvedProxy | null): URL | null {
 }
 
 function errorContext(url: URL, proxy: URL | null, options: ExecuteOptions): Parameters<typeof mapHttpError>[1] {
-  const secrets = [...(options.secrets ?? [])];
-  if (options.tls?.passphrase !== undefined) secrets.push(options.tls.passphrase);
-  if (options.proxy?.mode === 'explicit') {
-    try {
-      const password = decodeURIComponent(new URL(options.proxy.url).password);
-      if (password !== '') secrets.push(password);
-    } catch {
-      // An unparsable proxy URL has no password to hide.
-    }
-  }
   const clientCertificate = options.tls?.cert !== undefined || options.tls?.pfx !== undefined;
-  return { url, proxy, aborted: options.signal?.aborted ?? false, secrets, clientCertificate };
+  return { url, proxy, aborted: options.signal?.aborted ?? false, clientCertificate };
 }
 
 function headerValue(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {

@@ -77,12 +77,6 @@ export interface ExecuteOptions {
    * that message. Return null to let the hop go ahead.
    */
   beforeRedirect?: (hop: RedirectHopRequest) => string | null;
-  /**
-   * Secret values (from the vault) to scrub, by value, from what is returned:
-   * error messages, URLs, redirect locations and response header values. The
-   * body preview is shown as received.
-   */
-  secrets?: readonly string[];
 }
 
 /** Injected so tests control time, randomness and the environment. */
