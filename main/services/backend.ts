@@ -91,6 +91,8 @@ export function createBackend(options: BackendOptions): Backend {
     ...options.vaultTuning,
     // A new secret may go where its environment's base URLs point (the built-in sandbox symbolically).
     defaultHosts: (environment) => defaultHostsFor(workspace.document, environment),
+    // In the desktop app a backup goes where the native Save dialog says.
+    ...(options.chooseSavePath ? { chooseBackupPath: options.chooseSavePath } : {}),
     onChange: (change) => {
       bus.emit('vault:changed', change);
       if (change.reason === 'setup') void seedSandboxSecrets(vault, log);

@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { isAbsolute } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import type { ImportBackupResult, ImportConflict, LocalBackup, SavedBackup } from '../contract/vault.ts';
 import { ServiceError } from '../contract/errors.ts';
 import { saveNewFile } from '../platform/save-new-file.ts';
@@ -18,6 +18,8 @@ export type BackupsOptions = {
   scryptParams: ScryptParams;
   /** Where a backup goes when the caller names no folder (Downloads). */
   defaultBackupDir: () => string;
+  /** The desktop app's native Save dialog (null: cancelled); without it the default folder is used. */
+  choosePath: ((defaultPath: string) => Promise<string | null>) | undefined;
   log: (message: string, error?: unknown) => void;
 };
 
@@ -30,26 +32,36 @@ export function createVaultBackups(core: VaultSession, options: BackupsOptions) 
    * Only someone who knows the vault passphrase gets a backup, and main
    * writes it itself: the caller learns where it is, never its bytes.
    */
-  const exportBackup = (input: { passphrase: string; directory?: string | undefined }): Promise<SavedBackup> =>
-    core.exclusive(async () => {
-      if (input.directory !== undefined && !isAbsolute(input.directory)) {
-        throw new ServiceError('invalid_input', `The backup folder must be an absolute path; "${input.directory}" is not.`);
-      }
-      await core.verifyPassphrase(input.passphrase, 'no backup was written');
+  const exportBackup = async (input: { passphrase: string; directory?: string | undefined }): Promise<SavedBackup> => {
+    if (input.directory !== undefined && !isAbsolute(input.directory)) {
+      throw new ServiceError('invalid_input', `The backup folder must be an absolute path; "${input.directory}" is not.`);
+    }
+    // The passphrase first: a wrong one never opens a dialog or touches the disk.
+    await core.exclusive(() => core.verifyPassphrase(input.passphrase, 'no backup was written'));
+    const fileName = `countersign-vault-backup-${options.clock().toISOString().slice(0, 10)}.json`;
+    let directory = input.directory ?? options.defaultBackupDir();
+    let name = fileName;
+    if (input.directory === undefined && options.choosePath) {
+      // The desktop app's native Save dialog; it runs outside the vault's queue so other work goes on meanwhile.
+      const chosen = await options.choosePath(join(directory, fileName));
+      if (chosen === null) throw new ServiceError('invalid_input', 'No file was chosen, so no backup was written.');
+      directory = dirname(chosen);
+      name = basename(chosen);
+    }
+    return core.exclusive(async () => {
       const current = core.requireSession();
       const secrets: PlainSecret[] = current.document.secrets.map((record) => ({ ...identityOf(record), value: decryptRecord(current, record) }));
       const content = await encodeBackup(secrets, input.passphrase, options.scryptParams, options.randomBytes);
-      const fileName = `countersign-vault-backup-${options.clock().toISOString().slice(0, 10)}.json`;
       let path: string;
       try {
-        const directory = input.directory ?? options.defaultBackupDir();
         await mkdir(directory, { recursive: true, mode: 0o700 });
-        path = await saveNewFile(directory, fileName, content);
+        path = await saveNewFile(directory, name, content);
       } catch (error) {
         throw new ServiceError('failed', `The backup could not be written: ${describe(error)}`);
       }
       return { path, secretCount: secrets.length };
     });
+  };
 
   const importBackup = (input: { content: string; passphrase: string; onConflict: ImportConflict }): Promise<ImportBackupResult> =>
     core.exclusive(async () => {

@@ -49,6 +49,8 @@ export type VaultServiceOptions = {
   clipboardClearMs?: number;
   /** Where exported backups go when no folder is named (Downloads by default). */
   backupDir?: () => string;
+  /** The desktop app's native Save dialog for a backup named by no folder. */
+  chooseBackupPath?: (defaultPath: string) => Promise<string | null>;
   /** Where a new secret of an environment may be sent by default (its base-URL hosts); none when absent. */
   defaultHosts?: (environment: string) => string[];
   /** Told about lock, unlock and content changes; the backend forwards it as the vault:changed event. */
@@ -127,7 +129,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
   });
   const secrets = createVaultSecrets(core, { clock, randomBytes, onReveal: options.onReveal, defaultHosts });
   const hosts = createVaultHosts(core, { defaultHosts, clock });
-  const backups = createVaultBackups(core, { clock, randomBytes, scryptParams, defaultBackupDir: options.backupDir ?? defaultDownloadsDir, log });
+  const backups = createVaultBackups(core, { clock, randomBytes, scryptParams, defaultBackupDir: options.backupDir ?? defaultDownloadsDir, choosePath: options.chooseBackupPath, log });
 
   const copyToClipboard = async (input: { environment: string; name: string }) => {
     if (!copier) throw new ServiceError('failed', 'Copying is not available here: no clipboard was found.');

@@ -189,6 +189,8 @@ export function createVaultSession(options: SessionOptions) {
    * the latest file, build the change on it, write. Call inside `exclusive`.
    */
   const change = async (reason: VaultChangeReason, build: DocumentChange): Promise<void> => {
+    // No vault, locked or damaged: say which (key generation and flows store through here).
+    if (!session) throw await noSessionError();
     requireSession();
     let changed = false;
     try {

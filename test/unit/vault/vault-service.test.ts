@@ -324,6 +324,8 @@ describe('why a secret cannot be had', () => {
   it('tells no vault, locked, missing and damaged apart, each with its own code', async () => {
     const none = testVault(dir.path);
     await expectServiceError(none.get('UAT', 'client_secret'), 'vault_absent', /no vault yet/);
+    // Storing (a generated key, a flow's capture) says the same.
+    await expectServiceError(none.add({ environment: 'UAT', name: 'k', kind: 'text', value: 'some-value-123' }), 'vault_absent');
     const vault = await seeded();
     await expectServiceError(vault.get('UAT', 'client_secret'), 'secret_missing', /"client_secret" in environment "UAT".*countersign vault set client_secret --env UAT/);
     await vault.lock();
@@ -428,6 +430,24 @@ describe('backup export and import', () => {
       if (process.platform !== 'win32') expect((await stat(saved.path)).mode & 0o777).toBe(0o600);
       // A second backup the same day never replaces the first.
       expect((await source.exportBackup({ passphrase: PASSPHRASE, directory: folder.path })).path).toBe(join(folder.path, 'countersign-vault-backup-2026-11-23 (1).json'));
+    } finally {
+      await folder.remove();
+    }
+  });
+
+  it('in the desktop app, asks the native Save dialog where to write; a cancel writes nothing', async () => {
+    const folder = await makeTempDir('countersign-vault-backup-');
+    try {
+      const asked: string[] = [];
+      let answer: string | null = null;
+      const vault = testVault(dir.path, { backupDir: () => '/nonexistent/downloads', chooseBackupPath: (defaultPath) => (asked.push(defaultPath), Promise.resolve(answer)) });
+      await vault.setup({ passphrase: PASSPHRASE });
+      await expectServiceError(vault.exportBackup({ passphrase: 'wrong passphrase' }), 'forbidden');
+      expect(asked).toEqual([]);
+      await expectServiceError(vault.exportBackup({ passphrase: PASSPHRASE }), 'invalid_input', /No file was chosen/);
+      expect(asked).toEqual(['/nonexistent/downloads/countersign-vault-backup-2026-11-23.json']);
+      answer = join(folder.path, 'mine.json');
+      expect(await vault.exportBackup({ passphrase: PASSPHRASE })).toEqual({ path: answer, secretCount: 0 });
     } finally {
       await folder.remove();
     }
