@@ -40,9 +40,9 @@ describe('workspace channels', () => {
     expect(patch.patch.headers).toEqual([{ name: 'A', value: '1', enabled: true }]);
   });
 
-  it('an import summary for the renderer passes its schema and holds no secret value', () => {
+  it('an import summary for the renderer passes its schema and holds no secret value', async () => {
     const fixture = readFileSync(new URL('../../fixtures/workspace/gateways.postman_collection.json', import.meta.url), 'utf8');
-    const result = service.importPostman(fixture);
+    const result = await service.importPostman(fixture);
     const summary = out('workspace:import-postman', toImportSummary(result));
     for (const secret of result.secretsToStore) expect(JSON.stringify(summary)).not.toContain(secret.value);
   });
