@@ -26,7 +26,8 @@ async function resolveUrl(url: string, resolver: VariableResolver): Promise<stri
     // `https://host/momo/` + `/collection` keeps one slash, as joinUrl does for derived URLs.
     const base = await resolver.resolve(joined[1] ?? '');
     const rest = await resolver.resolve(joined[2] ?? '');
-    return base.endsWith('/') ? `${base.replace(/\/+$/, '')}${rest}` : `${base}${rest}`;
+    // A bare `http://` keeps its slashes, so the URL check can say it has no host.
+    return base.endsWith('/') && !base.endsWith('://') ? `${base.replace(/\/+$/, '')}${rest}` : `${base}${rest}`;
   } catch (error) {
     if (!(error instanceof UnknownVariableError)) throw error;
     throw new UnknownVariableError(error.variable, `The request URL ${url}: ${error.message}`, error.cause);

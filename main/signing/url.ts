@@ -12,6 +12,10 @@ export function checkUrl(url: string, what: string): URL {
   const shown = JSON.stringify(url.length > 200 ? `${url.slice(0, 200)}…` : url);
   if (url.trim() === '') throw new SigningError(`${what} is empty.`);
   if (url !== url.trim()) throw new SigningError(`${what} ${shown} starts or ends with a space.`);
+  const halfScheme = /^([a-z][a-z0-9+.-]*):\/?(?!\/)/i.exec(url);
+  if (halfScheme !== null && !ABSOLUTE.test(url) && /^https?$/i.test(halfScheme[1] ?? '')) {
+    throw new SigningError(`${what} ${shown} needs two slashes after ${halfScheme[1] ?? ''}: (${halfScheme[1] ?? ''}://host/...).`);
+  }
   if (!ABSOLUTE.test(url)) {
     throw new SigningError(`${what} ${shown} has no scheme: write it with http:// or https:// in front (e.g. https://${url.replace(/^\/+/, '')}).`);
   }

@@ -165,6 +165,7 @@ describe('the request URL is checked before anything is signed or sent', () => {
     ['https://api.exa mple.com/v1', {}, /has a space in its host/],
     ['https://{{host}}/v1', {}, /The request URL https:\/\/\{\{host\}\}\/v1: Unknown variable \{\{host\}\}/],
     ['{{baseUrl}}/v1', { baseUrl: '' }, /The request URL "\/v1" has no scheme/],
+    ['{{baseUrl}}/v1', { baseUrl: 'http://' }, /The request URL "http:\/\/\/v1" has no host after http:\/\//],
   ];
   for (const [url, variables, message] of cases) {
     it(url, async () => {

@@ -42,6 +42,8 @@ describe('checkUrl: bad URLs are named before anything is sent', () => {
   const cases: [string, RegExp][] = [
     ['api.example.com/v1/pay', /has no scheme: write it with http:\/\/ or https:\/\/ in front \(e\.g\. https:\/\/api\.example\.com\/v1\/pay\)/],
     ['http://', /has no host after http:\/\//],
+    ['http:/host/x', /needs two slashes after http: \(http:\/\/host\/\.\.\.\)/],
+    ['https:host', /needs two slashes after https:/],
     ['https:///path', /has no host/],
     ['https://api.exa mple.com/v1', /has a space in its host "api\.exa mple\.com"/],
     ['https://{{host}}/v1', /unresolved template in its host/],
