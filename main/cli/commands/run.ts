@@ -209,6 +209,8 @@ function jsonResult(path: string, result: SendResult, exitCode: number, savedTo:
           ...(savedTo ? { savedTo, sha256: outcome.response.saved?.sha256 ?? null } : { body: outcome.response.preview }),
         }
       : { error: outcome.error }),
+    // Which proxy, CA and client certificate (vault names) the send used.
+    ...(result.network ? { network: result.network } : {}),
     retried: result.retried,
     traces: result.traces,
   };

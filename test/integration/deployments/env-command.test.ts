@@ -120,10 +120,11 @@ describe('run overrides: --ca, --insecure, --proxy', () => {
     expect(result.stderr).toMatch(/NOT verified/);
   });
 
-  it('--proxy sends through the proxy', async () => {
-    const result = await session.run(['run', request, '--env', 'UAT', '--ca', pki.files.caCert, '--proxy', proxy.url]);
+  it('--proxy sends through the proxy, and --json names the proxy and CA used', async () => {
+    const result = await session.run(['run', request, '--env', 'UAT', '--ca', pki.files.caCert, '--proxy', proxy.url, '--json']);
     expect(result.code, result.stderr).toBe(0);
     expect(await proxy.log()).toContain(`CONNECT 127.0.0.1:${sandbox.port}`);
+    expect((JSON.parse(result.stdout) as { network: unknown }).network).toMatchObject({ proxy: proxy.url, caFile: pki.files.caCert, verifyTls: true });
   });
 
   it('a --ca file that is not a certificate is a usage error', async () => {
