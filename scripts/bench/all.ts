@@ -22,7 +22,7 @@ type Row = {
 
 const line = (output: string, pattern: RegExp) => output.split('\n').find((text) => pattern.test(text)) ?? null;
 const summary = (name: string) => (output: string) => line(output, new RegExp(`^SUMMARY ${name}`))?.replace(/^SUMMARY [^:]+:\s*/, '') ?? null;
-const ratioOf = (output: string, scheme: RegExp) => /ratio ([\d.]+)x\s+\(\+([\d.]+) µs/.exec(line(output, scheme) ?? '');
+const ratioOf = (output: string, scheme: RegExp) => /ratio ([\d.]+)x\s+\(\+(-?[\d.]+) µs/.exec(line(output, scheme) ?? '');
 
 const ROWS: Row[] = [
   {
