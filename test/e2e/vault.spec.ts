@@ -85,4 +85,37 @@ test.describe('vault in browser mode', () => {
     await app.getByRole('dialog').getByRole('button', { name: 'Delete api_key' }).click();
     await expect(app.getByTestId('secret-row')).toHaveCount(0);
   });
+
+  test('a new secret shows where it may be sent; changing that needs the vault passphrase; a backup comes back as a path', async ({ app, secretValues, bridge }) => {
+    const value = 'uat_key_4b3c2d1e0f9a8b7c6d5e';
+    secretValues.push(value, PASSPHRASE);
+    await createVault(app, PASSPHRASE);
+    await app.getByRole('tab', { name: 'UAT' }).click();
+    await app.getByLabel('Name').fill('hosted_key');
+    await app.getByLabel('Value').fill(value);
+    // The default is the UAT environments' base-URL hosts, filled in for the user to see and edit.
+    const hosts = app.getByLabel('May be sent to (one host a line)');
+    await expect(hosts).not.toHaveValue('');
+    await hosts.fill('api.uat.example.com');
+    await app.getByRole('button', { name: 'Add secret' }).click();
+    await expect(app.getByTestId('secret-hosts')).toHaveText('api.uat.example.com');
+
+    await app.getByRole('button', { name: 'Hosts of hosted_key' }).click();
+    await app.getByRole('dialog').getByLabel(/Hosts, one a line/).fill('api.uat.example.com\nelsewhere.example.com');
+    const dialog = app.getByRole('dialog');
+    await dialog.getByLabel('Vault passphrase').fill('not the passphrase');
+    await dialog.getByRole('button', { name: 'Save hosts' }).click();
+    await expect(dialog.getByRole('alert')).toContainText(/passphrase is wrong/);
+    await dialog.getByLabel('Vault passphrase').fill(PASSPHRASE);
+    await dialog.getByRole('button', { name: 'Save hosts' }).click();
+    await expect(app.getByRole('dialog')).toHaveCount(0);
+    await expect(app.getByTestId('secret-hosts')).toHaveText('api.uat.example.com, elsewhere.example.com');
+
+    await app.getByLabel('Vault passphrase', { exact: true }).fill(PASSPHRASE);
+    await app.getByRole('button', { name: 'Export backup' }).click();
+    await expect(app.getByRole('status').filter({ hasText: 'countersign-vault-backup-' })).toContainText(/Saved \d+ secrets to .*countersign-vault-backup-.*\.json/);
+    // The page got a path, never the backup itself.
+    expect(bridge.texts().some((text) => text.includes('countersign-vault-backup'))).toBe(true);
+    expect(bridge.texts().some((text) => text.includes('"wrappedKey"') || text.includes('"ciphertext"'))).toBe(false);
+  });
 });
