@@ -29,6 +29,37 @@ export function SettingsEditor({ settings, onChange }: { settings: RequestSettin
         <span>Follow redirects</span>
         <input type="checkbox" aria-label="Follow redirects" checked={current.followRedirects !== false} onChange={(event) => set('followRedirects', event.target.checked ? undefined : false)} />
       </label>
+      <label>
+        <span>Use the environment’s proxy</span>
+        <input
+          type="checkbox"
+          aria-label="Use the environment’s proxy"
+          checked={current.network?.useProxy !== false}
+          onChange={(event) => set('network', networkOverride({ ...current.network, useProxy: event.target.checked ? undefined : false }))}
+        />
+      </label>
+      <label>
+        <span>Verify TLS certificates</span>
+        <input
+          type="checkbox"
+          aria-label="Verify TLS certificates for this request"
+          checked={current.network?.verifyTls !== false}
+          onChange={(event) => set('network', networkOverride({ ...current.network, verifyTls: event.target.checked ? undefined : false }))}
+        />
+      </label>
+      {current.network?.verifyTls === false && (
+        <p role="alert" className="error">
+          This request is sent without verifying TLS certificates (refused in a protected environment).
+        </p>
+      )}
     </div>
   );
+}
+
+/** The request's own network switches, with unset ones left out (absent means: as the environment says). */
+function networkOverride(value: { useProxy?: boolean | undefined; verifyTls?: boolean | undefined }): RequestSettings['network'] {
+  const out: NonNullable<RequestSettings['network']> = {};
+  if (value.useProxy === false) out.useProxy = false;
+  if (value.verifyTls === false) out.verifyTls = false;
+  return Object.keys(out).length === 0 ? undefined : out;
 }
