@@ -193,13 +193,14 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
       if (!result.outcome.ok) throw new StepFailure('network', result.outcome.error.message);
       const { response } = result.outcome;
       stepState.httpStatus = response.status;
-      stepState.saved = response.saved;
+      // A body that only spilled (too large to preview, nobody asked to save it) is a temporary file, not a saved one.
+      stepState.saved = result.spilled === true ? null : response.saved;
       if (step.requireSuccess && (response.status < 200 || response.status > 299)) {
         throw new StepFailure('http-status', `HTTP ${String(response.status)}${response.statusText ? ` ${response.statusText}` : ''}${bodyHint(result)}`);
       }
       const view = responseView(result.outcome, result.sent);
       if (!step.poll) {
-        stepState.message = response.saved ? `Saved ${response.saved.path} (${String(response.saved.bytes)} bytes).` : `HTTP ${String(response.status)}`;
+        stepState.message = stepState.saved ? `Saved ${stepState.saved.path} (${String(stepState.saved.bytes)} bytes).` : `HTTP ${String(response.status)}`;
         return view;
       }
       const check = evaluateCondition(step.poll.until, view, template);

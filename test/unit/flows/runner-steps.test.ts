@@ -50,6 +50,21 @@ describe('runFlow: steps in order', () => {
     ]);
   });
 
+  it('shows a saved file as saved, but not a body that only went to a temporary spill file', async () => {
+    const saved = { path: '/downloads/report.csv', sha256: 'a'.repeat(64), bytes: 10 };
+    const { requests } = scriptedRequests((input) => {
+      const reply = response({ body: '' });
+      reply.response.saved = input.saveToDownloads === true ? saved : { ...saved, path: '/data/spill/1-x/send-y/big.json' };
+      return { ...outcome(input.sendId ?? 'x', reply), spilled: input.saveToDownloads !== true };
+    });
+    const theFlow = flow([request('a', 'r', { saveToFile: true }), request('b', 'r')]);
+    const state = await runFlow(plan(theFlow), deps(requests, fakeClock()).deps, recordingHooks().hooks, new AbortController().signal);
+    expect(state.steps.map((step) => [step.saved?.path ?? null, step.message])).toEqual([
+      ['/downloads/report.csv', 'Saved /downloads/report.csv (10 bytes).'],
+      [null, 'HTTP 200'],
+    ]);
+  });
+
   it('names steps: their own name, else the request name, else says the request is gone', async () => {
     const { requests } = scriptedRequests(repliesByRequest({ r1: [{}], r2: [{}] }));
     const theFlow = flow([request('a', 'r1', { name: 'Token' }), request('b', 'r1'), request('c', 'r2')]);
