@@ -13,8 +13,8 @@ import { WorkspaceService } from '../workspace/workspace-service.ts';
 import { buildSampleWorkspace } from '../workspace/samples/sample-workspace.ts';
 import { saveKeyExport } from './key-exports.ts';
 import { seedSandboxSecrets } from './sandbox-secrets.ts';
-import { testSignWithSandbox } from './key-test-sign.ts';
-import { createRequestService, type RequestService } from '../requests/request-service.ts';
+import type { RequestService } from '../requests/request-service.ts';
+import { lazyRequestService } from './lazy-requests.ts';
 import { defaultDownloadsDir } from '../platform/downloads-dir.ts';
 import { systemFileOpener, type FileOpener } from '../platform/file-opener.ts';
 import { createSavedFiles, createSaveAsHandlers, type SavePathChooser } from './saved-files.ts';
@@ -127,7 +127,8 @@ export function createBackend(options: BackendOptions): Backend {
   });
   const commandCopier = createCommandCopier(options.clipboard, (error) => log('clearing the clipboard failed', error));
   const savedFiles = createSavedFiles(options.fileOpener ?? systemFileOpener());
-  const requests: RequestService = createRequestService({
+  // Loaded on the first send: `countersign list` does not load undici.
+  const requests: RequestService = lazyRequestService({
     workspace,
     // Every value signing takes from the vault goes into the ledger first.
     secrets: {
@@ -200,7 +201,7 @@ export function createBackend(options: BackendOptions): Backend {
     }),
     'files:open': ({ path }) => savedFiles.open(path),
     'files:reveal': ({ path }) => savedFiles.reveal(path),
-    'keys:test-sign': async (ref) => testSignWithSandbox(keys, vault, (await startSandbox()).url, ref),
+    'keys:test-sign': async (ref) => (await import('./key-test-sign.ts')).testSignWithSandbox(keys, vault, (await startSandbox()).url, ref),
     ...createWorkspaceHandlers(workspace, vault),
     // The UI's sends: nothing lands in the downloads folder until the user picks "Save as…".
     'requests:send': (input) => requests.send({ ...input, keepInSpill: true }),
