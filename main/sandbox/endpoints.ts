@@ -1,4 +1,5 @@
 /** Base URLs of each emulated gateway on a running sandbox, for samples and environments. */
+import { normalizeMount, type SandboxMounts } from './mounts.ts';
 
 export type SandboxEndpoints = {
   /** PayNet OSP: token at `${paynet}/token`, reports under `${paynet}/api/v1/reports`. */
@@ -13,13 +14,15 @@ export type SandboxEndpoints = {
   elecsnetPublicKey: (login: string) => string;
 };
 
-export function sandboxEndpoints(baseUrl: string): SandboxEndpoints {
+/** `mounts`: the path prefixes the sandbox was started with, if any. */
+export function sandboxEndpoints(baseUrl: string, mounts: SandboxMounts = {}): SandboxEndpoints {
   const base = baseUrl.replace(/\/+$/, '');
+  const under = (gateway: keyof SandboxMounts) => `${base}${normalizeMount(mounts[gateway])}`;
   return {
-    paynet: `${base}/osp`,
-    momo: base,
-    centagate: `${base}/v2/CentagateWS/webresources`,
-    elecsnet: `${base}/paynet/api/v2`,
-    elecsnetPublicKey: (login) => `${base}/sandbox/elecsnet/merchants/${encodeURIComponent(login)}/public-key`,
+    paynet: `${under('paynet')}/osp`,
+    momo: under('momo'),
+    centagate: `${under('centagate')}/v2/CentagateWS/webresources`,
+    elecsnet: `${under('elecsnet')}/paynet/api/v2`,
+    elecsnetPublicKey: (login) => `${under('elecsnet')}/sandbox/elecsnet/merchants/${encodeURIComponent(login)}/public-key`,
   };
 }

@@ -9,4 +9,5 @@ export {
   type SandboxCredentials,
 } from './credentials.ts';
 export { sandboxEndpoints, type SandboxEndpoints } from './endpoints.ts';
+export { parseMountArguments, type Gateway, type SandboxMounts } from './mounts.ts';
 export { createSandboxService, type SandboxService, type SandboxStatus } from './service.ts';

@@ -17,7 +17,8 @@ export function normalizeMount(prefix: string | undefined): string {
   const trimmed = prefix.trim().replace(/\/+$/, '');
   if (trimmed === '') return '';
   const withSlash = trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
-  if (!/^(\/[A-Za-z0-9._~-]+)+$/.test(withSlash)) throw new Error(`A sandbox mount is a plain path such as /momo or /osp/v2, not "${prefix}".`);
+  const dotSegment = withSlash.split('/').some((segment) => segment === '.' || segment === '..');
+  if (dotSegment || !/^(\/[A-Za-z0-9._~-]+)+$/.test(withSlash)) throw new Error(`A sandbox mount is a plain path such as /momo or /osp/v2, not "${prefix}".`);
   return withSlash;
 }
 
@@ -33,4 +34,18 @@ export function matchMounted(groups: readonly RouteGroup[], method: string, path
     if (match.kind === 'wrong-method' && fallback.kind === 'not-found') fallback = match;
   }
   return fallback;
+}
+
+export const GATEWAYS: readonly Gateway[] = ['paynet', 'momo', 'centagate', 'elecsnet'];
+
+/** `gateway=/prefix` command-line values (npm run sandbox, countersign sandbox). */
+export function parseMountArguments(values: readonly string[] | undefined): SandboxMounts {
+  const mounts: SandboxMounts = {};
+  for (const value of values ?? []) {
+    const at = value.indexOf('=');
+    const gateway = GATEWAYS.find((name) => name === value.slice(0, at));
+    if (at <= 0 || gateway === undefined) throw new Error(`--mount takes gateway=/prefix with a gateway among ${GATEWAYS.join(', ')}, not "${value}".`);
+    mounts[gateway] = normalizeMount(value.slice(at + 1));
+  }
+  return mounts;
 }

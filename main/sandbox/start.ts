@@ -7,27 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Gateway, SandboxMounts } from './mounts.ts';
+import { parseMountArguments } from './mounts.ts';
 import { startSandbox } from './server.ts';
-
-const GATEWAYS: readonly Gateway[] = ['paynet', 'momo', 'centagate', 'elecsnet'];
 
 function parsePort(value: string | undefined): number {
   if (value === undefined) return 0;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${value}".`);
   return port;
-}
-
-function parseMounts(values: readonly string[] | undefined): SandboxMounts {
-  const mounts: SandboxMounts = {};
-  for (const value of values ?? []) {
-    const at = value.indexOf('=');
-    const gateway = GATEWAYS.find((name) => name === value.slice(0, at));
-    if (at <= 0 || gateway === undefined) throw new Error(`--mount takes gateway=/prefix with a gateway among ${GATEWAYS.join(', ')}, not "${value}".`);
-    mounts[gateway] = value.slice(at + 1);
-  }
-  return mounts;
 }
 
 async function main(): Promise<void> {
@@ -46,7 +33,7 @@ async function main(): Promise<void> {
     values['tls-cert'] !== undefined && values['tls-key'] !== undefined
       ? { cert: readFileSync(values['tls-cert'], 'utf8'), key: readFileSync(values['tls-key'], 'utf8') }
       : undefined;
-  const mounts = parseMounts(values.mount);
+  const mounts = parseMountArguments(values.mount);
   const sandbox = await startSandbox({
     port: parsePort(values.port),
     mounts,
