@@ -47,9 +47,9 @@ export type BackendOptions = {
   fileOpener?: FileOpener;
   /** The default downloads folder (Settings may choose another); the OS downloads folder when absent. */
   downloadsDir?: () => string;
-  /** Cheaper key derivation for tests only. */
   /** The desktop app's native Save dialog, for "Save as…"; browser mode sends a file name instead. */
   chooseSavePath?: SavePathChooser;
+  /** Cheaper key derivation for tests only. */
   vaultTuning?: Pick<Parameters<typeof createVaultService>[0], 'scryptParams' | 'clock' | 'timers'>;
 };
 
@@ -201,15 +201,15 @@ export function createBackend(options: BackendOptions): Backend {
     }),
     'files:open': ({ path }) => savedFiles.open(path),
     'files:reveal': ({ path }) => savedFiles.reveal(path),
+    ...createSaveAsHandlers({ spill, remember: (path) => savedFiles.remember(path), downloadsDir: () => settings.downloadsDir(), choosePath: options.chooseSavePath }),
+    'settings:downloads': () => settings.downloads(),
+    'settings:set-downloads': ({ dir }) => settings.setDownloads(dir),
     'keys:test-sign': async (ref) => (await import('./key-test-sign.ts')).testSignWithSandbox(keys, vault, (await startSandbox()).url, ref),
     ...createWorkspaceHandlers(workspace, vault),
     // The UI's sends: nothing lands in the downloads folder until the user picks "Save as…".
     'requests:send': (input) => requests.send({ ...input, keepInSpill: true }),
     'requests:sign': (input) => requests.sign(input),
     'requests:cancel': ({ sendId }) => requests.cancel(sendId),
-    ...createSaveAsHandlers({ spill, remember: (path) => savedFiles.remember(path), downloadsDir: () => settings.downloadsDir(), choosePath: options.chooseSavePath }),
-    'settings:downloads': () => settings.downloads(),
-    'settings:set-downloads': ({ dir }) => settings.setDownloads(dir),
     'requests:curl': (input) => requests.curl(input),
     ...createHistoryHandlers(history),
     ...createFlowHandlers(flows, inbox),
