@@ -33,8 +33,11 @@ export function parsePort(value: string | undefined): number | undefined {
 
 /** Resolves when the process is asked to stop (Ctrl+C or SIGTERM). */
 export function untilInterrupted(): Promise<void> {
+  // The listeners stay attached (`on`, not `once`): signal-exit, used by conf and
+  // proper-lockfile, re-raises a signal nobody else listens to, which would kill the
+  // process with 143 before the caller's clean shutdown ran.
   return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
   });
 }

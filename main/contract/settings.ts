@@ -28,8 +28,12 @@ export const DownloadsFolder = z.object({
 });
 export type DownloadsFolder = z.infer<typeof DownloadsFolder>;
 
+// A POSIX root, a drive letter or a UNC share: the service checks again with the platform's own rule.
+const looksAbsolute = (dir: string): boolean => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(dir.trim());
 /** An absolute folder path, or null for the OS downloads folder. */
-export const DownloadsFolderInput = z.strictObject({ dir: z.string().min(1).max(4096).nullable() });
+export const DownloadsFolderInput = z.strictObject({
+  dir: z.string().min(1).max(4096).refine(looksAbsolute, 'the downloads folder must be a full path (such as /home/you/Reports)').nullable(),
+});
 export type DownloadsFolderInput = z.infer<typeof DownloadsFolderInput>;
 
 export const settingsChannels = {

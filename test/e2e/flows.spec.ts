@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
+import { apiKeyDigest } from '../../main/sandbox/momo/api-users.ts';
 import { createVault, SEEDED_SECRETS } from './support/vault-setup.ts';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -102,7 +103,7 @@ test.describe('flows', () => {
     await expect(sent).toContainText('"format": "csv"');
   });
 
-  test('MoMo "Provision sandbox API user" stores the new key in the vault without showing it', async ({ app, secretValues, dataDir }) => {
+  test('MoMo "Provision sandbox API user" stores the new key in the vault without showing it', async ({ app, secretValues, dataDir, bridge }) => {
     await openFlows(app, secretValues);
     await selectFlow(app, 'Provision sandbox API user');
     await runAndWait(app, 'succeeded');
@@ -115,11 +116,15 @@ test.describe('flows', () => {
     await expect(secret.locator('code')).toHaveCount(0);
     await expect(captured.filter({ hasText: 'Sandbox variable apiUser' }).locator('code')).toHaveText(/^[0-9a-f-]{36}$/);
 
-    // The sandbox keeps the keys it issued; none of them may have reached the page.
-    const users = JSON.parse(await readFile(join(dataDir, 'sandbox', 'momo-api-users.json'), 'utf8')) as [string, { apiKey?: string }][];
-    const keys = users.flatMap(([, user]) => (user.apiKey ? [user.apiKey] : []));
-    expect(keys.length).toBeGreaterThan(0);
-    secretValues.push(...keys);
+    // The sandbox keeps only digests of the keys it issued (#15): every 32-hex string the
+    // renderer received is checked against them, so the new key cannot have reached the page.
+    const users = JSON.parse(await readFile(join(dataDir, 'sandbox', 'momo-api-users.json'), 'utf8')) as [string, { apiKeyHash?: string; apiKey?: string }][];
+    const issued = users.filter(([, user]) => user.apiKeyHash !== undefined);
+    expect(issued.length).toBeGreaterThan(0);
+    expect(users.every(([, user]) => user.apiKey === undefined)).toBe(true);
+    const candidates = new Set(bridge.texts().flatMap((text) => text.match(/(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])/gi) ?? []));
+    const leaked = [...candidates].filter((candidate) => issued.some(([id, user]) => apiKeyDigest(id, candidate) === user.apiKeyHash));
+    expect(leaked).toEqual([]);
   });
 
   test('MoMo "Request to pay" waits for the callback, which shows up live in the inbox', async ({ app, secretValues }) => {

@@ -86,7 +86,8 @@ describe('countersign run against the built-in sandbox', () => {
   });
 
   it('exits with the network code when nothing answers', async () => {
-    const result = await run(['run', 'MTN MoMo/Get API user', '--env', 'Sandbox', '--var', 'baseUrl=http://127.0.0.1:9']);
+    // The HMAC sale puts no secret on the wire, so the sandbox-bound secrets do not stop it first (#15).
+    const result = await run(['run', 'Elecsnet/Sale (HMAC-SHA1)', '--env', 'Sandbox', '--var', 'baseUrl=http://127.0.0.1:9']);
     expect(result.code).toBe(EXIT.network);
     expect(result.stderr).toContain('refused');
   });

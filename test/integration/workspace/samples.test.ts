@@ -31,7 +31,7 @@ const encodeForm = (pairs: readonly { name: string; value: string }[]): string =
 
 async function send(request: SigningRequest): Promise<{ status: number; body: string }> {
   const body = request.body.kind === 'none' ? undefined : request.body.kind === 'form' ? encodeForm(request.body.pairs) : request.body.text;
-  const response = await fetch(request.url, { method: request.method, headers: request.headers.map(({ name, value }) => [name, value]), ...(body === undefined ? {} : { body }) });
+  const response = await fetch(request.url, { method: request.method, headers: request.headers.map(({ name, value }): [string, string] => [name, value]), ...(body === undefined ? {} : { body }) });
   return { status: response.status, body: await response.text() };
 }
 
