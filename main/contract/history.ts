@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpErrorKind } from './http.ts';
+import { Exchange, ExchangeFailure, SignatureInputs } from './exchanges.ts';
 
 const Id = z.string().min(1).max(100);
 
@@ -34,6 +35,12 @@ export const HistoryEntry = z.object({
   bytes: z.number().int().nonnegative(),
   /** Null when the send failed before it was signed. */
   summary: RedactedSummary.nullable(),
+  /** Every HTTP round trip of the send in order (token requests, then the call); absent in entries from before they were kept. */
+  exchanges: z.array(Exchange).max(20).optional(),
+  /** Why the send failed, by category (network, tls, token_refused, signing, gateway_status, configuration); null when it got a 2xx. */
+  failure: ExchangeFailure.nullable().optional(),
+  /** What the signature was made from, so Compare re-derives exactly it; null when the chain signs nothing or the send never signed. */
+  signatureInputs: SignatureInputs.nullable().optional(),
 });
 export type HistoryEntry = z.output<typeof HistoryEntry>;
 

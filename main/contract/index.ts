@@ -9,12 +9,14 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
+import { diagnosisChannels } from './diagnosis.ts';
 import { historyChannels, historyEvents } from './history.ts';
 import { keysChannels, keysEvents } from './keys.ts';
 import { filesChannels } from './files.ts';
 import { flowsChannels, flowsEvents } from './flows.ts';
 import { requestsChannels, requestsEvents } from './requests.ts';
 import { sandboxChannels, sandboxEvents } from './sandbox.ts';
+import { secretProvidersChannels } from './secret-providers.ts';
 import { settingsChannels, settingsEvents } from './settings.ts';
 import { vaultChannels, vaultEvents } from './vault.ts';
 import { workspaceChannels, workspaceEvents } from './workspace.ts';
@@ -30,6 +32,8 @@ export const channels = {
   ...filesChannels,
   ...historyChannels,
   ...flowsChannels,
+  ...diagnosisChannels,
+  ...secretProvidersChannels,
 } as const;
 
 export const events = {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CompareExpected, CompareReport, SchemeTrace } from './auth.ts';
 import { HttpOutcome, HttpProgress } from './http.ts';
 import { NetworkFacts } from './network.ts';
+import { SecretSourceFact } from './secret-providers.ts';
+import { Exchange, ExchangeFailure } from './exchanges.ts';
 
 const Id = z.string().min(1).max(100);
 const SendId = z.string().min(1).max(128);
@@ -37,6 +39,17 @@ export const SendResult = z.object({
   spilled: z.boolean().optional(),
   /** Which proxy, CA and client certificate (by vault name) the send used, and whether TLS was verified. */
   network: NetworkFacts.optional(),
+  /** Which provider (vault, env, pass) served each secret the send read, by name. */
+  secretSources: z.array(SecretSourceFact).optional(),
+  /** Every HTTP round trip in order: token requests, then the call. */
+  exchanges: z.array(Exchange).optional(),
+  /**
+   * Set when the send failed (category and plain-words cause). When a token step failed, the call was never
+   * made: `outcome` is then the token endpoint's answer and `traces` end with the token step's.
+   */
+  failure: ExchangeFailure.nullable().optional(),
+  /** The History entry this send was recorded as (for diagnosis:explain / diagnosis:variants); null when not recorded. */
+  historyId: z.string().nullable().optional(),
 });
 export type SendResult = z.output<typeof SendResult>;
 
@@ -60,6 +73,14 @@ export const SignResult = z.object({
   request: SignedPreview,
   traces: z.array(SchemeTrace),
   compare: CompareReport.nullable(),
+  /** Which provider (vault, env, pass) served each secret signing read, by name. */
+  secretSources: z.array(SecretSourceFact).optional(),
+  /** The token requests signing needed (they really are sent, even here), and their answers. */
+  exchanges: z.array(Exchange).optional(),
+  /** Set when signing could not finish (e.g. the token endpoint refused the credentials); `request` is then the token request that failed. */
+  failure: ExchangeFailure.nullable().optional(),
+  /** E.g. "Nothing was sent to the API; the token request to … was sent to get a token." */
+  note: z.string().nullable().optional(),
 });
 export type SignResult = z.output<typeof SignResult>;
 

@@ -3,6 +3,7 @@ import type { HttpProgress } from '../contract/http.ts';
 import { ServiceError } from '../contract/errors.ts';
 import type { CurlResult, SendInput, SendResult, SignedPreview, SignResult } from '../contract/requests.ts';
 import type { HistoryEntry } from '../contract/history.ts';
+import type { DiagnosisInput, DiagnosisReport, VariantsReport } from '../contract/diagnosis.ts';
 import type { HttpOutcome } from '../contract/http.ts';
 import { historyEntryOf, redactedSummary } from '../history/history-entry.ts';
 import { buildCurlCommand, placeholderReplacer, withPlaceholders } from './curl.ts';
@@ -54,6 +55,8 @@ export type RequestServiceOptions = {
   copyToClipboard?: (text: string) => Promise<void>;
   /** Vault secrets go only to the hosts they are bound to (main/vault/hosts); every request and redirect hop is checked before it is sent. */
   hostBinding?: HostBindingOptions;
+  /** Finds a History entry (the signature debugger re-derives its signature); diagnosis of history entries needs it. */
+  historyEntry?: (id: string) => HistoryEntry;
 };
 
 /** Values that replace (or add to) the environment's variables for one send, e.g. the CLI's --var. Main-side only: no channel carries them. */
@@ -82,6 +85,10 @@ export type RequestService = {
   /** The signed request as a curl command, secrets replaced by placeholders; with includeSecrets main copies the full command itself. */
   curl(input: { requestId: string; environmentId: string; includeSecrets?: true | undefined }): Promise<CurlResult>;
   cancel(sendId: string): { cancelled: boolean };
+  /** The signature debugger: compares a sent (or freshly signed) request with what the gateway expected and names the cause. */
+  explain(input: DiagnosisInput): Promise<DiagnosisReport>;
+  /** The signature under every common variant of its scheme, and which one gives the expected value. */
+  variants(input: DiagnosisInput): Promise<VariantsReport>;
   /** The CLI's --proxy/--ca/--insecure for every send of this process (flows included). */
   setNetworkOverride(override: NetworkOverride): void;
   /** Forget tokens and parsed keys, e.g. when the vault locks. */
@@ -265,6 +272,8 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       };
     },
 
+    explain: () => Promise.reject(new ServiceError('failed', 'Diagnosis is not built yet.')),
+    variants: () => Promise.reject(new ServiceError('failed', 'Diagnosis is not built yet.')),
     cancel: (sendId) => ({ cancelled: inFlight.cancel(sendId) }),
     setNetworkOverride(override) {
       networkOverride = { ...override };

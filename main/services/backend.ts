@@ -145,6 +145,7 @@ export function createBackend(options: BackendOptions): Backend {
     spill,
     onProgress: (progress) => bus.emit('requests:progress', progress),
     recordSend: (entry) => history.record(entry),
+    historyEntry: (id) => history.get(id),
     onSaved: (path) => savedFiles.remember(path),
     ...(commandCopier ? { copyToClipboard: (text: string) => commandCopier.copy(text) } : {}),
     hostBinding: { rules: vault.hostRules, sandboxHosts: () => sandboxHostsOf(sandbox.status()) },
@@ -211,6 +212,8 @@ export function createBackend(options: BackendOptions): Backend {
     'requests:sign': (input) => requests.sign(input),
     'requests:cancel': ({ sendId }) => requests.cancel(sendId),
     'requests:curl': (input) => requests.curl(input),
+    'diagnosis:explain': (input) => requests.explain(input),
+    'diagnosis:variants': (input) => requests.variants(input),
     ...createHistoryHandlers(history),
     ...createFlowHandlers(flows, inbox),
   };

@@ -19,6 +19,8 @@ export function lazyRequestService(options: RequestServiceOptions): RequestServi
     send: async (input) => (await load()).send(input),
     sign: async (input) => (await load()).sign(input),
     curl: async (input) => (await load()).curl(input),
+    explain: async (input) => (await load()).explain(input),
+    variants: async (input) => (await load()).variants(input),
     // Before the first send there is nothing to cancel, forget or close.
     cancel: (sendId) => real?.cancel(sendId) ?? { cancelled: false },
     setNetworkOverride: (next) => {
