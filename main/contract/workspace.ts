@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Assertions } from './assertions.ts';
 import { AuthChain } from './auth.ts';
 import { Flow } from './flow-model.ts';
 import { noInput } from './limits.ts';
@@ -81,6 +82,8 @@ export const RequestNode = z.object({
   body: RequestBody,
   auth: AuthSetting,
   settings: RequestSettings.optional(),
+  /** Checked after each send (main/assertions); absent means none. */
+  assertions: Assertions.optional(),
 });
 export type RequestNode = z.output<typeof RequestNode>;
 
@@ -222,6 +225,7 @@ export const RequestPatch = z.strictObject({
   body: RequestBody.optional(),
   auth: AuthSetting.optional(),
   settings: RequestSettings.optional(),
+  assertions: Assertions.optional(),
 });
 export type RequestPatch = z.output<typeof RequestPatch>;
 
