@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AssertionResult } from './assertions.ts';
 import { CompareExpected, CompareReport, SchemeTrace } from './auth.ts';
 import { HttpOutcome, HttpProgress } from './http.ts';
 import { NetworkFacts } from './network.ts';
@@ -41,6 +42,8 @@ export const SendResult = z.object({
   network: NetworkFacts.optional(),
   /** Which provider (vault, env, pass) served each secret the send read, by name. */
   secretSources: z.array(SecretSourceFact).optional(),
+  /** The request's assertions, evaluated against this response (main/assertions); absent when it has none. */
+  assertions: z.array(AssertionResult).optional(),
   /** Every HTTP round trip in order: token requests, then the call. */
   exchanges: z.array(Exchange).optional(),
   /**

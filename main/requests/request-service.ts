@@ -32,6 +32,7 @@ import { toWireRequest } from './wire.ts';
 import { vaultErrorIn } from '../vault/vault-errors.ts';
 import { bindSendToHosts, type HostBindingOptions } from '../vault/hosts/send-binding.ts';
 import { resolveNetwork, type NetworkOverride } from './network-options.ts';
+import { assertResponse } from '../assertions/index.ts';
 
 export type RequestServiceOptions = {
   workspace: WorkspaceService;
@@ -211,6 +212,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
           retried: result.retried,
           spilled,
           network: network.facts(wire.url),
+          assertions: await assertResponse(node.assertions, result.outcome),
         });
       } finally {
         // A send that failed before settling leaves no empty folder behind.

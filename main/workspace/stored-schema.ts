@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Assertions } from '../contract/assertions.ts';
 import { Flow } from '../contract/flow-model.ts';
 import { NetworkSettings } from '../contract/network.ts';
 import { AuthSetting, RequestSettings, WORKSPACE_SCHEMA_VERSION, type WorkspaceDocument } from '../contract/workspace.ts';
@@ -31,6 +32,7 @@ const StoredRequest = z.object({
   ]),
   auth: AuthSetting,
   settings: RequestSettings.optional(),
+  assertions: Assertions.optional(),
 });
 
 const StoredFolder = z.object({ kind: z.literal('folder'), id: text, parentId: text, name: text, description, auth: AuthSetting, children: z.array(text) });
