@@ -40,7 +40,8 @@ export async function buildCli(outDir = CLI_BUNDLE_DIR) {
       reportCompressedSize: false,
       copyPublicDir: false,
       rolldownOptions: {
-        input: { countersign: resolve(ROOT, 'main/cli/index.ts') },
+        // The unlock agent runs as its own process (main/vault-agent/start-agent.ts looks for it beside its chunk).
+        input: { countersign: resolve(ROOT, 'main/cli/index.ts'), 'countersign-agent': resolve(ROOT, 'main/vault-agent/agent-main.ts') },
         external: [...builtinModules, ...builtinModules.map((name) => `node:${name}`), 'electron', 'electron-store'],
         output: {
           format: 'esm',

@@ -1,14 +1,22 @@
 import { resolveDataDir } from '../platform/data-dir.ts';
 import type { Backend } from '../services/backend.ts';
 import { PASSPHRASE_ENV, unlockWithEnvironmentOrPrompt } from '../vault/passphrase-from-env.ts';
+import { unlockWithAgent } from '../vault-agent/use-agent.ts';
 import type { CliContext } from './context.ts';
 import { EXIT } from './exit-codes.ts';
 import { CliError, type CliIo } from './io.ts';
 import { service } from './service-errors.ts';
 
+/** The data directory each open backend was made for (the unlock agent is per data directory). */
+const dataDirs = new WeakMap<Backend, string>();
+
 /** Opens the backend on the chosen data directory for one command and always closes it. */
 export async function withBackend<T>(dataDir: string | undefined, io: CliIo, context: CliContext, work: (backend: Backend) => Promise<T>): Promise<T> {
-  const backend = context.openBackend(resolveDataDir(dataDir, io.env));
+  const dir = resolveDataDir(dataDir, io.env);
+  const backend = context.openBackend(dir);
+  // The env and pass secret providers read this command's environment (tests pass their own).
+  backend.setSecretProviderEnvironment(io.env);
+  dataDirs.set(backend, dir);
   try {
     return await work(backend);
   } finally {
@@ -27,6 +35,9 @@ export async function unlockVault(backend: Backend, io: CliIo, context: CliConte
   if (status.state === 'damaged') {
     throw new CliError(`The vault cannot be opened: ${status.problem?.message ?? 'its file is damaged'}. "countersign vault restore" lists the copies kept beside it.`, EXIT.config);
   }
+  // An unlock agent started by "vault unlock --for" spares the scrypt derivation (main/vault-agent/).
+  const dir = dataDirs.get(backend);
+  if (dir !== undefined && (await unlockWithAgent(backend.vault, dir, io.env, (message) => io.err(`countersign: ${message}\n`)))) return;
   const fromEnv = io.env[PASSPHRASE_ENV];
   const prompt = context.promptHidden;
   if ((fromEnv === undefined || fromEnv === '') && !prompt && status.protection.passphraseRequired) {

@@ -63,7 +63,8 @@ export type VaultServiceOptions = {
 export type VaultService = {
   status(): Promise<VaultStatus>;
   setup(input: { passphrase?: string | undefined }): Promise<VaultStatus>;
-  unlock(input: { passphrase?: string | undefined }): Promise<VaultStatus>;
+  /** `dataKey` only from the unlock agent (main/vault-agent/), never from a channel. */
+  unlock(input: { passphrase?: string | undefined; dataKey?: Buffer | undefined }): Promise<VaultStatus>;
   lock(): Promise<VaultStatus>;
   /** Takes in changes another Countersign process wrote (cheap when there are none). */
   refresh(): Promise<void>;

@@ -302,7 +302,8 @@ export function createVaultSession(options: SessionOptions) {
     }
   };
 
-  const unlock = (input: { passphrase?: string | undefined }) =>
+  /** `dataKey`: a key held by the unlock agent (main/vault-agent/); it must authenticate the file like any other. */
+  const unlock = (input: { passphrase?: string | undefined; dataKey?: Buffer | undefined }) =>
     exclusive(async () => {
       if (session) {
         idle.touch();
@@ -312,9 +313,10 @@ export function createVaultSession(options: SessionOptions) {
       const read = await store.read();
       if (read.kind === 'absent') throw new ServiceError('vault_absent', 'There is no vault yet: set one up first.');
       if (read.kind === 'damaged') throw vaultErrors.damagedVault(read.problem.message);
-      const dataKey = await unwrapFor(read.document, input.passphrase);
+      const dataKey = input.dataKey ? Buffer.from(input.dataKey) : await unwrapFor(read.document, input.passphrase);
       if (!documentAuthenticates(dataKey, read.document)) {
         dataKey.fill(0);
+        if (input.dataKey) throw new ServiceError('locked', 'The unlock agent\'s key does not open this vault (it was replaced). Unlock with the passphrase.');
         // GCM vouches for a passphrase-unwrapped key, so then the index is what was altered;
         // the keychain gives no such proof, so its key is the suspect.
         if (input.passphrase === undefined) {

@@ -11,6 +11,7 @@ import { service } from '../service-errors.ts';
 import { unlockVault, withBackend } from '../session.ts';
 import { BACKUP_PASSPHRASE_ENV, backupVault, restoreVault } from './vault-backup.ts';
 import { allowHosts, secretHosts } from './vault-hosts.ts';
+import { DEFAULT_AGENT_FOR, startUnlockAgent, stopUnlockAgent } from './vault-agent.ts';
 
 export const NEW_PASSPHRASE_ENV = 'COUNTERSIGN_NEW_PASSPHRASE';
 
@@ -26,11 +27,12 @@ const OPTIONS = {
   host: { type: 'string', multiple: true },
   'allow-host': { type: 'string', multiple: true },
   'data-dir': { type: 'string' },
+  for: { type: 'string' },
 } as const;
 
 export const vault: Command = {
   summary: 'Create the vault and list, set or remove secrets',
-  help: `Usage: countersign vault <init|list|set|rm|passwd|backup|restore> [options]
+  help: `Usage: countersign vault <init|list|set|rm|passwd|backup|restore|unlock|lock> [options]
 
   vault init                       create the vault (passphrase from ${PASSPHRASE_ENV} or asked twice);
                                    the built-in sandbox's test credentials are added to "Sandbox"
@@ -53,6 +55,10 @@ export const vault: Command = {
   vault restore --from FILE [--replace]
                                    add the secrets of a backup file (its vault's passphrase from
                                    ${BACKUP_PASSPHRASE_ENV} or asked); --replace overwrites same-named ones
+  vault unlock [--for D]           start an unlock agent holding the vault's key for D (90s, 15m, 2h; default
+                                   ${DEFAULT_AGENT_FOR}, at most 12h): until then commands on this data directory need no
+                                   passphrase (docs/vault.md says what it protects against and what not)
+  vault lock                       stop the unlock agent
 
 Values are never taken from the command line. The vault unlocks with
 ${PASSPHRASE_ENV} or a hidden prompt; without either and no terminal it fails.
@@ -66,12 +72,16 @@ Examples:
   countersign vault set elecsnet.merchant_private_key --env UAT --kind rsa_private_key < key.pem
   countersign vault list --env UAT
   countersign vault rm paynet.client_secret --env UAT --yes
+  countersign vault unlock --for 30m && countersign run-collection "PayNet OSP" --env UAT; countersign vault lock
 `,
   async run(args, io, context) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS, true);
     const [action, name, ...extra] = positionals;
     // Not echoed: an extra word here is most likely a value typed by mistake.
     if (extra.length > 0) throw new CliError('Too many arguments: secret values are read from stdin or a prompt, never from the command line.', EXIT.usage);
+    // The agent lives on after this command: it needs no backend of its own here.
+    if (action === 'unlock') return startUnlockAgent(io, context, values['data-dir'], values.for);
+    if (action === 'lock') return stopUnlockAgent(io, values['data-dir']);
     return withBackend(values['data-dir'], io, context, async (backend) => {
       switch (action) {
         case 'init':
@@ -96,7 +106,7 @@ Examples:
         case 'restore':
           return restoreVault(backend, io, context, { id: values.id, from: values.from, replace: values.replace, unlock: () => unlockVault(backend, io, context) });
         default:
-          throw new CliError('Say what to do: init, list, set, hosts, allow, rm, passwd, backup or restore (see --help).', EXIT.usage);
+          throw new CliError('Say what to do: init, list, set, hosts, allow, rm, passwd, backup, restore, unlock or lock (see --help).', EXIT.usage);
       }
     });
   },
