@@ -1,0 +1,116 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ServiceError } from '../../contract/errors.ts';
+import type { NodeId, WorkspaceDocument } from '../../contract/workspace.ts';
+import { findLiteralCredentials } from '../exchange/literal-credentials.ts';
+import { randomIds, type IdSource } from '../ids.ts';
+import type { LoadOutcome, WorkspaceStore } from '../workspace-store.ts';
+import { emptyLayout, GITIGNORE, GITIGNORE_TEXT, type FolderLayout } from './layout.ts';
+import { readFolder } from './read-folder.ts';
+import { writeFolder } from './write-folder.ts';
+import type { FileProblem } from './yaml-text.ts';
+
+export type FolderStore = WorkspaceStore & {
+  readonly kind: 'folder';
+  /** Files skipped at the last read, with path and line. */
+  problems(): readonly FileProblem[];
+  /** True when the file at `rel` holds what this store last read or wrote (a change it made itself). */
+  isOwnWrite(rel: string, text: string | undefined): boolean;
+};
+
+function writeAtomically(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temp = `${file}.${String(process.pid)}.tmp`;
+  const fd = openSync(temp, 'w', 0o644);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, file);
+}
+
+/** Removes `dir` and then its parents while they are empty, up to (not including) the root. */
+function pruneEmpty(root: string, rel: string): void {
+  for (let dir = rel; dir !== '.' && dir !== ''; dir = dirname(dir)) {
+    const full = join(root, dir);
+    if (!existsSync(full) || readdirSync(full).length > 0) return;
+    rmdirSync(full);
+  }
+}
+
+/** Requests holding a typed-in credential: never written to a file that goes into git. */
+function requestsWithCredentials(doc: WorkspaceDocument): Map<NodeId, string[]> {
+  const out = new Map<NodeId, string[]>();
+  for (const collectionId of doc.collections) {
+    if (doc.nodes[collectionId]?.kind !== 'collection') continue;
+    for (const finding of findLiteralCredentials(doc, collectionId, [])) {
+      out.set(finding.requestId, [...(out.get(finding.requestId) ?? []), `${finding.request}: ${finding.place} ${finding.field} (${finding.reason})`]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The workspace as a folder of YAML files (docs/collection-format.md). A save
+ * writes only the files whose text changed and removes only files it read or
+ * wrote itself; a malformed file found on load is neither rewritten nor
+ * removed, and its name is not given to another item.
+ */
+export function createFolderStore(root: string, ids: IdSource = randomIds): FolderStore {
+  let layout: FolderLayout = emptyLayout();
+  let onDisk = new Map<string, string>();
+  let problems: FileProblem[] = [];
+  let writable = true;
+  return {
+    kind: 'folder',
+    path: root,
+    problems: () => problems,
+    isOwnWrite: (rel, text) => onDisk.get(rel) === text,
+    load(): LoadOutcome {
+      const read = readFolder(root, ids);
+      if (read.kind === 'absent') {
+        layout = emptyLayout();
+        onDisk = new Map();
+        problems = [];
+        return { kind: 'absent' };
+      }
+      if (read.kind === 'refused') {
+        writable = false;
+        return { kind: 'read-only', problem: read.problem };
+      }
+      writable = true;
+      layout = read.layout;
+      onDisk = read.texts;
+      problems = read.problems;
+      return { kind: 'loaded', document: read.document };
+    },
+    save(doc) {
+      if (!writable) throw new ServiceError('conflict', `The workspace folder ${root} is not a Countersign workspace this version can write, so nothing in it is changed.`);
+      const refused = requestsWithCredentials(doc);
+      const out = writeFolder(doc, layout, (id) => refused.has(id));
+      const untouchable = new Set([...problems.map((problem) => problem.path), ...out.held]);
+      for (const [rel, text] of out.files) {
+        if (untouchable.has(rel) || onDisk.get(rel) === text) continue;
+        writeAtomically(join(root, rel), text);
+        onDisk.set(rel, text);
+      }
+      for (const rel of [...onDisk.keys()]) {
+        if (out.files.has(rel) || untouchable.has(rel)) continue;
+        if (existsSync(join(root, rel))) unlinkSync(join(root, rel));
+        onDisk.delete(rel);
+        pruneEmpty(root, dirname(rel));
+      }
+      if (!existsSync(join(root, GITIGNORE))) writeFileSync(join(root, GITIGNORE), GITIGNORE_TEXT, { mode: 0o644 });
+      layout = { ...layout, names: out.names };
+      if (refused.size > 0) {
+        const lines = [...refused.values()].flat();
+        throw new ServiceError(
+          'invalid_input',
+          `Not written to ${root}: a credential is typed into ${lines.join('; ')}. Files in a workspace folder are shared: move it to the vault (countersign export --move-to-vault, or Export in the app) and refer to it as {{secret:name}}.`,
+        );
+      }
+    },
+  };
+}
