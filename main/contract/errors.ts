@@ -18,6 +18,8 @@ export const ErrorCode = z.enum([
   'vault_damaged',
   // A vault secret would go to a host it is not bound to; the user may allow it with the vault passphrase.
   'secret_host_refused',
+  // A secret provider after the vault (pass, ...) failed in a way the user must fix: not installed, locked key, refused.
+  'secret_provider_failed',
   'failed',
   'internal',
 ]);

@@ -63,7 +63,7 @@ export const StepState = z.object({
   captured: z.array(CapturedValue),
   failure: StepFailureKind.nullable(),
   /** When the vault is why it failed, the vault's error code, so the screen can offer Create, Unlock, Add, Restore or Allow (#15). */
-  vaultProblem: z.enum(['vault_absent', 'locked', 'secret_missing', 'vault_damaged', 'secret_host_refused']).nullable().optional(),
+  vaultProblem: z.enum(['vault_absent', 'locked', 'secret_missing', 'vault_damaged', 'secret_host_refused', 'secret_provider_failed']).nullable().optional(),
 });
 export type StepState = z.output<typeof StepState>;
 

@@ -5,6 +5,7 @@ import { Flow } from './flow-model.ts';
 import { noInput } from './limits.ts';
 import { ItemName, NodeId, SecretRefName } from './names.ts';
 import { NetworkSettings, RequestNetworkOverride } from './network.ts';
+import { SecretProviderSettings } from './secret-providers.ts';
 
 /**
  * The workspace: collections -> folders (nested) -> requests, environments per
@@ -119,6 +120,8 @@ export const Environment = z.object({
   builtInSandbox: z.boolean().optional(),
   /** Proxy, CA, client certificate, TLS verification (main/contract/network.ts); absent: direct, verified, system CAs. */
   network: NetworkSettings.optional(),
+  /** Where secrets come from after the vault (main/secret-providers): absent means the vault only. */
+  secretProviders: SecretProviderSettings.optional(),
 });
 export type Environment = z.output<typeof Environment>;
 
@@ -246,6 +249,8 @@ export const UpdateEnvironmentInput = z.strictObject({
   protected: z.boolean().optional(),
   /** Replaces the environment's network settings as a whole ({} clears them). */
   network: NetworkSettings.optional(),
+  /** Replaces the providers after the vault ([] means the vault only). */
+  secretProviders: SecretProviderSettings.optional(),
 });
 export type UpdateEnvironmentInput = z.input<typeof UpdateEnvironmentInput>;
 

@@ -32,6 +32,13 @@ import { defaultHostsFor, sandboxHostsOf } from '../vault/hosts/host-names.ts';
 import { createFlowHandlers } from '../flows/flow-handlers.ts';
 import { createFlowService, type FlowService } from '../flows/flow-service.ts';
 import { createInboxService, type InboxService } from '../flows/inbox-service.ts';
+import { createSecretChain } from '../secret-providers/chain.ts';
+import type { ProcessEnvironment } from '../secret-providers/env-provider.ts';
+import { secretProvidersOverview } from '../secret-providers/overview.ts';
+import { passInstalled } from '../secret-providers/pass-provider.ts';
+import { withSecretScope } from '../secret-providers/scoped-requests.ts';
+import { providerHostRules, providerSecretSource } from '../secret-providers/secret-source.ts';
+import { createSendScope } from '../secret-providers/send-scope.ts';
 
 export type BackendOptions = {
   mode: AppMode;
@@ -70,6 +77,8 @@ export type Backend = {
   inbox: InboxService;
   /** The CLI's unlock, run when a send first reads a secret instead of before every command (see unlock-on-demand.ts). */
   unlockOnFirstSecret(unlock: () => Promise<void>): void;
+  /** The variables the env and pass secret providers read (the CLI's own environment); process.env until set. */
+  setSecretProviderEnvironment(env: ProcessEnvironment): void;
   close(): Promise<void>;
 };
 
@@ -127,18 +136,24 @@ export function createBackend(options: BackendOptions): Backend {
   });
   const commandCopier = createCommandCopier(options.clipboard, (error) => log('clearing the clipboard failed', error));
   const savedFiles = createSavedFiles(options.fileOpener ?? systemFileOpener());
-  // Loaded on the first send: `countersign list` does not load undici.
-  const requests: RequestService = lazyRequestService({
-    workspace,
-    // Every value signing takes from the vault goes into the ledger first.
-    secrets: {
+  // {{secret:name}} resolves through the environment's provider chain: the vault, then env variables or pass (main/secret-providers).
+  let providerEnvironment: ProcessEnvironment = process.env;
+  const sendScope = createSendScope(() => workspace.document);
+  const secretChain = createSecretChain({
+    vault: {
+      exists: async () => (await vault.status()).state !== 'absent',
       get: async (environment, name) => {
         await unlockOnDemand.beforeSecretRead();
-        const value = await vault.get(environment, name);
-        ledger.add(value);
-        return value;
+        return vault.get(environment, name);
       },
     },
+    env: () => providerEnvironment,
+  });
+  // Loaded on the first send: `countersign list` does not load undici.
+  const requests: RequestService = withSecretScope(lazyRequestService({
+    workspace,
+    // Every value signing takes from the vault or a provider goes into the ledger first.
+    secrets: providerSecretSource(sendScope, secretChain, ledger),
     ledger,
     ensureSandbox: async () => (await startSandbox()).port,
     downloadsDir: () => settings.downloadsDir(),
@@ -148,8 +163,11 @@ export function createBackend(options: BackendOptions): Backend {
     historyEntry: (id) => history.get(id),
     onSaved: (path) => savedFiles.remember(path),
     ...(commandCopier ? { copyToClipboard: (text: string) => commandCopier.copy(text) } : {}),
-    hostBinding: { rules: vault.hostRules, sandboxHosts: () => sandboxHostsOf(sandbox.status()) },
-  });
+    hostBinding: {
+      rules: providerHostRules(vault.hostRules, sendScope, (environment) => defaultHostsFor(workspace.document, environment)),
+      sandboxHosts: () => sandboxHostsOf(sandbox.status()),
+    },
+  }), sendScope);
   const keys = createKeyService({
     vault: createVaultKeyStore(vault, options.stores),
     events: {
@@ -216,6 +234,20 @@ export function createBackend(options: BackendOptions): Backend {
     'diagnosis:variants': (input) => requests.variants(input),
     ...createHistoryHandlers(history),
     ...createFlowHandlers(flows, inbox),
+    'secret-providers:overview': ({ environment }) =>
+      secretProvidersOverview(
+        {
+          document: () => workspace.document,
+          vaultNames: async (name) => {
+            const { state } = await vault.status();
+            if (state === 'absent') return [];
+            return state === 'unlocked' ? vault.list({ environment: name }).secrets.map((secret) => secret.name) : null;
+          },
+          env: () => providerEnvironment,
+          passInstalled: () => passInstalled(providerEnvironment),
+        },
+        environment,
+      ),
   };
 
   const dispatcher = createDispatcher(handlers, {
@@ -234,6 +266,9 @@ export function createBackend(options: BackendOptions): Backend {
     flows,
     inbox,
     unlockOnFirstSecret: (unlock) => unlockOnDemand.set(unlock),
+    setSecretProviderEnvironment: (env) => {
+      providerEnvironment = env;
+    },
     close: async () => {
       flows.close();
       await inbox.close();

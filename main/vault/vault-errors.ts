@@ -23,7 +23,7 @@ export const vaultErrors = {
     new ServiceError('vault_damaged', `${detail} It was left as it is; restore a backup (Vault screen → Backups, or "countersign vault restore").`),
 };
 
-export const VAULT_ERROR_CODES = ['vault_absent', 'locked', 'secret_missing', 'vault_damaged', 'secret_host_refused'] as const;
+export const VAULT_ERROR_CODES = ['vault_absent', 'locked', 'secret_missing', 'vault_damaged', 'secret_host_refused', 'secret_provider_failed'] as const;
 
 /** Finds a vault refusal (or a host-binding refusal) in an error or its causes (the signer wraps the vault's error as `cause`). */
 export function vaultErrorIn(error: unknown): (ServiceError & { code: (typeof VAULT_ERROR_CODES)[number] }) | null {

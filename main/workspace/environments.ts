@@ -1,5 +1,6 @@
 import { ServiceError } from '../contract/errors.ts';
 import type { NetworkSettings } from '../contract/network.ts';
+import type { SecretProviderSetting } from '../contract/secret-providers.ts';
 import type { Environment, EnvironmentVariable, NodeId, WorkspaceDocument } from '../contract/workspace.ts';
 import { newEnvironment } from './defaults.ts';
 import { requireCollection } from './document.ts';
@@ -12,6 +13,8 @@ export type EnvironmentChange = {
   protected?: boolean | undefined;
   /** Replaces the network settings as a whole; an empty object removes them. */
   network?: NetworkSettings | undefined;
+  /** Replaces the providers after the vault; an empty list removes them. */
+  secretProviders?: SecretProviderSetting[] | undefined;
 };
 
 function assertNameFree(environments: readonly Environment[], name: string, except?: NodeId): void {
@@ -56,6 +59,10 @@ export function updateEnvironment(doc: WorkspaceDocument, collectionId: NodeId, 
   }
   if (change.secrets !== undefined) env.secrets = [...new Set(change.secrets)];
   if (change.protected !== undefined) env.protected = change.protected;
+  if (change.secretProviders !== undefined) {
+    if (change.secretProviders.length === 0) delete env.secretProviders;
+    else env.secretProviders = change.secretProviders;
+  }
   if (change.network !== undefined) {
     const network = withoutDefaults(change.network);
     if (network === null) delete env.network;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Assertions } from '../contract/assertions.ts';
 import { Flow } from '../contract/flow-model.ts';
 import { NetworkSettings } from '../contract/network.ts';
+import { SecretProviderSettings } from '../contract/secret-providers.ts';
 import { AuthSetting, RequestSettings, WORKSPACE_SCHEMA_VERSION, type WorkspaceDocument } from '../contract/workspace.ts';
 
 /**
@@ -44,7 +45,7 @@ const StoredCollection = z.object({
   description,
   auth: AuthSetting,
   children: z.array(text),
-  environments: z.array(z.object({ id: text, name: text, protected: z.boolean(), variables: pairs, secrets: z.array(text), builtInSandbox: z.boolean().optional(), network: NetworkSettings.optional() })),
+  environments: z.array(z.object({ id: text, name: text, protected: z.boolean(), variables: pairs, secrets: z.array(text), builtInSandbox: z.boolean().optional(), network: NetworkSettings.optional(), secretProviders: SecretProviderSettings.optional() })),
   flows: z.array(Flow),
 });
 

@@ -18,6 +18,7 @@ import {
   type NetworkSetValues,
   type NetworkUnsetValues,
 } from './env-network.ts';
+import { PROVIDER_HELP, PROVIDER_SET_OPTIONS, PROVIDER_UNSET_OPTIONS, describeProviders, parseProviderFlags } from './env-providers.ts';
 
 const COMMON = { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } } as const;
 
@@ -51,6 +52,8 @@ Network options for set (each names a vault secret of the environment):
   --verify                             verify TLS certificates again (the default)
 Network options for unset: --proxy, --no-proxy, --ca-secret, --client-cert, --insecure
 
+${PROVIDER_HELP}
+
 Options:
   --data-dir DIR   data directory (default: COUNTERSIGN_DATA_DIR, then the platform's)
   --json           print JSON instead of text
@@ -61,6 +64,7 @@ Examples:
   countersign env set "PayNet OSP" UAT --proxy http://proxy.corp:3128 --no-proxy localhost --ca-secret corp.ca
   countersign env set "PayNet OSP" UAT --client-cert-secret paynet.cert --client-key-secret paynet.key
   countersign env unset "MTN MoMo" UAT callbackUrl --proxy
+  countersign env set "PayNet OSP" UAT --secret-provider env --secret-provider pass:team/paynet-uat
 `,
   async run(args, io, context) {
     const action = args[0];
@@ -98,6 +102,7 @@ function describe(environment: Environment) {
     variables: environment.variables.filter((variable) => variable.enabled).map(({ name, value }) => ({ name, value })),
     secrets: environment.secrets,
     network: environment.network ?? {},
+    secretProviders: environment.secretProviders ?? [],
   };
 }
 
@@ -105,6 +110,8 @@ function printEnvironment(io: CliIo, environment: ReturnType<typeof describe>): 
   io.out(`  ${environment.name}${environment.protected ? '  (protected: needs --yes-production)' : ''}\n`);
   for (const variable of environment.variables) io.out(`    ${variable.name} = ${variable.value}\n`);
   for (const line of describeNetwork(environment.network)) io.out(`    ${line}\n`);
+  const providers = describeProviders(environment.name, environment.secretProviders);
+  if (providers !== null) io.out(`    ${providers}\n`);
   if (environment.secrets.length > 0) io.out(`    secrets: ${environment.secrets.join(', ')}\n`);
 }
 
@@ -115,28 +122,31 @@ async function change(args: string[], io: CliIo, context: CliContext, action: 's
   let json: boolean;
   let positionals: string[];
   let network: NetworkChange = null;
+  let providers: ReturnType<typeof parseProviderFlags> = null;
   if (action === 'set') {
-    const parsed = parseCommandArgs(args, { ...COMMON, ...NETWORK_SET_OPTIONS }, true);
+    const parsed = parseCommandArgs(args, { ...COMMON, ...NETWORK_SET_OPTIONS, ...PROVIDER_SET_OPTIONS }, true);
     ({ positionals } = parsed);
     ({ 'data-dir': dataDir, json } = parsed.values);
-    const flags: NetworkSetValues = parsed.values;
+    const { 'secret-provider': providerFlags, ...flags }: NetworkSetValues & { 'secret-provider'?: string[] | undefined } = parsed.values;
     if (changesNetwork(flags)) network = (current) => applyNetworkSet(current, flags);
+    providers = parseProviderFlags(providerFlags);
   } else {
-    const parsed = parseCommandArgs(args, { ...COMMON, ...NETWORK_UNSET_OPTIONS }, true);
+    const parsed = parseCommandArgs(args, { ...COMMON, ...NETWORK_UNSET_OPTIONS, ...PROVIDER_UNSET_OPTIONS }, true);
     ({ positionals } = parsed);
     ({ 'data-dir': dataDir, json } = parsed.values);
-    const flags: NetworkUnsetValues = parsed.values;
+    const { 'secret-providers': clearProviders, ...flags }: NetworkUnsetValues & { 'secret-providers'?: boolean | undefined } = parsed.values;
     if (changesNetwork(flags)) network = (current) => applyNetworkUnset(current, flags);
+    if (clearProviders) providers = [];
   }
   const [collectionName, environmentName, ...pairs] = positionals;
   if (collectionName === undefined || environmentName === undefined) throw new CliError(`Name the collection and the environment. ${USAGE}`, EXIT.usage);
-  if (pairs.length === 0 && network === null) throw new CliError(`Nothing to ${action}: give NAME${action === 'set' ? '=VALUE' : ''} or a network option (see --help).`, EXIT.usage);
+  if (pairs.length === 0 && network === null && providers === null) throw new CliError(`Nothing to ${action}: give NAME${action === 'set' ? '=VALUE' : ''} or a network option (see --help).`, EXIT.usage);
   const variables = action === 'set' ? parseAssignments(pairs) : parseNames(pairs);
   return withBackend(dataDir, io, context, async (backend) => {
     const tree = await service(() => backend.dispatcher.call('workspace:tree', {}));
     const collection = findCollection(tree, collectionName);
     const environment = await findEnvironment(backend, collection.id, environmentName);
-    const updated = await update(backend, collection.id, environment, action, variables, network);
+    const updated = await update(backend, collection.id, environment, action, variables, network, providers);
     if (json) io.out(`${JSON.stringify({ collection: collection.name, ...describe(updated) }, null, 2)}\n`);
     else {
       io.out(`${collection.name}\n`);
@@ -153,6 +163,7 @@ async function update(
   action: 'set' | 'unset',
   variables: Map<string, string | null>,
   network: NetworkChange,
+  providers: ReturnType<typeof parseProviderFlags> = null,
 ): Promise<Environment> {
   let list = environment.variables;
   if (action === 'unset') {
@@ -173,6 +184,7 @@ async function update(
       environmentId: environment.id,
       ...(variables.size > 0 ? { variables: list } : {}),
       ...(settings === undefined ? {} : { network: settings }),
+      ...(providers === null ? {} : { secretProviders: providers }),
     }),
   );
 }

@@ -211,6 +211,8 @@ function jsonResult(path: string, result: SendResult, exitCode: number, savedTo:
       : { error: outcome.error }),
     // Which proxy, CA and client certificate (vault names) the send used.
     ...(result.network ? { network: result.network } : {}),
+    // Which provider (vault, env, pass) served each secret, by name.
+    ...(result.secretSources ? { secretSources: result.secretSources } : {}),
     retried: result.retried,
     traces: result.traces,
   };
