@@ -3,6 +3,7 @@
  * logic of its own. `countersign <command> --help` explains each command.
  */
 import { fileURLToPath } from 'node:url';
+import { closeConnectionPoolsIfOpen } from '../http/pool-lifetime.ts';
 import { APP_VERSION } from '../platform/version.ts';
 import type { CliContext } from './context.ts';
 import { EXIT } from './exit-codes.ts';
@@ -56,6 +57,9 @@ export async function runCli(argv: string[], io: CliIo, context?: CliContext): P
     }
     io.err(`countersign ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT.internal;
+  } finally {
+    // Idle keep-alive connections would otherwise hold the process open after the command.
+    await closeConnectionPoolsIfOpen();
   }
 }
 

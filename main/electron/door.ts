@@ -1,5 +1,6 @@
 import type * as Electron from 'electron';
 import type { Backend } from '../services/backend.ts';
+import { closeConnectionPoolsIfOpen } from '../http/pool-lifetime.ts';
 import { ipcEventChannel } from '../contract/index.ts';
 import { registerContract, trustedSender } from './ipc.ts';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol.ts';
@@ -60,7 +61,7 @@ export async function startElectronDoor(electron: ElectronSurface, options: Door
   backend.bus.subscribe((name, payload) => {
     if (window && !window.isDestroyed()) window.webContents.send(ipcEventChannel(name), payload);
   });
-  app.on('will-quit', () => void backend.close());
+  app.on('will-quit', () => void backend.close().finally(() => closeConnectionPoolsIfOpen()));
 
   window = new electron.BrowserWindow(mainWindowOptions(options.preloadPath));
   window.once('ready-to-show', () => window?.show());

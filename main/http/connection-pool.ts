@@ -5,6 +5,7 @@ import type { ResolvedProxy } from './dispatcher.ts';
 import type { TlsMaterial } from './options.ts';
 import type { TimingRecorder } from './timing.ts';
 import { tlsSocketOptions } from './tls-material.ts';
+import { registerPoolCloser } from './pool-lifetime.ts';
 
 /** What decides whether two sends may share a connection. */
 export interface PoolSettings {
@@ -133,7 +134,10 @@ let shared: ConnectionPools | null = null;
 
 /** The process's pools (made on first use). */
 export function sharedConnectionPools(): ConnectionPools {
-  shared ??= new ConnectionPools();
+  if (!shared) {
+    shared = new ConnectionPools();
+    registerPoolCloser(closeConnectionPools);
+  }
   return shared;
 }
 
