@@ -11,7 +11,7 @@ describe('closing the process connection pools at exit', () => {
     lease.release();
     await closeConnectionPoolsIfOpen();
     // A closed undici dispatcher refuses new requests at once, before any connection is tried.
-    await expect(lease.dispatcher.request({ origin: 'http://127.0.0.1:9', path: '/', method: 'GET' })).rejects.toThrow(/closed/i);
+    await expect(lease.dispatcher.request({ origin: 'http://127.0.0.1:9', path: '/', method: 'GET' })).rejects.toThrow(/closed|destroyed/i);
     expect(sharedConnectionPools()).not.toBe(pools);
     await closeConnectionPoolsIfOpen();
   });
