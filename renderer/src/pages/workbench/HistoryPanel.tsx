@@ -3,6 +3,9 @@ import type { HistoryEntry } from '../../../../main/contract/history.ts';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import type { HistoryView } from './use-history.ts';
+import { pickCompareTarget } from './debugger/compare-target.ts';
+import { ExchangeList } from './debugger/ExchangeList.tsx';
+import { CATEGORY_LABEL } from './debugger/failure-text.ts';
 
 type Props = {
   history: HistoryView;
@@ -10,7 +13,12 @@ type Props = {
   onReopen: (entry: HistoryEntry) => string | null;
 };
 
-const outcomeText = (entry: HistoryEntry) => (entry.status !== null ? String(entry.status) : (entry.errorKind ?? 'failed'));
+const outcomeText = (entry: HistoryEntry) => {
+  const category = entry.failure ? CATEGORY_LABEL[entry.failure.category] : null;
+  if (entry.status !== null) return category ? `${String(entry.status)} · ${category}` : String(entry.status);
+  return category ?? entry.errorKind ?? 'failed';
+};
+const timeText = (entry: HistoryEntry) => new Date(entry.at).toLocaleTimeString();
 const sizeText = (bytes: number) => (bytes < 1024 ? `${String(bytes)} B` : `${(bytes / 1024).toFixed(1)} KB`);
 
 /** Every send, newest first: environment, time, status, duration and what was sent with its secrets replaced. */
@@ -35,7 +43,7 @@ export function HistoryPanel({ history, onReopen }: Props) {
           {history.entries.map((entry) => (
             <li key={entry.id} data-testid="history-entry" data-request-id={entry.requestId}>
               <div className="wb-history-row">
-                <time dateTime={new Date(entry.at).toISOString()}>{new Date(entry.at).toLocaleTimeString()}</time>
+                <time dateTime={new Date(entry.at).toISOString()}>{timeText(entry)}</time>
                 <span className="wb-history-method">{entry.method}</span>
                 <span className="wb-history-name">{entry.requestName}</span>
                 <span className={`wb-history-env${entry.environment.protected ? ' tone-protected' : ''}`} data-testid="history-environment">
@@ -49,18 +57,38 @@ export function HistoryPanel({ history, onReopen }: Props) {
                 <button type="button" onClick={() => setProblem(onReopen(entry))} aria-label={`Reopen ${entry.requestName} (${entry.environment.name})`}>
                   Reopen
                 </button>
+                {entry.signatureInputs && (
+                  <button
+                    type="button"
+                    aria-label={`Compare the send of ${entry.requestName} at ${timeText(entry)}`}
+                    onClick={() => {
+                      const problem = onReopen(entry);
+                      setProblem(problem);
+                      if (problem === null) pickCompareTarget({ historyId: entry.id, label: `${entry.requestName} at ${timeText(entry)}` });
+                    }}
+                  >
+                    Compare
+                  </button>
+                )}
               </div>
+              {entry.failure && (
+                <p className="hint" data-testid="history-cause">
+                  {entry.failure.cause}
+                </p>
+              )}
               <details>
                 <summary>What was sent</summary>
-                {entry.errorMessage && <p className="warn">{entry.errorMessage}</p>}
-                {entry.summary ? (
+                {entry.errorMessage && !entry.failure && <p className="warn">{entry.errorMessage}</p>}
+                {entry.exchanges?.some((exchange) => exchange.sent) ? (
+                  <ExchangeList exchanges={entry.exchanges} showTraces={false} label={`Exchanges of ${entry.requestName} at ${timeText(entry)}`} />
+                ) : entry.summary ? (
                   <pre className="wb-history-summary" data-testid="history-summary">
                     {[`${entry.summary.method} ${entry.summary.url}`, ...entry.summary.headers.map((h) => `${h.name}: ${h.value}`), entry.summary.bodyPreview && `\n${entry.summary.bodyPreview}`]
                       .filter(Boolean)
                       .join('\n')}
                   </pre>
                 ) : (
-                  <p className="hint">Nothing was sent: it failed before signing completed.</p>
+                  <p className="hint">Nothing was sent: it failed before anything went out.</p>
                 )}
               </details>
             </li>

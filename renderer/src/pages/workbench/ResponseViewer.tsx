@@ -5,6 +5,8 @@ import { formatBytes } from './body-format.ts';
 import { ResponseBody } from './ResponseBody.tsx';
 import { HeadersTable } from '../../components/HeadersTable.tsx';
 import { NetworkFactsView, TlsOffWarning } from './NetworkFactsView.tsx';
+import { ExchangeStrip } from './debugger/ExchangeStrip.tsx';
+import { FailureNote } from './debugger/FailureNote.tsx';
 
 const REDIRECT_REASON = {
   'method-not-safe': 'it would resend a non-GET request',
@@ -44,12 +46,20 @@ export function ResponseViewer({ result, running, progress, onCancel }: Props) {
     );
   }
   const { outcome } = result;
+  const exchanges = result.exchanges ?? [];
+  // The call was never made when a token step failed: say which request this answer belongs to.
+  const tokenAnswer = exchanges.length > 0 && exchanges.every((exchange) => exchange.role === 'token');
+  const failure = result.failure ? <FailureNote announce failure={result.failure} where={tokenAnswer ? 'the call was not made' : undefined} /> : null;
+  const strip = exchanges.length > 1 || tokenAnswer ? <ExchangeStrip exchanges={exchanges} /> : null;
   if (!outcome.ok) {
     return (
       <section className="wb-response" aria-label="Response">
-        <p role="alert" className="error" data-testid="response-error">
-          {outcome.error.message}
-        </p>
+        {failure ?? (
+          <p role="alert" className="error" data-testid="response-error">
+            {outcome.error.message}
+          </p>
+        )}
+        {strip}
         <TlsOffWarning network={result.network} />
         <NetworkFactsView network={result.network} />
       </section>
@@ -67,7 +77,10 @@ export function ResponseViewer({ result, running, progress, onCancel }: Props) {
         <span>{formatBytes(response.bytes)}</span>
         <span className="hint">in {result.environment.name}</span>
         {result.retried && <span className="hint">(sent again after a 401 with a fresh token)</span>}
+        {tokenAnswer && <span className="hint">from the token endpoint</span>}
       </div>
+      {failure}
+      {strip}
       <TlsOffWarning network={result.network} />
       {response.clockSkew?.warning && (
         <p className="warn">The server clock is {Math.round(response.clockSkew.skewSeconds)} s off yours: timestamped signatures may be rejected.</p>

@@ -1,18 +1,29 @@
-import { useState } from 'react';
-import type { CompareExpected, CompareReport, SchemeTrace } from '../../../../main/contract/auth.ts';
+import { useEffect } from 'react';
+import type { CompareExpected, SchemeTrace } from '../../../../main/contract/auth.ts';
+import type { DiagnosisSource } from '../../../../main/contract/diagnosis.ts';
 import type { SendView } from './use-send.ts';
+import { ComparePanel } from './debugger/ComparePanel.tsx';
+import { pickCompareTarget, useCompareTarget } from './debugger/compare-target.ts';
+import { ExchangeList } from './debugger/ExchangeList.tsx';
+import { FailureNote } from './debugger/FailureNote.tsx';
+import { Trace } from './debugger/Trace.tsx';
+
+// The flow runner shows step traces with the same component.
+export { Trace };
 
 type Props = { send: SendView; onSign: (compare?: CompareExpected) => void; canSign: boolean };
 
-/** The signing trace of the last send or of "Sign without sending", and a comparison with what the gateway expected. */
+/** The exchanges and signing trace of the last send or of "Sign without sending", and the diagnosis of a refused signature. */
 export function SignatureDebugger({ send, onSign, canSign }: Props) {
-  const [signature, setSignature] = useState('');
-  const [baseString, setBaseString] = useState('');
-  const traces = send.signed?.traces ?? send.result?.traces ?? null;
-  const source = send.signed ? 'Sign without sending' : 'last send';
-  const compare: CompareExpected = {};
-  if (signature.trim()) compare.signature = signature.trim();
-  if (baseString.trim()) compare.baseString = baseString;
+  const picked = useCompareTarget();
+  const historyId = send.result?.historyId ?? null;
+  // A new send is what the user wants explained next: it replaces an entry picked in History.
+  useEffect(() => {
+    if (historyId !== null) pickCompareTarget(null);
+  }, [historyId]);
+
+  const source = compareSource(send, picked?.historyId ?? null);
+  const refused = send.result?.failure?.category === 'gateway_status';
   return (
     <section className="wb-debugger" aria-label="Signature debugger">
       <header className="wb-debugger-head">
@@ -21,93 +32,59 @@ export function SignatureDebugger({ send, onSign, canSign }: Props) {
           Sign without sending
         </button>
       </header>
-      {traces === null ? (
-        <p className="empty">Send the request, or sign it without sending, to see each step of its signature.</p>
-      ) : traces.length === 0 ? (
-        <p className="empty">This request has no auth, so nothing was signed.</p>
-      ) : (
-        <>
-          <p className="hint">From the {source}. Secrets are shown as placeholders.</p>
-          {traces.map((trace, index) => (
-            <Trace key={index} trace={trace} />
-          ))}
-        </>
-      )}
-      <details className="wb-compare">
-        <summary>Compare with what the gateway expected</summary>
-        <label className="form">
-          Expected signature
-          <input aria-label="Expected signature" value={signature} onChange={(event) => setSignature(event.target.value)} />
-        </label>
-        <label className="form">
-          Expected base string
-          <textarea aria-label="Expected base string" rows={3} value={baseString} onChange={(event) => setBaseString(event.target.value)} />
-        </label>
-        <button type="button" disabled={!canSign || (!compare.signature && !compare.baseString)} onClick={() => onSign(compare)}>
-          Compare
-        </button>
-        {send.signed?.compare && <Report report={send.signed.compare} />}
-      </details>
+      <SendTrace send={send} />
+      <ComparePanel
+        source={source}
+        sourceText={picked ? `the send picked in History (${picked.label})` : historyId ? 'this send, as recorded in History (same timestamp, nonce and values)' : 'a fresh signature of the saved request (nothing is sent)'}
+        onUseCurrent={picked ? () => pickCompareTarget(null) : undefined}
+        defaultOpen={refused}
+      />
     </section>
   );
 }
 
-/** One scheme's trace: each step's label and value (secrets already placeholders), with a copy button. Also used by the flow runner. */
-export function Trace({ trace }: { trace: SchemeTrace }) {
-  return (
-    <div className="wb-trace" data-testid="signature-trace">
-      <h4>{trace.scheme}</h4>
-      <ol>
-        {trace.steps.map((step, index) => (
-          <li key={index}>
-            <div className="wb-trace-label">
-              <strong>{step.label}</strong>
-              <button type="button" aria-label={`Copy ${step.label}`} onClick={() => void navigator.clipboard.writeText(step.value)}>
-                Copy
-              </button>
-            </div>
-            <pre className="wb-trace-value">{step.value}</pre>
-            {step.note && <p className="hint">{step.note}</p>}
-          </li>
-        ))}
-      </ol>
-    </div>
-  );
+/** Compare checks the entry picked in History, else the send in view, else a fresh signature of what was just signed. */
+function compareSource(send: SendView, pickedHistoryId: string | null): DiagnosisSource | null {
+  if (pickedHistoryId) return { historyId: pickedHistoryId };
+  if (send.result?.historyId) return { historyId: send.result.historyId };
+  if ((send.result || send.signed) && send.subject && send.environmentId) return { requestId: send.subject, environmentId: send.environmentId };
+  return null;
 }
 
-function Report({ report }: { report: CompareReport }) {
+/** What the last send or "Sign without sending" did: each exchange in order with its trace, or the bare traces. */
+function SendTrace({ send }: { send: SendView }) {
+  const { signed, result } = send;
+  if (signed) {
+    const exchanges = signed.exchanges ?? [];
+    return (
+      <>
+        <p className="hint">From the Sign without sending. Secrets are shown as placeholders.</p>
+        {signed.note && <p data-testid="sign-note">{signed.note}</p>}
+        {signed.failure && <FailureNote failure={signed.failure} />}
+        {exchanges.length > 0 && <ExchangeList exchanges={exchanges} showTraces={signed.failure != null} label="Token requests sent to sign" />}
+        {!signed.failure && <Traces traces={signed.traces} />}
+      </>
+    );
+  }
+  if (result) {
+    const exchanges = result.exchanges ?? [];
+    return (
+      <>
+        <p className="hint">From the last send. Secrets are shown as placeholders.</p>
+        {exchanges.length > 0 ? <ExchangeList exchanges={exchanges} /> : <Traces traces={result.traces} />}
+      </>
+    );
+  }
+  return <p className="empty">Send the request, or sign it without sending, to see each step of its signature.</p>;
+}
+
+function Traces({ traces }: { traces: readonly SchemeTrace[] }) {
+  if (traces.length === 0) return <p className="empty">This request has no auth, so nothing was signed.</p>;
   return (
-    <div className={report.matches ? 'wb-compare-ok' : 'wb-compare-bad'} data-testid="compare-report">
-      <p>
-        <strong>{report.matches ? 'Matches.' : 'Differs.'}</strong> {report.summary}
-      </p>
-      {report.differences.length > 0 && (
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Component</th>
-              <th>Expected</th>
-              <th>Ours</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.differences.map((difference, index) => (
-              <tr key={index}>
-                <td>
-                  {difference.component}
-                  {difference.hint && <p className="hint">{difference.hint}</p>}
-                </td>
-                <td>
-                  <code>{difference.expected}</code>
-                </td>
-                <td>
-                  <code>{difference.actual}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </div>
+    <>
+      {traces.map((trace, index) => (
+        <Trace key={index} trace={trace} />
+      ))}
+    </>
   );
 }

@@ -12,6 +12,8 @@ export type PendingConfirmation = { requestId: string; requestName: string; envi
 export type SendView = {
   /** The request the result, trace and error belong to. */
   subject: string | null;
+  /** The environment that request was last sent or signed in, so the debugger can compare within it. */
+  environmentId: string | null;
   running: string | null;
   progress: HttpProgress | null;
   result: SendResult | null;
@@ -36,6 +38,7 @@ const confirmationKey = (requestId: string, environmentId: string) => `${request
 export function useSend(beforeSend: (requestId: string) => Promise<void>): SendView {
   const api = useApi();
   const [subject, setSubject] = useState<string | null>(null);
+  const [environmentId, setEnvironmentId] = useState<string | null>(null);
   const [running, setRunning] = useState<string | null>(null);
   const [progress, setProgress] = useState<HttpProgress | null>(null);
   const [result, setResult] = useState<SendResult | null>(null);
@@ -83,6 +86,7 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
       setProgress(null);
       setError(null);
       setSubject(requestId);
+      setEnvironmentId(environment.id);
       showResult(null);
       setSigned(null);
       const finish = () => {
@@ -136,6 +140,7 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
       setError(null);
       if (subject !== requestId) showResult(null);
       setSubject(requestId);
+      setEnvironmentId(environmentId);
       try {
         await beforeSend(requestId);
         setSigned(await api.invoke['requests:sign']({ requestId, environmentId, ...(compare ? { compare } : {}) }));
@@ -146,5 +151,5 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
     [api, beforeSend, subject, setError, showResult],
   );
 
-  return { subject, running, progress, result, signed, error, errorCode, confirmation, send, confirm, dismissConfirmation: () => setConfirmation(null), cancel, sign };
+  return { subject, environmentId, running, progress, result, signed, error, errorCode, confirmation, send, confirm, dismissConfirmation: () => setConfirmation(null), cancel, sign };
 }
