@@ -97,6 +97,9 @@ function run(command: Command, input: string | null): Promise<string> {
       if (code === 0) resolve(Buffer.concat(chunks).toString('utf8'));
       else reject(new Error(`The clipboard tool ${command.file} failed (exit code ${String(code)}).`));
     });
+    // A tool that exits before reading its input closes the pipe: that EPIPE must not
+    // become an uncaught error in main; the exit code above already says what happened.
+    child.stdin?.on('error', () => {});
     child.stdin?.end(input ?? '');
   });
 }
