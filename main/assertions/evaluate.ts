@@ -25,7 +25,7 @@ export function evaluateAssertions(assertions: readonly Assertion[], response: R
   const results: AssertionResult[] = [];
   assertions.forEach((assertion, index) => {
     if (!assertion.enabled) return;
-    results.push({ index, label: assertionLabel(assertion), ...verdict(assertion, response, parsed) });
+    results.push({ index, kind: assertion.kind, label: assertionLabel(assertion), ...verdict(assertion, response, parsed) });
   });
   return results;
 }
@@ -33,7 +33,7 @@ export function evaluateAssertions(assertions: readonly Assertion[], response: R
 /** Every assertion fails the same way when no response came back. */
 export function failAllWithoutResponse(assertions: readonly Assertion[], why: string): AssertionResult[] {
   return assertions.flatMap((assertion, index) =>
-    assertion.enabled ? [{ index, label: assertionLabel(assertion), passed: false, actual: null, message: `No response to check: ${why}` }] : [],
+    assertion.enabled ? [{ index, kind: assertion.kind, label: assertionLabel(assertion), passed: false, actual: null, message: `No response to check: ${why}` }] : [],
   );
 }
 

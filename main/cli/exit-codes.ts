@@ -16,6 +16,8 @@ export const EXIT = {
   config: 5,
   /** A protected environment without --yes-production. */
   protectedEnvironment: 6,
+  /** The gateway answered, and at least one of the request's assertions failed (docs/cli.md). */
+  assertions: 7,
   /** Stopped with Ctrl+C: what was in flight was cancelled and cleaned up (the shells' 128 + SIGINT). */
   interrupted: 130,
 } as const;

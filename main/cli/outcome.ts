@@ -9,7 +9,7 @@ export function exitCodeForOutcome(outcome: HttpOutcome): number {
 }
 
 // From least to most serious; a batch exits with the most serious code among its requests.
-const SEVERITY: readonly number[] = [EXIT.ok, EXIT.httpStatus, EXIT.network, EXIT.config, EXIT.protectedEnvironment, EXIT.usage, EXIT.internal];
+const SEVERITY: readonly number[] = [EXIT.ok, EXIT.assertions, EXIT.httpStatus, EXIT.network, EXIT.config, EXIT.protectedEnvironment, EXIT.usage, EXIT.internal];
 
 export function worstExitCode(codes: Iterable<number>): number {
   let worst: number = EXIT.ok;

@@ -85,6 +85,7 @@ export const Assertions = z.array(Assertion).max(MAX_ASSERTIONS);
 export const AssertionResult = z.object({
   /** Position in the request's list (disabled ones are skipped, so indexes may have gaps). */
   index: z.number().int().min(0),
+  kind: z.enum(['status', 'header', 'jsonpath', 'body-contains', 'response-time', 'json-schema']),
   /** e.g. `status is 2xx`, `$.status equals "OK"`: also the JUnit test case's name. */
   label: z.string(),
   passed: z.boolean(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SchemeTrace } from './auth.ts';
+import { AssertionResult } from './assertions.ts';
 import { Flow, FlowVariableName } from './flow-model.ts';
 import { HttpOutcome, SavedFile } from './http.ts';
 import { NodeId } from './names.ts';
@@ -40,8 +41,8 @@ export const CapturedValue = z.object({
   value: z.string().nullable(),
 });
 
-/** Why a step failed: http-status (outside 2xx), network (no answer), timeout (a poll or callback wait ran out), capture (a value was not there), configuration (signing, variables, vault), protected, cancelled, internal. */
-export const StepFailureKind = z.enum(['http-status', 'network', 'timeout', 'capture', 'configuration', 'protected', 'cancelled', 'internal']);
+/** Why a step failed: http-status (outside 2xx), network (no answer), timeout (a poll or callback wait ran out), capture (a value was not there), configuration (signing, variables, vault), protected, cancelled, internal, assertion (the request's assertions did not hold). */
+export const StepFailureKind = z.enum(['http-status', 'network', 'timeout', 'capture', 'configuration', 'protected', 'cancelled', 'internal', 'assertion']);
 export type StepFailureKind = z.output<typeof StepFailureKind>;
 
 export const StepState = z.object({
@@ -62,6 +63,8 @@ export const StepState = z.object({
   saved: SavedFile.nullable(),
   captured: z.array(CapturedValue),
   failure: StepFailureKind.nullable(),
+  /** The step's request's assertions, checked on its last response (main/assertions); absent when it has none. */
+  assertions: z.array(AssertionResult).optional(),
   /** When the vault is why it failed, the vault's error code, so the screen can offer Create, Unlock, Add, Restore or Allow (#15). */
   vaultProblem: z.enum(['vault_absent', 'locked', 'secret_missing', 'vault_damaged', 'secret_host_refused', 'secret_provider_failed']).nullable().optional(),
 });

@@ -109,6 +109,15 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
   // The step's last exchange; handed to the hook only with every captured secret taken out.
   let exchange: StepDetail = { kind: 'none' };
   let stepStoresSecrets = false;
+  // The assertions of the step's last send (a poll's final answer), checked once the step has its answer.
+  let lastAssertions: SendOutcome['assertions'];
+  const checkAssertions = (stepState: StepState) => {
+    if (lastAssertions === undefined) return;
+    stepState.assertions = lastAssertions;
+    const failed = lastAssertions.filter((assertion) => !assertion.passed);
+    lastAssertions = undefined;
+    if (failed.length > 0) throw new StepFailure('assertion', `${String(failed.length)} of ${String(stepState.assertions.length)} assertions failed: ${failed.map((assertion) => `${assertion.label} (${assertion.message})`).join('; ')}`);
+  };
   const recordDetail = (index: number) => {
     hooks.detail(index, redactor.redactDeep(exchange));
   };
@@ -127,6 +136,7 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
     publish();
     try {
       const view = step.kind === 'request' ? await runRequestStep(step, stepState) : await runCallbackStep(step, stepState);
+      checkAssertions(stepState);
       await applyCaptures(step.captures, view, stepState);
       stepState.status = 'succeeded';
     } catch (error) {
@@ -180,6 +190,7 @@ export async function runFlow(plan: RunPlan, deps: RunnerDeps, hooks: RunHooks, 
         ...(step.saveToFile ? { saveToDownloads: true, ...(plan.saveDirectory !== undefined ? { saveDirectory: plan.saveDirectory } : {}) } : {}),
       });
       exchange = { kind: 'request', request: result.sent, outcome: result.outcome, traces: result.traces };
+      lastAssertions = result.assertions;
       return result;
     } finally {
       signal.removeEventListener('abort', onAbort);

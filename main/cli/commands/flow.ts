@@ -7,6 +7,8 @@ import type { CliContext } from '../context.ts';
 import { findEnvironment, parseVariableOverrides, requireProductionConsent } from '../environment.ts';
 import { EXIT } from '../exit-codes.ts';
 import { CliError, type CliIo } from '../io.ts';
+import { assertionLines } from '../assertion-report.ts';
+import { writeJunitFile, type CaseResult } from '../junit.ts';
 import { formatBytes } from '../outcome.ts';
 import { progressLine } from '../progress-bar.ts';
 import { service } from '../service-errors.ts';
@@ -17,6 +19,7 @@ const OPTIONS = {
   env: { type: 'string' },
   var: { type: 'string', multiple: true },
   'out-dir': { type: 'string' },
+  junit: { type: 'string' },
   'data-dir': { type: 'string' },
   'yes-production': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
@@ -40,6 +43,8 @@ Options:
                       inputs and their defaults are listed by "countersign flow"
   --out-dir DIR       where "save to file" steps write (created if missing);
                       default: the downloads folder chosen in Settings
+  --junit FILE        write a JUnit XML report: one test case per step that ran,
+                      one per assertion of its request
   --data-dir DIR      data directory (default: COUNTERSIGN_DATA_DIR, then the platform's)
   --yes-production    required to run against a protected environment
   --json              print the final run (every step, captures, saved files) as JSON
@@ -48,7 +53,7 @@ ${NETWORK_OVERRIDE_HELP}
 Exit codes, from the failing step: 0 every step succeeded, 3 an HTTP status
 outside 2xx, 4 no answer or a poll/callback wait that timed out, 5 signing,
 configuration or a value a capture did not find, 6 protected environment
-without --yes-production, 2 usage, 130 stopped with Ctrl+C (the run is
+without --yes-production, 7 a step's assertions failed, 2 usage, 130 stopped with Ctrl+C (the run is
 cancelled first, so no partial download is left behind).
 
 Examples:
@@ -111,6 +116,7 @@ Examples:
           }),
         );
         printer.state(final);
+        if (values.junit !== undefined) await writeJunitFile(resolve(values.junit), path, junitCases(final));
         if (values.json) io.out(`${JSON.stringify(final, null, 2)}\n`);
         else io.out(summary(final));
         return exitCodeForRun(final);
@@ -192,6 +198,7 @@ function summary(state: FlowRunState): string {
   for (const step of state.steps) {
     for (const captured of step.captured) if (captured.value === null) lines.push(`Stored ${captured.target}.`);
     if (step.saved) lines.push(`Saved ${step.saved.path} (${formatBytes(step.saved.bytes)}, SHA-256 ${step.saved.sha256})`);
+    if (step.assertions && step.assertions.length > 0) lines.push(`Assertions of step ${String(step.index + 1)} (${step.name}):`, assertionLines(step.assertions).trimEnd());
   }
   return `${lines.join('\n')}\n`;
 }
@@ -205,7 +212,23 @@ const EXIT_FOR: Record<StepFailureKind, number> = {
   protected: EXIT.protectedEnvironment,
   cancelled: EXIT.interrupted,
   internal: EXIT.internal,
+  assertion: EXIT.assertions,
 };
+
+/** The steps that ran, as JUnit cases; a failed step's assertions are listed by the step's message too. */
+function junitCases(state: FlowRunState): CaseResult[] {
+  return state.steps
+    .filter((step) => step.status !== 'skipped' && step.status !== 'pending')
+    .map((step) => ({
+      path: `${String(step.index + 1)}. ${step.name}`,
+      iteration: 1,
+      exitCode: step.status === 'succeeded' ? EXIT.ok : step.status === 'cancelled' ? EXIT.interrupted : step.failure ? EXIT_FOR[step.failure] : EXIT.internal,
+      status: step.httpStatus,
+      ms: step.durationMs ?? 0,
+      failure: step.status === 'succeeded' ? null : (step.message ?? step.status),
+      assertions: step.assertions,
+    }));
+}
 
 export function exitCodeForRun(state: FlowRunState): number {
   if (state.status === 'succeeded') return EXIT.ok;

@@ -8,7 +8,8 @@ import { findEnvironment, parseVariableOverrides, requireProductionConsent } fro
 import { EXIT } from '../exit-codes.ts';
 import { CliError } from '../io.ts';
 import { writeJunitFile, type CaseResult } from '../junit.ts';
-import { exitCodeForOutcome, worstExitCode } from '../outcome.ts';
+import { assertionFailureSummary, exitCodeForSend } from '../assertion-report.ts';
+import { worstExitCode } from '../outcome.ts';
 import { collectionIdOf, findContainer, pathOf } from '../request-path.ts';
 import { service, toCliError } from '../service-errors.ts';
 import { unlockVault, withBackend } from '../session.ts';
@@ -20,8 +21,10 @@ export const runCollection: Command = {
   help: `Usage: countersign run-collection <collection[/folder]> --env NAME [options]
 
 Sends every request of the collection (or folder), in sidebar order, signed,
-and prints a summary table. Exits 0 when every send got a 2xx; otherwise with
-the most serious exit code among the failures (see "countersign run --help").
+and prints a summary table. Exits 0 when every send got a 2xx and every
+assertion held; otherwise with the most serious exit code among the failures
+(see "countersign run --help"; 7: assertions failed). The JUnit report has one
+test case per send and one per assertion.
 
 Options:
   --env NAME          the environment to use (required)
@@ -110,10 +113,17 @@ async function sendOne(
   const started = performance.now();
   try {
     const result = await backend.requests.send({ requestId: request.id, environmentId, variables, ...(confirmed ? { confirmProtected: true as const } : {}) });
-    const exitCode = exitCodeForOutcome(result.outcome);
+    const exitCode = exitCodeForSend(result);
     const status = result.outcome.ok ? result.outcome.response.status : null;
-    const failure = exitCode === EXIT.ok ? null : result.outcome.ok ? `HTTP ${result.outcome.response.status} ${result.outcome.response.statusText}` : `${result.outcome.error.kind}: ${result.outcome.error.message}`;
-    return { path: request.path, iteration, exitCode, status, ms: performance.now() - started, failure };
+    const failure =
+      exitCode === EXIT.ok
+        ? null
+        : exitCode === EXIT.assertions
+          ? assertionFailureSummary(result.assertions ?? [])
+          : result.outcome.ok
+            ? `HTTP ${result.outcome.response.status} ${result.outcome.response.statusText}`
+            : `${result.outcome.error.kind}: ${result.outcome.error.message}`;
+    return { path: request.path, iteration, exitCode, status, ms: performance.now() - started, failure, assertions: result.assertions };
   } catch (error) {
     // A request that cannot be signed fails on its own; the others still run.
     const cliError = error instanceof ServiceError ? toCliError(error) : error;

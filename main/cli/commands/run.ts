@@ -12,7 +12,9 @@ import type { CliContext } from '../context.ts';
 import { findEnvironment, parseVariableOverrides, requireProductionConsent } from '../environment.ts';
 import { EXIT } from '../exit-codes.ts';
 import { CliError, type CliIo } from '../io.ts';
-import { exitCodeForOutcome, statusLine } from '../outcome.ts';
+import { assertionFailureSummary, assertionLines, exitCodeForSend } from '../assertion-report.ts';
+import { writeJunitFile, type CaseResult } from '../junit.ts';
+import { statusLine } from '../outcome.ts';
 import { progressLine } from '../progress-bar.ts';
 import { collectionIdOf, findRequestByPath } from '../request-path.ts';
 import { service } from '../service-errors.ts';
@@ -24,6 +26,7 @@ const OPTIONS = {
   env: { type: 'string' },
   var: { type: 'string', multiple: true },
   out: { type: 'string' },
+  junit: { type: 'string' },
   'data-dir': { type: 'string' },
   'yes-production': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
@@ -49,10 +52,16 @@ Names are case-sensitive. Unlocks the vault with COUNTERSIGN_PASSPHRASE or asks.
 
 ${OPTION_HELP}
   --out FILE|-        save the body to FILE ("-": stdout, the default)
+  --junit FILE        write a JUnit XML report: one test case for the send, one per assertion
   --dry-run           sign only and print the trace (same as "countersign trace")
 
+The request's assertions (status, headers, JSONPath, body, time, JSON Schema)
+are checked and listed on stderr.
+
 Exit codes: 0 2xx, 3 other HTTP status, 4 network error, 5 signing or
-configuration error, 6 protected environment without --yes-production, 2 usage.
+configuration error, 6 protected environment without --yes-production,
+7 an assertion failed, 2 usage. A request that asserts its status decides
+which status is right (expecting 401 exits 0 on a 401).
 
 Examples:
   countersign run "PayNet OSP/Request a report" --env Sandbox
@@ -121,7 +130,7 @@ async function signOrSend(values: RunValues, positionals: string[], io: CliIo, c
         io.out(values.json ? `${JSON.stringify({ path, dryRun: true, ...signed }, null, 2)}\n` : signedRequestText(signed));
         return EXIT.ok;
       }
-      return await send(backend, io, { requestId: request.id, environmentId: environment.id, path, variables, out: values.out, json: values.json, confirmed: values['yes-production'] });
+      return await send(backend, io, { requestId: request.id, environmentId: environment.id, path, variables, out: values.out, junit: values.junit, json: values.json, confirmed: values['yes-production'] });
     } catch (error) {
       // Signing wraps a failed unlock as a signing failure: report the unlock's own message and exit code.
       throw unlockFailure ?? error;
@@ -135,6 +144,7 @@ type SendPlan = {
   path: string;
   variables: Record<string, string>;
   out: string | undefined;
+  junit: string | undefined;
   json: boolean;
   confirmed: boolean;
 };
@@ -163,7 +173,8 @@ async function send(backend: Backend, io: CliIo, plan: SendPlan): Promise<number
       }),
     );
     if (showProgress) io.err('\n');
-    const code = exitCodeForOutcome(result.outcome);
+    const code = exitCodeForSend(result);
+    if (plan.junit !== undefined) await writeJunitFile(resolve(plan.junit), plan.path, [junitCase(plan.path, result, code)]);
     const savedPath = result.outcome.ok ? result.outcome.response.saved?.path : undefined;
     // An error body is not the document asked for: --out keeps what it held (an access token, a report).
     const keep = toFile !== undefined && savedPath !== undefined && code === EXIT.ok;
@@ -173,6 +184,7 @@ async function send(backend: Backend, io: CliIo, plan: SendPlan): Promise<number
       return code;
     }
     io.err(`${statusLine(result.outcome)}\n`);
+    if (result.assertions) io.err(assertionLines(result.assertions));
     if (toFile) {
       if (keep) io.err(`saved to ${toFile}\n`);
       else if (result.outcome.ok) {
@@ -213,9 +225,23 @@ function jsonResult(path: string, result: SendResult, exitCode: number, savedTo:
     ...(result.network ? { network: result.network } : {}),
     // Which provider (vault, env, pass) served each secret, by name.
     ...(result.secretSources ? { secretSources: result.secretSources } : {}),
+    ...(result.assertions ? { assertions: result.assertions } : {}),
     retried: result.retried,
     traces: result.traces,
   };
+}
+
+function junitCase(path: string, result: SendResult, exitCode: number): CaseResult {
+  const { outcome } = result;
+  const failure =
+    exitCode === EXIT.ok
+      ? null
+      : exitCode === EXIT.assertions
+        ? assertionFailureSummary(result.assertions ?? [])
+        : outcome.ok
+          ? `HTTP ${String(outcome.response.status)} ${outcome.response.statusText}`
+          : `${outcome.error.kind}: ${outcome.error.message}`;
+  return { path, iteration: 1, exitCode, status: outcome.ok ? outcome.response.status : null, ms: outcome.ok ? outcome.response.timing.totalMs : 0, failure, assertions: result.assertions };
 }
 
 function previewText(preview: BodyPreview): string {

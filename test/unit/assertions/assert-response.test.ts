@@ -62,6 +62,6 @@ describe('assertResponse', () => {
     const status = [Assertion.parse({ kind: 'status', expected: '200' })];
     expect((await assertResponse(status, summary({ preview: { encoding: 'base64', data: 'AAAA', truncated: true } })))?.[0]?.passed).toBe(true);
     const failed = await assertResponse(status, { ok: false, error: { kind: 'refused', message: 'Connection refused by 127.0.0.1:1.' }, redirects: [] });
-    expect(failed).toEqual([{ index: 0, label: 'status is 200', passed: false, actual: null, message: 'No response to check: Connection refused by 127.0.0.1:1.' }]);
+    expect(failed).toEqual([{ index: 0, kind: 'status', label: 'status is 200', passed: false, actual: null, message: 'No response to check: Connection refused by 127.0.0.1:1.' }]);
   });
 });

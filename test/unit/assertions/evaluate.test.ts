@@ -196,6 +196,6 @@ describe('a list', () => {
 
   it('fails every enabled assertion when no response came back', () => {
     const results = failAllWithoutResponse([Assertion.parse({ kind: 'status', expected: '200' }), Assertion.parse({ kind: 'response-time', belowMs: 5, enabled: false })], 'connection refused');
-    expect(results).toEqual([{ index: 0, label: 'status is 200', passed: false, actual: null, message: 'No response to check: connection refused' }]);
+    expect(results).toEqual([{ index: 0, kind: 'status', label: 'status is 200', passed: false, actual: null, message: 'No response to check: connection refused' }]);
   });
 });
