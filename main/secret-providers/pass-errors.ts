@@ -5,7 +5,7 @@ export const passErrors = {
   notInstalled: (entry: string) =>
     new ServiceError(
       'secret_provider_failed',
-      `pass is not installed (no "pass" on PATH), so ${entry} cannot be read from the password store. ` +
+      `pass is not installed (no runnable "pass" on PATH), so ${entry} cannot be read from the password store. ` +
         'Install it (Debian/Ubuntu: apt-get install pass gnupg; Fedora: dnf install pass; macOS: brew install pass), or take pass off this environment\'s secret providers.',
     ),
   notInitialised: (storeDir: string, entry: string) =>

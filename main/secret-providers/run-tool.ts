@@ -22,7 +22,8 @@ export function runTool(command: string, args: readonly string[], env: ProcessEn
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      resolve({ code: null, stdout: '', stderr: error.message, missing: error.code === 'ENOENT', timedOut: false });
+      // EACCES: what PATH finds under that name is not runnable (a folder, a file without x), which is no tool either.
+      resolve({ code: null, stdout: '', stderr: error.message, missing: error.code === 'ENOENT' || error.code === 'EACCES', timedOut: false });
     });
     child.on('close', (code) => {
       clearTimeout(timer);
