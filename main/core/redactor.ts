@@ -77,6 +77,32 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-
 
 type Matcher = { test: RegExp; replace: RegExp; bytes: RegExp; shortest: number };
 
+/**
+ * Forms and matchers are reused across redactors: a send's signing builds a
+ * redactor for the same few secrets every time, and computing twelve
+ * encodings and compiling three RegExps per trace was most of a signature's
+ * cost. Both caches are bounded, hold only what a live redactor held, and
+ * are emptied by any redactor's clear() (the ledger's runs when the vault locks).
+ */
+const CACHED_VALUES = 256;
+const CACHED_MATCHERS = 64;
+const formsCache = new Map<string, readonly string[]>();
+const matcherCache = new Map<string, Matcher | null>();
+
+/** Map as a small LRU: the entry moves to the end on use; the oldest goes beyond `limit`. */
+function remember<V>(cache: Map<string, V>, key: string, limit: number, make: () => V): V {
+  const found = cache.get(key);
+  if (found !== undefined || cache.has(key)) {
+    cache.delete(key);
+    cache.set(key, found as V);
+    return found as V;
+  }
+  const made = make();
+  cache.set(key, made);
+  if (cache.size > limit) cache.delete(cache.keys().next().value as string);
+  return made;
+}
+
 function isPlainObject(value: object): value is Record<string, unknown> {
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
@@ -96,7 +122,7 @@ export class Redactor {
   /** Adds a secret value (ignored when shorter than MIN_SECRET_LENGTH). Returns this. */
   add(value: string): this {
     if (value.length < MIN_SECRET_LENGTH || this.#values.has(value)) return this;
-    this.#values.set(value, encodedForms(value));
+    this.#values.set(value, remember(formsCache, value, CACHED_VALUES, () => encodedForms(value)));
     this.#matcher = undefined;
     return this;
   }
@@ -139,6 +165,8 @@ export class Redactor {
   clear(): void {
     this.#values.clear();
     this.#matcher = undefined;
+    formsCache.clear();
+    matcherCache.clear();
   }
 
   /** True when the text holds any form of any known secret. */
@@ -220,20 +248,22 @@ export class Redactor {
 
   #matcherNow(): Matcher | null {
     if (this.#matcher !== undefined) return this.#matcher;
+    // The values (in insertion order) decide the forms, so they name the matcher (as JSON: no two lists read alike).
+    this.#matcher = remember(matcherCache, JSON.stringify([...this.#values.keys()]), CACHED_MATCHERS, () => this.#buildMatcher());
+    return this.#matcher;
+  }
+
+  #buildMatcher(): Matcher | null {
     const forms = [...new Set([...this.#values.values()].flat())].sort((a, b) => b.length - a.length);
-    if (forms.length === 0) {
-      this.#matcher = null;
-      return null;
-    }
+    if (forms.length === 0) return null;
     const source = forms.map(escapeRegExp).join('|');
     // Bytes are matched as latin1 text, so each form is written as its UTF-8 bytes one char per byte.
     const byteSource = forms.map((form) => escapeRegExp(Buffer.from(form, 'utf8').toString('latin1'))).join('|');
-    this.#matcher = {
+    return {
       test: new RegExp(source),
       replace: new RegExp(source, 'g'),
       bytes: new RegExp(byteSource),
       shortest: forms.at(-1)?.length ?? 0,
     };
-    return this.#matcher;
   }
 }
