@@ -7,6 +7,8 @@ export type Tool = {
   probe?: [string, string[]];
   alternatives?: string[];
   exportAs?: string;
+  /** Where the version is in the probe's output, when it is not the first line. */
+  versionPattern?: RegExp;
   packages: PackageNames;
   note?: string;
 };

@@ -57,6 +57,20 @@ export const TOOLS = [
     probe: ['git', ['--version']],
     packages: { apt: 'git', dnf: 'git', brew: 'git' },
   },
+  {
+    id: 'gpg',
+    purpose: 'throwaway GPG keys for the pass secret-provider tests; pass decrypts with it',
+    probe: ['gpg', ['--version']],
+    packages: { apt: 'gnupg', dnf: 'gnupg2', brew: 'gnupg' },
+  },
+  {
+    id: 'pass',
+    purpose: 'a real password store the pass secret provider is tested against',
+    probe: ['pass', ['version']],
+    // pass prints its version inside a banner of "=" lines.
+    versionPattern: /v\d+(\.\d+)+/,
+    packages: { apt: 'pass', dnf: 'pass', brew: 'pass' },
+  },
 ];
 
 const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
@@ -150,7 +164,10 @@ export function survey(system, tools = TOOLS) {
     const [command, args] = tool.probe;
     for (const candidate of [command, ...(tool.alternatives ?? [])]) {
       const result = system.run(candidate, args);
-      if (result.status === 0) return { tool, present: true, version: firstLine(result.output), ...(tool.exportAs ? { path: candidate } : {}) };
+      if (result.status === 0) {
+        const version = (tool.versionPattern ? tool.versionPattern.exec(result.output)?.[0] : undefined) ?? firstLine(result.output);
+        return { tool, present: true, version, ...(tool.exportAs ? { path: candidate } : {}) };
+      }
     }
     return { tool, present: false };
   });

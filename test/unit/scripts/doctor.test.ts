@@ -3,7 +3,7 @@ import { runDoctor, type DoctorSystem } from '../../../scripts/doctor.mjs';
 
 const DEBIAN = 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\n';
 const FEDORA = 'NAME="Fedora Linux"\nID=fedora\nID_LIKE=""\n';
-const EVERY_TOOL = ['chromium', 'openssl', 'curl', 'python3', 'tinyproxy', 'git', 'apt-get'];
+const EVERY_TOOL = ['chromium', 'openssl', 'curl', 'python3', 'tinyproxy', 'git', 'gpg', 'pass', 'apt-get'];
 
 type FakeOptions = {
   onPath?: string[];
@@ -33,13 +33,15 @@ function fakeSystem(options: FakeOptions = {}) {
       if (command === 'sudo') return { status: options.sudoWithoutPassword ? 0 : 1, output: '' };
       const present = command.startsWith('/') ? executables.has(command) : onPath.has(command);
       if (!present || options.failing?.includes(command)) return { status: null, output: '' };
+      // pass prints its version inside a banner, as the real one does.
+      if (command === 'pass') return { status: 0, output: '====\n= pass: the standard unix password manager =\n=    v1.7.4    =\n====\n' };
       return { status: 0, output: `${command.split('/').pop() ?? command} 1.2.3\nmore text\n` };
     },
     runVisible(command, args) {
       visibleRuns.push([command, ...args]);
       const install = args.indexOf('install');
       if (install >= 0 && options.aptInstalls !== false) {
-        for (const name of args.slice(install + 1).filter((arg) => !arg.startsWith('-'))) onPath.add(name === 'python3-oauthlib' ? 'python3' : name);
+        for (const name of args.slice(install + 1).filter((arg) => !arg.startsWith('-'))) onPath.add(name === 'python3-oauthlib' ? 'python3' : name === 'gnupg' ? 'gpg' : name);
       }
       return options.aptInstalls === false && install >= 0 ? 100 : 0;
     },
@@ -63,19 +65,35 @@ describe('npm test doctor', () => {
   it('runs the tests with the browser it found when every tool is present, installing nothing', () => {
     const { env, out, visibleRuns } = run({});
     expect(env).toEqual({ CHROMIUM_PATH: '/usr/bin/chromium', COUNTERSIGN_PYTHON: 'python3' });
-    expect(out.filter((line) => line.includes('ok '))).toHaveLength(6);
+    expect(out.filter((line) => line.includes('ok '))).toHaveLength(8);
     expect(out.join('\n')).toContain('openssl 1.2.3');
     expect(visibleRuns).toEqual([]);
   });
 
   it('installs every missing tool with one apt-get command as root on Debian, then checks again', () => {
-    const { env, out, visibleRuns } = run({ onPath: ['curl', 'python3', 'git', 'apt-get'] });
+    const { env, out, visibleRuns } = run({ onPath: ['curl', 'python3', 'git', 'gpg', 'pass', 'apt-get'] });
     expect(out.join('\n')).toContain("installing from Debian's packages: chromium openssl tinyproxy");
     expect(visibleRuns).toEqual([
       ['env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'update', '-q'],
       ['env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '-y', '-q', '--no-install-recommends', 'chromium', 'openssl', 'tinyproxy'],
     ]);
     expect(env?.CHROMIUM_PATH).toBe('/usr/bin/chromium');
+  });
+
+  it('installs pass and gnupg (for gpg) from Debian when they are missing, and reads pass\'s version out of its banner', () => {
+    const { env, out, visibleRuns } = run({ onPath: [...EVERY_TOOL].filter((tool) => tool !== 'gpg' && tool !== 'pass') });
+    expect(visibleRuns[1]).toEqual(['env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', 'install', '-y', '-q', '--no-install-recommends', 'gnupg', 'pass']);
+    expect(env).not.toBeNull();
+    expect(out.join('\n')).toContain("installing from Debian's packages: gnupg pass");
+    expect(out.find((line) => line.includes('pass') && line.includes('ok '))).toMatch(/v1\.7\.4/);
+  });
+
+  it('stops with the package names for each manager when gpg and pass are missing and nothing can be installed', () => {
+    const { env, err } = run({ onPath: [...EVERY_TOOL].filter((tool) => tool !== 'gpg' && tool !== 'pass') }, false);
+    expect(env).toBeNull();
+    expect(err[0]).toBe('doctor: npm test needs gpg, pass, missing on this machine. Install with one of:');
+    expect(err).toContain('  Fedora/RHEL:    sudo dnf install -y gnupg2 pass');
+    expect(err).toContain('  macOS:          brew install gnupg pass');
   });
 
   it('uses passwordless sudo when not root', () => {
@@ -85,7 +103,7 @@ describe('npm test doctor', () => {
   });
 
   it('stops before any test without root or sudo, and its first lines are the commands to run', () => {
-    const { env, err, visibleRuns } = run({ onPath: ['chromium', 'curl', 'python3', 'git', 'apt-get', 'sudo'], isRoot: false, sudoWithoutPassword: false });
+    const { env, err, visibleRuns } = run({ onPath: ['chromium', 'curl', 'python3', 'git', 'gpg', 'pass', 'apt-get', 'sudo'], isRoot: false, sudoWithoutPassword: false });
     expect(env).toBeNull();
     expect(visibleRuns).toEqual([]);
     expect(err[0]).toBe('doctor: npm test needs openssl, tinyproxy, missing on this machine. Install with one of:');
@@ -96,7 +114,7 @@ describe('npm test doctor', () => {
   });
 
   it('stops with dnf and brew commands where there is no apt (Fedora), even as root', () => {
-    const { env, err, visibleRuns } = run({ onPath: ['chromium', 'curl', 'git', 'tinyproxy'], osRelease: FEDORA });
+    const { env, err, visibleRuns } = run({ onPath: ['chromium', 'curl', 'git', 'tinyproxy', 'gpg', 'pass'], osRelease: FEDORA });
     expect(env).toBeNull();
     expect(visibleRuns).toEqual([]);
     expect(err.join('\n')).toContain('sudo dnf install -y openssl python3-oauthlib');
@@ -104,7 +122,7 @@ describe('npm test doctor', () => {
   });
 
   it('names a cask for the browser on macOS and mentions the other places a browser may come from', () => {
-    const { env, err } = run({ platform: 'darwin', osRelease: null, onPath: ['openssl', 'curl', 'python3', 'tinyproxy', 'git'] });
+    const { env, err } = run({ platform: 'darwin', osRelease: null, onPath: ['openssl', 'curl', 'python3', 'tinyproxy', 'git', 'gpg', 'pass'] });
     expect(env).toBeNull();
     expect(err).toContain('  macOS:          brew install --cask chromium');
     expect(err.join('\n')).toContain('CHROMIUM_PATH=/path/to/chrome');
@@ -119,7 +137,7 @@ describe('npm test doctor', () => {
 
   it("finds a browser in Playwright's cache when none is on PATH", () => {
     const chrome = '/home/user/.cache/ms-playwright/chromium-1200/chrome-linux64/chrome';
-    const { env } = run({ onPath: ['openssl', 'curl', 'python3', 'tinyproxy', 'git'], executables: [chrome] });
+    const { env } = run({ onPath: ['openssl', 'curl', 'python3', 'tinyproxy', 'git', 'gpg', 'pass'], executables: [chrome] });
     expect(env?.CHROMIUM_PATH).toBe(chrome);
   });
 
