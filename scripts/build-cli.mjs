@@ -7,7 +7,7 @@
 //   node scripts/build-cli.mjs [--out DIR] [--if-possible]
 //   --if-possible: a failed build is reported and exits 0 (npm install must not fail over a speed-up)
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,41 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_BUNDLE_DIR = join(ROOT, 'out', 'cli');
 export const CLI_BUNDLE_NAME = 'countersign.mjs';
 export const CLI_INPUTS_NAME = 'inputs.json';
+
+/**
+ * `import ... from 'node:http'` costs 100-300 ms at start on Node 24: the ESM
+ * facade of a built-in reads every export, and node:http's WebSocket, CloseEvent
+ * and MessageEvent getters load Node's own copy of undici. require() reads none of
+ * them, so these built-ins are taken through a small module that requires them
+ * and re-exports their plain (non-getter) members.
+ */
+function builtinsByRequire(names) {
+  const require = createRequire(import.meta.url);
+  const PREFIX = '\0countersign-cjs-builtin:';
+  return {
+    name: 'countersign-builtins-by-require',
+    enforce: 'pre',
+    resolveId(id) {
+      const bare = id.startsWith('node:') ? id.slice(5) : id;
+      return names.includes(bare) ? `${PREFIX}${bare}` : null;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const name = id.slice(PREFIX.length);
+      const exported = require(`node:${name}`);
+      const members = Object.getOwnPropertyNames(exported).filter((key) => /^[A-Za-z_$][\w$]*$/.test(key) && typeof Object.getOwnPropertyDescriptor(exported, key)?.get !== 'function');
+      return [
+        "import { createRequire } from 'node:module';",
+        `const builtin = createRequire(import.meta.url)('node:${name}');`,
+        'export default builtin;',
+        ...members.map((key) => `export const ${key} = builtin.${key};`),
+      ].join('\n');
+    },
+  };
+}
+
+const BY_REQUIRE = ['http', 'https'];
+const EXTERNAL_BUILTINS = builtinModules.filter((name) => !BY_REQUIRE.includes(name));
 
 /** Builds into `outDir`; resolves with the number of project source files in the bundle. */
 export async function buildCli(outDir = CLI_BUNDLE_DIR) {
@@ -42,7 +77,7 @@ export async function buildCli(outDir = CLI_BUNDLE_DIR) {
       rolldownOptions: {
         // The unlock agent runs as its own process (main/vault-agent/start-agent.ts looks for it beside its chunk).
         input: { countersign: resolve(ROOT, 'main/cli/index.ts'), 'countersign-agent': resolve(ROOT, 'main/vault-agent/agent-main.ts') },
-        external: [...builtinModules, ...builtinModules.map((name) => `node:${name}`), 'electron', 'electron-store'],
+        external: [...EXTERNAL_BUILTINS, ...EXTERNAL_BUILTINS.map((name) => `node:${name}`), 'electron', 'electron-store'],
         output: {
           format: 'esm',
           entryFileNames: '[name].mjs',
@@ -52,6 +87,7 @@ export async function buildCli(outDir = CLI_BUNDLE_DIR) {
       },
     },
     plugins: [
+      builtinsByRequire(BY_REQUIRE),
       {
         name: 'countersign-cli-inputs',
         generateBundle(_options, bundle) {
