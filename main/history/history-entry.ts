@@ -1,5 +1,6 @@
 import type { HistoryEntry, RedactedSummary } from '../contract/history.ts';
-import type { HttpOutcome } from '../contract/http.ts';
+import type { Exchange, ExchangeFailure, SignatureInputs } from '../contract/exchanges.ts';
+import type { HttpErrorKind, HttpOutcome } from '../contract/http.ts';
 import type { Redactor } from '../core/redactor.ts';
 import type { SignedRequest as WireRequest } from '../http/index.ts';
 
@@ -25,8 +26,16 @@ export type SendRecord = {
   request: { id: string; name: string; method: string };
   collection: { id: string; name: string };
   environment: { id: string; name: string; protected: boolean };
+} & SendRecordDetails;
+
+/** What the send found out: its response or failure, and its exchanges. */
+export type SendRecordDetails = {
   summary: RedactedSummary | null;
-} & ({ outcome: HttpOutcome } | { signingError: string });
+  /** Every round trip of the send, already redacted. */
+  exchanges?: Exchange[] | undefined;
+  failure?: ExchangeFailure | null | undefined;
+  signatureInputs?: SignatureInputs | null | undefined;
+} & ({ outcome: HttpOutcome } | { signingError: string; errorKind?: HttpErrorKind | 'signing' | undefined });
 
 /** One History entry from a finished send (a response, a network failure, or a signing failure). The caller walks the entry with the send's redactor. */
 export function historyEntryOf(record: SendRecord): HistoryEntry {
@@ -39,10 +48,13 @@ export function historyEntryOf(record: SendRecord): HistoryEntry {
     collectionId: record.collection.id,
     collectionName: record.collection.name,
     environment: { ...record.environment },
-    summary: record.summary,
+    summary: record.summary ?? lastSentRequest(record.exchanges),
+    ...(record.exchanges === undefined ? {} : { exchanges: record.exchanges }),
+    ...(record.failure === undefined ? {} : { failure: record.failure }),
+    ...(record.signatureInputs === undefined ? {} : { signatureInputs: record.signatureInputs }),
   };
   if ('signingError' in record) {
-    return { ...base, status: null, errorKind: 'signing', errorMessage: record.signingError, durationMs: record.durationMs, bytes: 0 };
+    return { ...base, status: null, errorKind: record.errorKind ?? 'signing', errorMessage: record.signingError, durationMs: record.durationMs, bytes: 0 };
   }
   const { outcome } = record;
   if (outcome.ok) {
@@ -56,4 +68,12 @@ export function historyEntryOf(record: SendRecord): HistoryEntry {
     };
   }
   return { ...base, status: null, errorKind: outcome.error.kind, errorMessage: outcome.error.message, durationMs: record.durationMs, bytes: 0 };
+}
+
+/** A send that stopped at its token step still sent something: History shows that request instead of "nothing was sent". */
+function lastSentRequest(exchanges: readonly Exchange[] | undefined): RedactedSummary | null {
+  const sent = [...(exchanges ?? [])].reverse().find((exchange) => exchange.sent && exchange.request !== null);
+  if (sent?.request == null) return null;
+  const { bodyPreview, ...rest } = sent.request;
+  return { ...rest, bodyPreview: bodyPreview.length > BODY_PREVIEW_CHARS ? `${bodyPreview.slice(0, BODY_PREVIEW_CHARS)}…` : bodyPreview };
 }

@@ -4,8 +4,7 @@ import { ServiceError } from '../contract/errors.ts';
 import type { CurlResult, SendInput, SendResult, SignedPreview, SignResult } from '../contract/requests.ts';
 import type { HistoryEntry } from '../contract/history.ts';
 import type { DiagnosisInput, DiagnosisReport, VariantsReport } from '../contract/diagnosis.ts';
-import type { HttpOutcome } from '../contract/http.ts';
-import { historyEntryOf, redactedSummary } from '../history/history-entry.ts';
+import { historyEntryOf, redactedSummary, type SendRecordDetails } from '../history/history-entry.ts';
 import { buildCurlCommand, placeholderReplacer, withPlaceholders } from './curl.ts';
 import { Redactor } from '../core/redactor.ts';
 import type { CompareExpected } from '../contract/auth.ts';
@@ -18,6 +17,7 @@ import {
   systemClock,
   SigningError,
   TokenCache,
+  UnknownVariableError,
   type Clock,
   type NonceSource,
   type SecretSource,
@@ -27,7 +27,9 @@ import { collectionOf, requireRequest } from '../workspace/document.ts';
 import { environmentVariables, requireEnvironment } from '../workspace/environments.ts';
 import { toSigningRequest } from '../workspace/to-signing-request.ts';
 import type { WorkspaceService } from '../workspace/workspace-service.ts';
-import { sendSigned, tokenFetcher, type Execute } from './send-signed.ts';
+import { ChainFailure, sendSigned, signWithExchanges, tokenFetcher, type Execute } from './send-signed.ts';
+import { chainFailureResult, SendFailedError } from './send-failure.ts';
+import { preSendFailure } from '../diagnosis/failure.ts';
 import { toWireRequest } from './wire.ts';
 import { vaultErrorIn } from '../vault/vault-errors.ts';
 import { bindSendToHosts, type HostBindingOptions } from '../vault/hosts/send-binding.ts';
@@ -172,10 +174,12 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       };
       const startedAt = clock.now();
       const collection = collectionOf(options.workspace.document, node.id);
-      const record = (redactor: Redactor, rest: { summary: ReturnType<typeof redactedSummary> | null } & ({ outcome: HttpOutcome } | { signingError: string })) => {
-        options.recordSend?.(
+      const record = (redactor: Redactor, rest: SendRecordDetails): string | null => {
+        if (!options.recordSend) return null;
+        const id = randomUUID();
+        options.recordSend(
           redactor.redactDeep(historyEntryOf({
-            id: randomUUID(),
+            id,
             at: startedAt,
             durationMs: Math.max(0, clock.now() - startedAt),
             request: { id: node.id, name: node.name, method: node.method },
@@ -184,20 +188,34 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
             ...rest,
           })),
         );
+        return id;
       };
       let spilled = false;
       try {
         const bound = bindHosts();
         const result = await sendSigned(signInput, bound ? { ...signing(), secrets: bound.secrets } : signing(), executeOptions, bound ? bound.guard(options.execute) : options.execute).catch((error: unknown) => {
           // A failure before any response is recorded too: its message is redacted already, or replaced when it is not ours.
-          record(ledger, { summary: null, signingError: error instanceof SigningError ? error.message : 'The send failed before a response.' });
+          if (error instanceof ChainFailure) {
+            // The token request went out and was answered (or failed on the network): History keeps that exchange.
+            const failedKind = error.outcome !== null && !error.outcome.ok ? error.outcome.error.kind : 'signing';
+            const historyId = record(ledger, { summary: null, signingError: error.message, errorKind: failedKind, exchanges: error.exchanges, failure: error.failure });
+            throw new SendFailedError(error.message, ledger.redactDeep(chainFailureResult(error, sendId, environment, historyId)));
+          }
+          const message = error instanceof SigningError ? error.message : 'The send failed before a response.';
+          record(ledger, { summary: null, signingError: message, exchanges: [], failure: preSendFailure(message, isConfigurationError(error)) });
           return asServiceError(error);
         });
         const { redactor } = result.signed;
         redactor.addAll(network.secretValues);
         ledger.absorb(redactor);
         input.redactor?.absorb(redactor);
-        record(redactor, { summary: redactedSummary(toWireRequest(result.signed.request), redactor), outcome: result.outcome });
+        const historyId = record(redactor, {
+          summary: redactedSummary(toWireRequest(result.signed.request), redactor),
+          outcome: result.outcome,
+          exchanges: result.exchanges,
+          failure: result.failure,
+          signatureInputs: result.signatureInputs,
+        });
         const savedPath = result.outcome.ok ? (result.outcome.response.saved?.path ?? null) : null;
         if (spillFolder !== null && options.spill) spilled = await options.spill.settle(spillFolder, savedPath);
         if (savedPath !== null && !spilled) options.onSaved?.(savedPath);
@@ -213,6 +231,9 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
           spilled,
           network: network.facts(wire.url),
           assertions: await assertResponse(node.assertions, result.outcome),
+          exchanges: result.exchanges,
+          failure: result.failure,
+          historyId,
         });
       } finally {
         // A send that failed before settling leaves no empty folder behind.
@@ -260,17 +281,38 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       // A token step still fetches its token here, through the environment's proxy and TLS settings.
       const network = await resolveNetwork(environment, node, options.secrets, networkOverride).catch(asServiceError);
       const bound = bindHosts();
-      const signed = await signRequest(signInput, {
-        ...signing(),
-        ...(bound ? { secrets: bound.secrets } : {}),
-        fetchToken: tokenFetcher(network.options, bound ? bound.guard(options.execute) : options.execute),
-      }).catch(asServiceError);
+      const sentEnvironment = { id: environment.id, name: environment.name, protected: environment.protected };
+      let done: Awaited<ReturnType<typeof signWithExchanges>>;
+      try {
+        done = await signWithExchanges(signInput, bound ? { ...signing(), secrets: bound.secrets } : signing(), network.options, bound ? bound.guard(options.execute) : options.execute);
+      } catch (error) {
+        if (!(error instanceof ChainFailure)) return asServiceError(error);
+        // The token step failed: say so the way a send does, with the token request as the request shown.
+        const token = error.exchanges[error.exchanges.length - 1]?.request;
+        return ledger.redactDeep({
+          environment: sentEnvironment,
+          request: { method: token?.method ?? 'POST', url: token?.url ?? '', headers: token?.headers ?? [], body: token?.bodyPreview ?? '' },
+          traces: error.traces,
+          compare: null,
+          exchanges: error.exchanges,
+          failure: error.failure,
+          note: `Nothing was sent to the API, but signing needed a token: the token request to ${token?.url ?? 'the token endpoint'} was sent, and it failed.`,
+        });
+      }
+      const { signed, exchanges } = done;
       ledger.absorb(signed.redactor);
+      const tokenUrls = exchanges.filter((exchange) => exchange.sent).map((exchange) => exchange.request?.url ?? '');
       return {
-        environment: { id: environment.id, name: environment.name, protected: environment.protected },
+        environment: sentEnvironment,
         request: signed.redactor.redactDeep(previewOf(toWireRequest(signed.request))),
         traces: [...signed.traces],
         compare: input.compare ? signed.compare(input.compare) : null,
+        exchanges,
+        failure: null,
+        note:
+          tokenUrls.length === 0
+            ? 'Nothing was sent.'
+            : `Nothing was sent to the API; signing needed a token, so the token request to ${tokenUrls.join(' and ')} was sent.`,
       };
     },
 
@@ -299,6 +341,11 @@ function previewOf(wire: ReturnType<typeof toWireRequest>): SignedPreview {
     headers: wire.headers.map(([name, value]) => ({ name, value })),
     body: typeof wire.body === 'string' ? wire.body : '',
   };
+}
+
+/** An unknown variable, a missing or locked secret, a URL that cannot be used: set-up to fix, not a signature that failed. */
+function isConfigurationError(error: unknown): boolean {
+  return vaultErrorIn(error) !== null || error instanceof UnknownVariableError || (error instanceof SigningError && /\bURL\b/.test(error.message));
 }
 
 /** A signing failure (unknown variable, missing secret, bad key, token refused) is the user's to read: its message is already redacted. */

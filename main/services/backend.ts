@@ -15,6 +15,7 @@ import { saveKeyExport } from './key-exports.ts';
 import { seedSandboxSecrets } from './sandbox-secrets.ts';
 import type { RequestService } from '../requests/request-service.ts';
 import { lazyRequestService } from './lazy-requests.ts';
+import { SendFailedError } from '../requests/send-failure.ts';
 import { defaultDownloadsDir } from '../platform/downloads-dir.ts';
 import { systemFileOpener, type FileOpener } from '../platform/file-opener.ts';
 import { createSavedFiles, createSaveAsHandlers, type SavePathChooser } from './saved-files.ts';
@@ -226,7 +227,12 @@ export function createBackend(options: BackendOptions): Backend {
     'keys:test-sign': async (ref) => (await import('./key-test-sign.ts')).testSignWithSandbox(keys, vault, (await startSandbox()).url, ref),
     ...createWorkspaceHandlers(workspace, vault),
     // The UI's sends: nothing lands in the downloads folder until the user picks "Save as…".
-    'requests:send': (input) => requests.send({ ...input, keepInSpill: true }),
+    // A chain that failed at its token step answers with that exchange (request, answer, trace, cause) rather than an error.
+    'requests:send': (input) =>
+      requests.send({ ...input, keepInSpill: true }).catch((error: unknown) => {
+        if (error instanceof SendFailedError) return error.result;
+        throw error;
+      }),
     'requests:sign': (input) => requests.sign(input),
     'requests:cancel': ({ sendId }) => requests.cancel(sendId),
     'requests:curl': (input) => requests.curl(input),
