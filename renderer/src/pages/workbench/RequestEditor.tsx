@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Environment, RequestNode } from '../../../../main/contract/workspace.ts';
+import { AssertionsEditor } from './assertions/AssertionsEditor.tsx';
 import { AuthEditor } from './AuthEditor.tsx';
 import { BodyEditor } from './BodyEditor.tsx';
 import { PairsEditor } from './PairsEditor.tsx';
@@ -26,7 +27,7 @@ type Props = {
 
 /** Everything that makes one request, templates included; edits are a draft until saved. */
 export function RequestEditor({ draft, environment, secretNames, vaultLocked, running, blocked, onChange, onSend, onCancel, onCopyCurl }: Props) {
-  const [section, setSection] = useState<'params' | 'headers' | 'body' | 'auth' | 'settings'>('params');
+  const [section, setSection] = useState<'params' | 'headers' | 'body' | 'auth' | 'settings' | 'assertions'>('params');
   const known = useMemo(() => knownNames(environment, secretNames), [environment, secretNames]);
   const unresolved = useMemo(() => {
     const texts = [draft.url, ...draft.params.flatMap((pair) => [pair.name, pair.value]), ...draft.headers.flatMap((pair) => [pair.name, pair.value])];
@@ -67,9 +68,9 @@ export function RequestEditor({ draft, environment, secretNames, vaultLocked, ru
         </p>
       )}
       <div role="tablist" aria-label="Request parts" className="wb-segments">
-        {(['params', 'headers', 'body', 'auth', 'settings'] as const).map((part) => (
+        {(['params', 'headers', 'body', 'auth', 'settings', 'assertions'] as const).map((part) => (
           <button key={part} type="button" role="tab" aria-selected={section === part} onClick={() => setSection(part)}>
-            {part === 'params' ? `Params (${counts.params})` : part === 'headers' ? `Headers (${counts.headers})` : part === 'body' ? `Body (${draft.body.kind})` : part === 'auth' ? 'Auth' : 'Settings'}
+            {part === 'params' ? `Params (${counts.params})` : part === 'headers' ? `Headers (${counts.headers})` : part === 'body' ? `Body (${draft.body.kind})` : part === 'auth' ? 'Auth' : part === 'settings' ? 'Settings' : `Assertions (${draft.assertions?.length ?? 0})`}
           </button>
         ))}
       </div>
@@ -77,6 +78,7 @@ export function RequestEditor({ draft, environment, secretNames, vaultLocked, ru
       {section === 'headers' && <PairsEditor label="Header" pairs={draft.headers} onChange={(headers) => onChange((old) => ({ ...old, headers }))} />}
       {section === 'body' && <BodyEditor body={draft.body} onChange={(body) => onChange((old) => ({ ...old, body }))} />}
       {section === 'settings' && <SettingsEditor settings={draft.settings} onChange={(settings) => onChange((old) => ({ ...old, settings }))} />}
+      {section === 'assertions' && <AssertionsEditor assertions={draft.assertions} onChange={(assertions) => onChange((old) => ({ ...old, assertions }))} />}
       {section === 'auth' && <AuthEditor requestId={draft.id} auth={draft.auth} secretNames={secretNames} onChange={(auth) => onChange((old) => ({ ...old, auth }))} />}
     </section>
   );

@@ -3,6 +3,7 @@ import type { HttpProgress, TimingBreakdown } from '../../../../main/contract/ht
 import type { SendResult } from '../../../../main/contract/requests.ts';
 import { formatBytes } from './body-format.ts';
 import { ResponseBody } from './ResponseBody.tsx';
+import { AssertionResults } from './assertions/AssertionResults.tsx';
 import { HeadersTable } from '../../components/HeadersTable.tsx';
 import { NetworkFactsView, TlsOffWarning } from './NetworkFactsView.tsx';
 import { ExchangeStrip } from './debugger/ExchangeStrip.tsx';
@@ -82,6 +83,7 @@ export function ResponseViewer({ result, running, progress, onCancel }: Props) {
       {failure}
       {strip}
       <TlsOffWarning network={result.network} />
+      <AssertionResults results={result.assertions} />
       {response.clockSkew?.warning && (
         <p className="warn">The server clock is {Math.round(response.clockSkew.skewSeconds)} s off yours: timestamped signatures may be rejected.</p>
       )}

@@ -26,6 +26,7 @@ function patchOf(draft: RequestNode): RequestPatch {
   const patch: RequestPatch = { method: draft.method, url: draft.url, params: draft.params, headers: draft.headers, body: draft.body, auth: draft.auth };
   if (draft.settings) patch.settings = draft.settings;
   if (draft.description !== undefined) patch.description = draft.description;
+  if (draft.assertions) patch.assertions = draft.assertions;
   return patch;
 }
 
