@@ -6,6 +6,7 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import { SANDBOX_CREDENTIALS, type SandboxCredentials } from './credentials.ts';
 import { normalizeMount, type Gateway, type SandboxMounts } from './mounts.ts';
+import { faultyCredentials, type SandboxFaults } from './faults.ts';
 
 /** Which concatenation order of the CENTAGATE seed the sandbox verifies. */
 export type CentagateHmacOrder = 'code-sample' | 'parameter-table';
@@ -31,6 +32,8 @@ export type SandboxOptions = {
   mounts?: SandboxMounts;
   /** Serve HTTPS with this certificate (PEM) instead of plain HTTP: a deployment with its own CA. */
   tls?: { cert: string; key: string };
+  /** TEST ONLY: misbehave like a misconfigured deployment (faults.ts). */
+  faults?: SandboxFaults;
 };
 
 export type SandboxEnvironment = {
@@ -45,6 +48,8 @@ export type SandboxEnvironment = {
   centagate: { hmacOrder: CentagateHmacOrder };
   /** Normalized prefixes ('' = root), for routes that answer with their own paths. */
   mounts: Readonly<Record<Gateway, string>>;
+  /** TEST ONLY: the faults the routes apply themselves (encodings, signature inputs); clock and credentials are already applied. */
+  faults: SandboxFaults;
 };
 
 const GIB = 1024 ** 3;
@@ -54,10 +59,15 @@ function withMerchantKey(credentials: SandboxCredentials, publicKeyPem: string |
 }
 
 export function resolveEnvironment(options: SandboxOptions): SandboxEnvironment {
+  const faults = options.faults ?? {};
+  const clock = options.clock ?? Date.now;
+  const skewMs = (faults.clockSkewSeconds ?? 0) * 1000;
+  const credentials = withMerchantKey(options.credentials ?? SANDBOX_CREDENTIALS, options.elecsnet?.publicKeyPem);
   return {
-    now: options.clock ?? Date.now,
+    now: skewMs === 0 ? clock : () => clock() + skewMs,
     randomBytes: options.randomBytes ?? nodeRandomBytes,
-    credentials: withMerchantKey(options.credentials ?? SANDBOX_CREDENTIALS, options.elecsnet?.publicKeyPem),
+    credentials: options.faults === undefined ? credentials : faultyCredentials(credentials, faults),
+    faults,
     log: options.log ?? (() => undefined),
     timestampToleranceSeconds: options.timestampToleranceSeconds ?? 300,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
@@ -66,7 +76,7 @@ export function resolveEnvironment(options: SandboxOptions): SandboxEnvironment 
       maxReportBytes: options.paynet?.maxReportBytes ?? 64 * GIB,
     },
     momo: { settleDelayMs: options.momo?.settleDelayMs ?? 1000, usersFile: options.momo?.usersFile },
-    centagate: { hmacOrder: options.centagate?.hmacOrder ?? 'code-sample' },
+    centagate: { hmacOrder: faults.centagateOrder ?? options.centagate?.hmacOrder ?? 'code-sample' },
     mounts: {
       paynet: normalizeMount(options.mounts?.paynet),
       momo: normalizeMount(options.mounts?.momo),

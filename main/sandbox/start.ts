@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseMountArguments } from './mounts.ts';
 import { startSandbox } from './server.ts';
+import { faultsFromEnvironment } from './faults.ts';
 
 function parsePort(value: string | undefined): number {
   if (value === undefined) return 0;
@@ -34,10 +35,13 @@ async function main(): Promise<void> {
       ? { cert: readFileSync(values['tls-cert'], 'utf8'), key: readFileSync(values['tls-key'], 'utf8') }
       : undefined;
   const mounts = parseMountArguments(values.mount);
+  const faults = faultsFromEnvironment();
   const sandbox = await startSandbox({
     port: parsePort(values.port),
     mounts,
     ...(tls ? { tls } : {}),
+    // TEST ONLY: COUNTERSIGN_SANDBOX_FAULTS makes it misbehave like a misconfigured deployment (faults.ts).
+    ...(faults ? { faults } : {}),
     log: values.quiet ? () => undefined : (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`sandbox listening on ${sandbox.url}\n`);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { SandboxStatus } from '../contract/sandbox.ts';
 import type { EventBus } from '../core/event-bus.ts';
 import { createSandboxService, type SandboxStatus as RunningStatus } from '../sandbox/index.ts';
+import { faultsFromEnvironment } from '../sandbox/faults.ts';
 
 export type SandboxControl = {
   status(): SandboxStatus;
@@ -12,7 +13,9 @@ export type SandboxControl = {
 /** The app's one on-demand sandbox, reported in the contract's terms and announced on change. */
 export function createSandboxControl(bus: EventBus, dataDir: string): SandboxControl {
   // API users provisioned in the sandbox outlive it, as on MTN's: flows store them in environments and the vault.
-  const service = createSandboxService({ momo: { usersFile: join(dataDir, 'sandbox', 'momo-api-users.json') } });
+  // COUNTERSIGN_SANDBOX_FAULTS (test only) makes it misbehave like a misconfigured deployment; the interface never sets it.
+  const faults = faultsFromEnvironment();
+  const service = createSandboxService({ momo: { usersFile: join(dataDir, 'sandbox', 'momo-api-users.json') }, ...(faults ? { faults } : {}) });
   const announce = (status: SandboxStatus) => {
     bus.emit('sandbox:changed', status);
     return status;

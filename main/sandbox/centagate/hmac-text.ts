@@ -17,8 +17,9 @@ export const HMAC_FIELD_ORDERS: Record<CentagateHmacOrder, readonly string[]> = 
   ],
 };
 
-export function hmacText(fields: Readonly<Record<string, string | undefined>>, order: CentagateHmacOrder): string {
-  return HMAC_FIELD_ORDERS[order].map((name) => fields[name] ?? '').join('');
+/** `absentAs`: what an absent optional field becomes; "" as the seed says, "null" only for a test fault. */
+export function hmacText(fields: Readonly<Record<string, string | undefined>>, order: CentagateHmacOrder, absentAs = ''): string {
+  return HMAC_FIELD_ORDERS[order].map((name) => fields[name] ?? absentAs).join('');
 }
 
 export function hmacHex(secretKey: string, text: string): string {

@@ -63,13 +63,13 @@ export function centagateRoutes(env: SandboxEnvironment): Route[] {
       answer(res, CENTAGATE_CODES.badTimestamp, `Rejected unixTimestamp: ${freshness.reason}.`);
       return;
     }
-    const expectedText = hmacText(fields, order);
+    const expectedText = hmacText(fields, order, env.faults.centagateAbsentAs ?? '');
     if (!sameText((fields.hmac ?? '').toLowerCase(), hmacHex(credentials.secretKey, expectedText))) {
       answer(
         res,
         CENTAGATE_CODES.badHmac,
         `Invalid HMAC. The sandbox expects hex HMAC-SHA256 keyed with the app's secret key over the ${order} order ` +
-          `(${HMAC_FIELD_ORDERS[order].join(' + ')}), absent optional fields as "". ` +
+          `(${HMAC_FIELD_ORDERS[order].join(' + ')}), absent optional fields as ${JSON.stringify(env.faults.centagateAbsentAs ?? '')}. ` +
           `It concatenated: ${JSON.stringify(expectedText)}`,
       );
       return;

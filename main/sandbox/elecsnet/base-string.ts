@@ -11,9 +11,19 @@ export function rfc3986Encode(text: string): string {
   return encodeURIComponent(text).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-export function normalizeParameters(params: readonly Param[]): string {
+/** How the parameters are encoded: RFC 3986, or (test faults only) a space as "+" or everything encoded twice. */
+export type ParameterEncoding = 'rfc3986' | 'plus-for-space' | 'double';
+
+const ENCODERS: Record<ParameterEncoding, (text: string) => string> = {
+  rfc3986: rfc3986Encode,
+  'plus-for-space': (text) => rfc3986Encode(text).replace(/%20/g, '+'),
+  double: (text) => rfc3986Encode(rfc3986Encode(text)),
+};
+
+export function normalizeParameters(params: readonly Param[], encoding: ParameterEncoding = 'rfc3986'): string {
+  const encode = ENCODERS[encoding];
   return params
-    .map(([name, value]) => [rfc3986Encode(name), rfc3986Encode(value)] as const)
+    .map(([name, value]) => [encode(name), encode(value)] as const)
     .sort(([nameA, valueA], [nameB, valueB]) => (nameA === nameB ? compare(valueA, valueB) : compare(nameA, nameB)))
     .map(([name, value]) => `${name}=${value}`)
     .join('&');

@@ -52,7 +52,7 @@ export function elecsnetRoutes(env: SandboxEnvironment): Route[] {
         query: parseFormParams(url.search.slice(1)),
         body,
       },
-      { merchant, keys, nonces, nowMs: env.now(), toleranceSeconds: env.timestampToleranceSeconds },
+      { merchant, keys, nonces, nowMs: env.now(), toleranceSeconds: env.timestampToleranceSeconds, ...(env.faults.encoding ? { encoding: env.faults.encoding } : {}) },
     );
     if (!verdict.ok) {
       sendLines(res, 403, {

@@ -7,7 +7,7 @@ import { createHmac, verify as verifySignature } from 'node:crypto';
 import { sameText } from '../compare.ts';
 import { checkUnixTimestamp } from '../timestamp.ts';
 import { parseOAuthHeader } from './authorization-header.ts';
-import { baseStringUri, normalizeParameters, rfc3986Encode, signatureBaseString } from './base-string.ts';
+import { baseStringUri, normalizeParameters, rfc3986Encode, signatureBaseString, type ParameterEncoding } from './base-string.ts';
 import type { Param } from './form-params.ts';
 import type { MerchantKeys } from './merchant-keys.ts';
 import type { NonceGuard } from './nonces.ts';
@@ -34,6 +34,8 @@ export type OAuthVerifierContext = {
   nonces: NonceGuard;
   nowMs: number;
   toleranceSeconds: number;
+  /** TEST ONLY (sandbox faults): another parameter encoding than RFC 3986. */
+  encoding?: ParameterEncoding;
 };
 
 const REPEATED_IN_BODY = ['oauth_consumer_key', 'oauth_nonce', 'oauth_signature_method', 'oauth_timestamp', 'oauth_version'];
@@ -80,7 +82,7 @@ export function verifyOAuthRequest(request: OAuthRequest, context: OAuthVerifier
     if (name === 'realm' || name === 'oauth_signature' || bodyNames.has(name)) continue;
     signed.push([name, value]);
   }
-  const normalizedParameters = normalizeParameters(signed);
+  const normalizedParameters = normalizeParameters(signed, context.encoding);
   const baseString = signatureBaseString('POST', baseStringUri(request.scheme ?? 'http', request.host, request.path), normalizedParameters);
   const received = oauth.get('oauth_signature') ?? '';
 

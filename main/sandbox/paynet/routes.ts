@@ -18,6 +18,7 @@ import type { Route, RouteContext } from '../http/router.ts';
 import { createReportBook, type Report } from './reports.ts';
 import { sendCsvReport } from './send-report.ts';
 import { checkPaynetSignedRequest } from './signed-request.ts';
+import { FAULT_SECRETS } from '../faults.ts';
 
 export const PAYNET_PREFIX = '/osp';
 
@@ -84,6 +85,10 @@ export function paynetRoutes(env: SandboxEnvironment): Route[] {
       clientSecret: credentials.clientSecret,
       nowMs: env.now(),
       toleranceSeconds: env.timestampToleranceSeconds,
+      fault:
+        env.faults.paynetSignature === undefined
+          ? undefined
+          : { input: env.faults.paynetSignature, clientId: credentials.clientId, otherSecret: FAULT_SECRETS.paynetSignatureSecret },
     });
     if (!rejection) return true;
     sendJson(res, 401, rejection, rejection.error === 'invalid_token' ? { 'www-authenticate': 'Bearer error="invalid_token"' } : {});

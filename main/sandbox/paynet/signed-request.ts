@@ -23,7 +23,14 @@ export function expectedXSignature(clientSecret: string, timestamp: string): str
 
 export function checkPaynetSignedRequest(
   req: IncomingMessage,
-  context: { tokens: BearerTokens; clientSecret: string; nowMs: number; toleranceSeconds: number },
+  context: {
+    tokens: BearerTokens;
+    clientSecret: string;
+    nowMs: number;
+    toleranceSeconds: number;
+    /** TEST ONLY (sandbox faults): verify over another input, as a misconfigured deployment would. */
+    fault?: { input: 'timestamp-ms' | 'client-id-key' | 'other-secret'; clientId: string; otherSecret: string } | undefined;
+  },
 ): PaynetRejection | undefined {
   const bearer = context.tokens.check(header(req, 'authorization'));
   if (!bearer.ok) return { error: 'invalid_token', message: `Rejected: ${bearer.reason}.`, sandboxDebug: {} };
@@ -46,7 +53,14 @@ export function checkPaynetSignedRequest(
 
   const signature = header(req, 'x-signature');
   const ts = timestamp ?? '';
-  if (signature === undefined || !sameText(signature.trim().toLowerCase(), expectedXSignature(context.clientSecret, ts))) {
+  const fault = context.fault;
+  const expected =
+    fault === undefined
+      ? expectedXSignature(context.clientSecret, ts)
+      : fault.input === 'timestamp-ms'
+        ? expectedXSignature(context.clientSecret, `${ts}000`)
+        : expectedXSignature(fault.input === 'client-id-key' ? fault.clientId : fault.otherSecret, ts);
+  if (signature === undefined || !sameText(signature.trim().toLowerCase(), expected)) {
     return {
       error: 'invalid_signature',
       message:
@@ -59,6 +73,8 @@ export function checkPaynetSignedRequest(
         stale: false,
         skewSeconds: freshness.skewSeconds,
         signatureReceived: signature ?? '(none)',
+        // What the sandbox computed, as a gateway's debug log would show it: paste it into the signature debugger.
+        signatureExpected: expected,
         algorithm: 'HMAC-SHA256, hex, key = client secret, message = X-Timestamp',
       },
     };
