@@ -7,6 +7,7 @@ import { BackupPanel } from './BackupPanel.tsx';
 import { DamagedVault } from './DamagedVault.tsx';
 import { DEFAULT_ENVIRONMENTS } from './limits.ts';
 import { ProtectionPanel } from './ProtectionPanel.tsx';
+import { ProvidersPanel } from './ProvidersPanel.tsx';
 import { SecretTable } from './SecretTable.tsx';
 import { SetupVault } from './SetupVault.tsx';
 import { UnlockVault } from './UnlockVault.tsx';
@@ -47,6 +48,7 @@ export function VaultPage() {
           <EnvironmentTabs environments={environments} current={environment} onSelect={setEnvironment} />
           <SecretTable environment={environment} secrets={vault.secrets.filter((secret) => secret.environment === environment)} />
           <AddSecretForm environment={environment} />
+          <ProvidersPanel environment={environment} />
           <ProtectionPanel status={status} />
           <BackupPanel />
         </>
