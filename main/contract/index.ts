@@ -20,6 +20,7 @@ import { secretProvidersChannels } from './secret-providers.ts';
 import { settingsChannels, settingsEvents } from './settings.ts';
 import { vaultChannels, vaultEvents } from './vault.ts';
 import { workspaceChannels, workspaceEvents } from './workspace.ts';
+import { workspaceFolderChannels, workspaceFolderEvents } from './workspace-folder.ts';
 
 export const channels = {
   ...appChannels,
@@ -28,6 +29,7 @@ export const channels = {
   ...sandboxChannels,
   ...keysChannels,
   ...workspaceChannels,
+  ...workspaceFolderChannels,
   ...requestsChannels,
   ...filesChannels,
   ...historyChannels,
@@ -42,6 +44,7 @@ export const events = {
   ...sandboxEvents,
   ...keysEvents,
   ...workspaceEvents,
+  ...workspaceFolderEvents,
   ...requestsEvents,
   ...historyEvents,
   ...flowsEvents,

@@ -284,6 +284,15 @@ export type CredentialFinding = z.output<typeof CredentialFinding>;
 /** The vault environment that credentials found in an import go to (Sandbox unless the user picks another). */
 const SecretsEnvironment = z.string().min(1).max(64).default('Sandbox');
 
+/**
+ * When the workspace already has a collection of the imported one's name:
+ * absent refuses (nothing changes, the error says so); `replace` and `merge`
+ * fold the import into it, matched by name (ids kept); `keep-both` adds it
+ * under a new name ("Name (2)").
+ */
+export const ImportConflictMode = z.enum(['replace', 'merge', 'keep-both']);
+export type ImportConflictMode = z.output<typeof ImportConflictMode>;
+
 // The doors refuse any string above 4 MiB characters (main/core/input-guard.ts) before a schema runs.
 const MAX_IMPORT_CHARS = 4 * 1024 * 1024;
 
@@ -305,7 +314,10 @@ export const workspaceChannels = {
   'workspace:create-environment': { input: CreateEnvironmentInput, output: Environment },
   'workspace:update-environment': { input: UpdateEnvironmentInput, output: Environment },
   'workspace:delete-environment': { input: z.strictObject({ collectionId: NodeId, environmentId: NodeId }), output: z.array(Environment) },
-  'workspace:import-postman': { input: z.strictObject({ text: z.string().max(MAX_IMPORT_CHARS), secretsEnvironment: SecretsEnvironment }), output: ImportSummary },
+  'workspace:import-postman': {
+    input: z.strictObject({ text: z.string().max(MAX_IMPORT_CHARS), secretsEnvironment: SecretsEnvironment, onConflict: ImportConflictMode.optional() }),
+    output: ImportSummary,
+  },
   'workspace:import-curl': {
     input: z.strictObject({ command: z.string().max(1_000_000), parentId: NodeId, name: ItemName.optional(), secretsEnvironment: SecretsEnvironment }),
     output: z.object({
@@ -315,7 +327,10 @@ export const workspaceChannels = {
       warnings: z.array(z.string()),
     }),
   },
-  'workspace:import-collection': { input: z.strictObject({ text: z.string().max(MAX_IMPORT_CHARS), secretsEnvironment: SecretsEnvironment }), output: ImportSummary },
+  'workspace:import-collection': {
+    input: z.strictObject({ text: z.string().max(MAX_IMPORT_CHARS), secretsEnvironment: SecretsEnvironment, onConflict: ImportConflictMode.optional() }),
+    output: ImportSummary,
+  },
   'workspace:export-collection': {
     input: z.strictObject({ collectionId: NodeId }),
     /** `credentialFindings`: values that look like credentials typed into requests; the export holds them as typed. */

@@ -10,6 +10,8 @@ import { createKeyService, type KeyService } from '../keys/key-service.ts';
 import { createVaultKeyStore } from '../keys/vault-key-store.ts';
 import { createWorkspaceFileStore } from '../workspace/workspace-store.ts';
 import { WorkspaceService } from '../workspace/workspace-service.ts';
+import { chooseWorkspaceStore, createWorkspaceLocation } from '../workspace/folder/workspace-location.ts';
+import { createWorkspaceFolderHandlers } from '../workspace/folder/folder-handlers.ts';
 import { buildSampleWorkspace } from '../workspace/samples/sample-workspace.ts';
 import { saveKeyExport } from './key-exports.ts';
 import { seedSandboxSecrets } from './sandbox-secrets.ts';
@@ -45,6 +47,8 @@ export type BackendOptions = {
   mode: AppMode;
   dataDir: string;
   stores: StoreFactory;
+  /** A workspace folder for this backend only (the CLI's --workspace); absent: the folder last opened in the app, else workspace.json. */
+  workspaceDir?: string;
   version?: string;
   log?: (message: string, error?: unknown) => void;
   /** Electron's safeStorage; absent in browser mode and the CLI, which open the vault with a passphrase. */
@@ -114,13 +118,25 @@ export function createBackend(options: BackendOptions): Backend {
     log,
   });
   const sandbox = createSandboxControl(bus, options.dataDir);
+  const chosenStore = chooseWorkspaceStore(options.stores, () => createWorkspaceFileStore(options.dataDir), options.workspaceDir);
+  if (chosenStore.problem) log(`workspace: ${chosenStore.problem}`);
   const workspace = new WorkspaceService({
-    store: createWorkspaceFileStore(options.dataDir),
+    store: chosenStore.store,
     // The samples point at the sandbox; its real port is filled in whenever it starts.
     firstRun: (ids) => buildSampleWorkspace({ sandboxPort: 0, ids }),
     onChange: (ids) => bus.emit('workspace:changed', { ids }),
   });
   if (workspace.loadProblem) log(`workspace: ${workspace.loadProblem}`);
+  // The app and browser mode reload a workspace folder changed on disk; the CLI lives for one command.
+  const location = createWorkspaceLocation({
+    workspace,
+    stores: options.stores,
+    defaultStore: () => createWorkspaceFileStore(options.dataDir),
+    watch: options.mode !== 'cli',
+    onReloaded: (event) => bus.emit('workspace:reloaded', event),
+    onLocationChanged: (where) => bus.emit('workspace:location-changed', where),
+    log,
+  });
   const startSandbox = async () => {
     const status = await sandbox.start();
     if (!status.running) throw new Error('The built-in sandbox did not start.');
@@ -226,6 +242,7 @@ export function createBackend(options: BackendOptions): Backend {
     'settings:set-downloads': ({ dir }) => settings.setDownloads(dir),
     'keys:test-sign': async (ref) => (await import('./key-test-sign.ts')).testSignWithSandbox(keys, vault, (await startSandbox()).url, ref),
     ...createWorkspaceHandlers(workspace, vault),
+    ...createWorkspaceFolderHandlers(location),
     // The UI's sends: nothing lands in the downloads folder until the user picks "Save as…".
     // A chain that failed at its token step answers with that exchange (request, answer, trace, cause) rather than an error.
     'requests:send': (input) =>
@@ -285,6 +302,7 @@ export function createBackend(options: BackendOptions): Backend {
       await vault.close();
       await spill.clear();
       await history.flush();
+      await location.close();
     },
   };
 }

@@ -53,15 +53,15 @@ export function createWorkspaceHandlers(workspace: WorkspaceService, vault: Vaul
     'workspace:create-environment': ({ collectionId, name, protected: isProtected }) => workspace.createEnvironment(collectionId, name, isProtected),
     'workspace:update-environment': ({ collectionId, environmentId, ...change }) => workspace.updateEnvironment(collectionId, environmentId, change),
     'workspace:delete-environment': ({ collectionId, environmentId }) => workspace.deleteEnvironment(collectionId, environmentId),
-    'workspace:import-postman': async ({ text, secretsEnvironment }) => {
+    'workspace:import-postman': async ({ text, secretsEnvironment, onConflict }) => {
       await requireUnlocked();
-      const result = await workspace.importPostman(text);
+      const result = await workspace.importPostman(text, onConflict);
       const warnings = await storeSecrets(secretsEnvironment, result.secretsToStore);
       return toImportSummary({ ...result, warnings: [...result.warnings, ...warnings] });
     },
-    'workspace:import-collection': async ({ text, secretsEnvironment }) => {
+    'workspace:import-collection': async ({ text, secretsEnvironment, onConflict }) => {
       await requireUnlocked();
-      const result = workspace.importCollection(text);
+      const result = workspace.importCollection(text, onConflict);
       const warnings = await storeSecrets(secretsEnvironment, result.secretsToStore);
       return toImportSummary({ ...result, warnings: [...result.warnings, ...warnings] });
     },

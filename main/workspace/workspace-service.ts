@@ -34,6 +34,8 @@ import { retargetBuiltInSandbox } from './sandbox-port.ts';
 import { assertNoLiteralSecrets, secretNamesInUse } from './secret-fields.ts';
 import { createNode, moveNode, renameNode, reorderChildren, type CreateSpec } from './tree-edit.ts';
 import type { WorkspaceStore } from './workspace-store.ts';
+import { foldIntoExisting, prepareDraft, type ImportConflictMode } from './postman/import-conflict.ts';
+import { changedIds } from './folder/changed-ids.ts';
 
 export type WorkspaceServiceOptions = {
   /** Where the document lives: `createWorkspaceFileStore(dataDir)`. */
@@ -55,7 +57,7 @@ export type CurlImportResult = { request: RequestNode; secretsToStore: ImportRes
  * the tree; edits touch the entries they change.
  */
 export class WorkspaceService {
-  readonly #store: WorkspaceStore;
+  #store: WorkspaceStore;
   readonly #ids: IdSource;
   readonly #now: () => Date;
   readonly #undoLimit: number;
@@ -63,9 +65,9 @@ export class WorkspaceService {
   readonly #deleted = new Map<string, DeletedSubtree>();
   #doc: WorkspaceDocument;
   /** Why the stored file could not be used (for the UI to show once), or null. */
-  readonly loadProblem: string | null;
+  loadProblem: string | null;
   /** The file is from a newer version: edits are refused so it is never overwritten. */
-  readonly readOnly: boolean;
+  readOnly: boolean;
 
   constructor(options: WorkspaceServiceOptions) {
     this.#store = options.store;
@@ -83,6 +85,37 @@ export class WorkspaceService {
       this.#doc = outcome.kind === 'absent' && options.firstRun ? options.firstRun(this.#ids) : emptyDocument();
       if (!this.readOnly) this.#store.save(this.#doc);
     }
+  }
+
+  /** Where the workspace is kept now: the data directory's workspace.json, or a workspace folder. */
+  get store(): WorkspaceStore {
+    return this.#store;
+  }
+
+  /**
+   * Switches to another store (opening a workspace folder, or back to the
+   * default file): its document replaces this one, and undo starts afresh.
+   * An empty store starts empty (no samples). Every item counts as changed.
+   */
+  useStore(store: WorkspaceStore): void {
+    const outcome = store.load();
+    this.#store = store;
+    this.#deleted.clear();
+    this.loadProblem = outcome.kind === 'set-aside' || outcome.kind === 'read-only' ? outcome.problem : null;
+    this.readOnly = outcome.kind === 'read-only';
+    this.#doc = outcome.kind === 'loaded' ? outcome.document : emptyDocument();
+    if (outcome.kind === 'absent') this.#store.save(this.#doc);
+    this.#onChange(Object.keys(this.#doc.nodes));
+  }
+
+  /** Reads the store again after a change on disk (git pull, an editor's save); returns the items that differ. */
+  reload(): { changed: NodeId[]; removed: NodeId[] } {
+    const outcome = this.#store.load();
+    if (outcome.kind !== 'loaded') return { changed: [], removed: [] };
+    const { changed, removed, reordered } = changedIds(this.#doc, outcome.document);
+    this.#doc = outcome.document;
+    if (changed.length > 0 || removed.length > 0 || reordered) this.#onChange([...changed, ...removed]);
+    return { changed, removed };
   }
 
   /** The live document, for other services in main (the executor reads requests and environments from it). */
@@ -196,21 +229,25 @@ export class WorkspaceService {
   }
 
   /** Secret values come back in `secretsToStore` for the vault; pass only `toImportSummary(...)` to the renderer. */
-  async importPostman(text: string): Promise<ImportResult> {
+  async importPostman(text: string, onConflict: ImportConflictMode = 'refuse'): Promise<ImportResult> {
     // The Postman SDK (faker, ajv, …) is loaded only when a Postman file is imported: it was most of the CLI's start-up.
     const { convertPostman } = await import('./postman/import-postman.ts');
     const { draft, warnings, droppedScripts } = convertPostman(text);
+    const prepared = prepareDraft(this.#doc, draft, onConflict);
     return this.#commit([], () => {
-      const added = materializeCollection(this.#doc, this.#ids, draft);
-      return { collectionId: added.collection.id, requests: added.requests, folders: added.folders, secretsToStore: added.secretsToStore, warnings, droppedScripts };
+      const added = materializeCollection(this.#doc, this.#ids, prepared);
+      const collectionId = onConflict === 'merge' || onConflict === 'replace' ? foldIntoExisting(this.#doc, added.collection.id, onConflict) : added.collection.id;
+      return { collectionId, requests: added.requests, folders: added.folders, secretsToStore: added.secretsToStore, warnings, droppedScripts };
     });
   }
 
-  importCollection(text: string): ImportResult {
+  importCollection(text: string, onConflict: ImportConflictMode = 'refuse'): ImportResult {
     const file = parseCollectionFile(text);
+    const prepared = prepareDraft(this.#doc, file.collection, onConflict);
     return this.#commit([], () => {
-      const added = materializeCollection(this.#doc, this.#ids, file.collection);
-      return { collectionId: added.collection.id, requests: added.requests, folders: added.folders, secretsToStore: added.secretsToStore, warnings: [] };
+      const added = materializeCollection(this.#doc, this.#ids, prepared);
+      const collectionId = onConflict === 'merge' || onConflict === 'replace' ? foldIntoExisting(this.#doc, added.collection.id, onConflict) : added.collection.id;
+      return { collectionId, requests: added.requests, folders: added.folders, secretsToStore: added.secretsToStore, warnings: [] };
     });
   }
 

@@ -41,7 +41,7 @@ function pruneEmpty(root: string, rel: string): void {
 }
 
 /** Requests holding a typed-in credential: never written to a file that goes into git. */
-function requestsWithCredentials(doc: WorkspaceDocument): Map<NodeId, string[]> {
+export function requestsWithCredentials(doc: WorkspaceDocument): Map<NodeId, string[]> {
   const out = new Map<NodeId, string[]>();
   for (const collectionId of doc.collections) {
     if (doc.nodes[collectionId]?.kind !== 'collection') continue;

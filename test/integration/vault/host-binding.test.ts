@@ -50,7 +50,7 @@ describe('secrets bound to hosts', () => {
       delete environment.builtInSandbox;
       for (const variable of environment.variables) if (variable.name === 'baseUrl') variable.value = origin;
     }
-    const summary = await call<{ collectionId: string }>('workspace:import-collection', { text: JSON.stringify(document), secretsEnvironment: 'Imported' });
+    const summary = await call<{ collectionId: string }>('workspace:import-collection', { text: JSON.stringify(document), secretsEnvironment: 'Imported', onConflict: 'keep-both' });
     const after = await call<TreeListing>('workspace:tree', {});
     const request = after.entries.find((entry) => entry.kind === 'request' && isIn(after, entry.id, summary.collectionId) && (method === undefined || entry.method === method));
     const environments = await call<{ id: string; name: string }[]>('workspace:environments', { collectionId: summary.collectionId });

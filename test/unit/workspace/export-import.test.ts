@@ -54,6 +54,8 @@ describe('countersign.collection export', () => {
   it('round-trips: importing an export and exporting again gives the same file', () => {
     const collection = richCollection();
     const first = service.exportCollection(collection).text;
+    // A same-named collection would make the import refuse (#17): the original steps aside.
+    service.rename(collection, 'Original');
     const imported = service.importCollection(first);
     expect(imported.secretsToStore).toEqual([]);
     expect([imported.folders, imported.requests]).toEqual([1, 2]);
@@ -65,6 +67,7 @@ describe('countersign.collection export', () => {
     const collection = richCollection();
     const file = JSON.parse(service.exportCollection(collection).text) as { collection: { auth: unknown } };
     file.collection.auth = { mode: 'chain', steps: [{ type: 'bearer', token: 'plain-token-value' }] };
+    service.rename(collection, 'Original');
     const imported = service.importCollection(JSON.stringify(file));
     expect(imported.secretsToStore).toEqual([{ name: 'gateway.bearer_token', value: 'plain-token-value', kind: 'text' }]);
     expect(service.get(imported.collectionId).auth).toEqual({ mode: 'chain', steps: [{ type: 'bearer', token: '{{secret:gateway.bearer_token}}' }] });
@@ -106,7 +109,7 @@ describe('countersign.collection export', () => {
     expect(service.exportCollection(imported.collectionId).text.replace(/"exportedAt": "[^"]*"/, '')).toBe(text.replace(/"exportedAt": "[^"]*"/, ''));
 
     file.collection.flows[0]!.steps[1]!.request = ['Nowhere', 'Request a report'];
-    expect(() => service.importCollection(JSON.stringify(file))).toThrow(/Flow "Download report" names a request "Nowhere \/ Request a report" that the collection does not have/);
+    expect(() => service.importCollection(JSON.stringify(file), 'keep-both')).toThrow(/Flow "Download report" names a request "Nowhere \/ Request a report" that the collection does not have/);
   });
 });
 
