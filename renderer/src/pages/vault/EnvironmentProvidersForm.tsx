@@ -25,22 +25,23 @@ export function EnvironmentProvidersForm({ entry, onSaved }: { entry: Environmen
 
   return (
     <form
-      className="form inline"
+      className="form inline providers-form"
       aria-label={`Secret providers of ${entry.collectionName} · ${entry.environmentName}`}
       onSubmit={(event) => {
         event.preventDefault();
         save();
       }}
     >
-      <label>
+      <label className="checkbox">
         <input type="checkbox" checked={useEnv} onChange={(event) => setUseEnv(event.target.checked)} /> Environment variables (CI)
       </label>
-      <label>
+      <label className="checkbox">
         <input type="checkbox" checked={usePass} onChange={(event) => setUsePass(event.target.checked)} /> pass
       </label>
       <label htmlFor={`pass-prefix-${id}`}>pass prefix</label>
       <input
         id={`pass-prefix-${id}`}
+        className="prefix"
         value={prefix}
         placeholder={`countersign/${entry.environmentName.toLowerCase().replace(/[^\p{L}\p{N}._@-]/gu, '-')}`}
         disabled={!usePass}

@@ -21,7 +21,7 @@ export function ProvidersPanel({ environment }: { environment: string }) {
       <ErrorNote error={error} />
       {environments.length === 0 && <p className="empty">No collection has an environment named {environment}.</p>}
       {environments.map((entry) => (
-        <div key={entry.environmentId} className="form" data-testid={`providers-${entry.collectionName}`}>
+        <div key={entry.environmentId} className="provider-env" data-testid={`providers-${entry.collectionName}`}>
           <h4>
             {entry.collectionName} · {entry.environmentName}
           </h4>
