@@ -6,7 +6,8 @@ import type { Backend } from '../services/backend.ts';
  * derivation) or scripted prompts.
  */
 export type CliContext = {
-  openBackend(dataDir: string): Backend;
+  /** `workspaceDir`: the global --workspace folder, when one was given. */
+  openBackend(dataDir: string, workspaceDir?: string): Backend;
   /** Reads a line without echo; absent when there is no terminal to ask on. */
   promptHidden?: ((question: string) => Promise<string>) | undefined;
   /** Everything piped into stdin, or null when stdin is a terminal. */

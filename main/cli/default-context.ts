@@ -8,10 +8,11 @@ import { promptHiddenOnTty, readPipedStdin } from './prompt.ts';
 export function defaultContext(): CliContext {
   const stdin = process.stdin;
   return {
-    openBackend: (dataDir) =>
+    openBackend: (dataDir, workspaceDir) =>
       createBackend({
         mode: 'cli',
         dataDir,
+        ...(workspaceDir === undefined ? {} : { workspaceDir }),
         stores: createConfStoreFactory(dataDir, (message) => process.stderr.write(`countersign: ${message}\n`)),
         // Messages only: an error object may carry details that belong in no terminal.
         log: (message) => process.stderr.write(`countersign: ${message}\n`),

@@ -9,6 +9,7 @@ import type { CliContext } from './context.ts';
 import { EXIT } from './exit-codes.ts';
 import { CliError, processIo, type CliIo } from './io.ts';
 import { COMMANDS } from './registry.ts';
+import { takeWorkspaceOption, withWorkspace } from './workspace-option.ts';
 
 // bin/countersign.mjs takes both from one module, the bundle's entry or this file.
 export { processIo };
@@ -18,17 +19,30 @@ export function overview(): string {
   const lines = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`);
   return `Countersign ${APP_VERSION}: a workbench for payment-gateway APIs.
 
-Usage: countersign <command> [options]
+Usage: countersign [--workspace DIR] <command> [options]
 
 Commands:
 ${lines.join('\n')}
+
+Every command takes --workspace DIR: a workspace folder (one made by
+"countersign workspace init") instead of the workspace in use. The
+environment variable COUNTERSIGN_WORKSPACE does the same.
 
 Run "countersign <command> --help" for a command's options and examples.
 `;
 }
 
 /** Runs one command line. `context` is for tests; the real CLI builds the same backend as browser mode. */
-export async function runCli(argv: string[], io: CliIo, context?: CliContext): Promise<number> {
+export async function runCli(argvWithOptions: string[], io: CliIo, context?: CliContext): Promise<number> {
+  let argv: string[];
+  let workspaceDir: string | undefined;
+  try {
+    ({ argv, workspaceDir } = takeWorkspaceOption(argvWithOptions, io.env));
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    io.err(`countersign: ${error.message}\n`);
+    return error.exitCode;
+  }
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(overview());
@@ -49,7 +63,7 @@ export async function runCli(argv: string[], io: CliIo, context?: CliContext): P
     return EXIT.ok;
   }
   try {
-    return await command.run(rest, io, context ?? (await import('./default-context.ts')).defaultContext());
+    return await command.run(rest, io, withWorkspace(context ?? (await import('./default-context.ts')).defaultContext(), workspaceDir, name));
   } catch (error) {
     if (error instanceof CliError) {
       io.err(`countersign ${name}: ${error.message}\n`);

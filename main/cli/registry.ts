@@ -49,6 +49,10 @@ export const COMMANDS: Readonly<Record<string, { summary: string; load: () => Pr
     summary: 'Import a Postman collection or a curl command',
     load: async () => (await import('./commands/import.ts')).importCommand,
   },
+  workspace: {
+    summary: 'Make a workspace folder (files for git) or check one',
+    load: async () => (await import('./commands/workspace.ts')).workspace,
+  },
   export: {
     summary: 'Export a collection to a file',
     load: async () => (await import('./commands/export.ts')).exportCommand,
