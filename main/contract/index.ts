@@ -14,6 +14,7 @@ import { historyChannels, historyEvents } from './history.ts';
 import { keysChannels, keysEvents } from './keys.ts';
 import { filesChannels } from './files.ts';
 import { flowsChannels, flowsEvents } from './flows.ts';
+import { openApiChannels } from './openapi.ts';
 import { requestsChannels, requestsEvents } from './requests.ts';
 import { sandboxChannels, sandboxEvents } from './sandbox.ts';
 import { secretProvidersChannels } from './secret-providers.ts';
@@ -29,6 +30,7 @@ export const channels = {
   ...sandboxChannels,
   ...keysChannels,
   ...workspaceChannels,
+  ...openApiChannels,
   ...workspaceFolderChannels,
   ...requestsChannels,
   ...filesChannels,

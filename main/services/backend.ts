@@ -25,6 +25,7 @@ import { createSpillFiles } from './spill-files.ts';
 import { keyUsers } from './key-usage.ts';
 import { createSettingsService } from './settings.ts';
 import { createWorkspaceHandlers } from './workspace-handlers.ts';
+import { createOpenApiHandlers } from '../workspace/openapi/openapi-handlers.ts';
 import { createSandboxControl } from './sandbox-control.ts';
 import { createHistoryFileStore } from '../history/history-file.ts';
 import { createHistoryService, type HistoryService } from '../history/history-service.ts';
@@ -242,6 +243,8 @@ export function createBackend(options: BackendOptions): Backend {
     'settings:set-downloads': ({ dir }) => settings.setDownloads(dir),
     'keys:test-sign': async (ref) => (await import('./key-test-sign.ts')).testSignWithSandbox(keys, vault, (await startSandbox()).url, ref),
     ...createWorkspaceHandlers(workspace, vault),
+    // After the workspace's own: its Postman and collection imports also take an OpenAPI document.
+    ...createOpenApiHandlers(workspace, vault),
     ...createWorkspaceFolderHandlers(location),
     // The UI's sends: nothing lands in the downloads folder until the user picks "Save as…".
     // A chain that failed at its token step answers with that exchange (request, answer, trace, cause) rather than an error.

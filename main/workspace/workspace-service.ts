@@ -251,6 +251,16 @@ export class WorkspaceService {
     });
   }
 
+  /** An OpenAPI 3.0/3.1 document as a new collection; the parser is loaded only when one is imported. */
+  async importOpenApi(text: string): Promise<ImportResult> {
+    const { convertOpenApi } = await import('./openapi/convert-openapi.ts');
+    const { draft, warnings } = await convertOpenApi(text);
+    return this.#commit([], () => {
+      const added = materializeCollection(this.#doc, this.#ids, draft);
+      return { collectionId: added.collection.id, requests: added.requests, folders: added.folders, secretsToStore: added.secretsToStore, warnings };
+    });
+  }
+
   importCurl(command: string, parentId: NodeId, name?: string): CurlImportResult {
     const parent = requireContainer(this.#doc, parentId);
     const parsed = parseCurl(command, slug(collectionOf(this.#doc, parentId).name, 'curl'), secretNamesInUse(this.#doc));
