@@ -1,8 +1,10 @@
 import type { CallbackEntry } from '../../contract/flows.ts';
+import { Redactor } from '../../core/redactor.ts';
 import { startCallbackInbox } from '../../inbox/callback-inbox.ts';
 import { parseCommandArgs, parsePort, untilInterrupted, type Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 import { CliError } from '../io.ts';
+import { learnSecretValues } from './inbox-redaction.ts';
 
 export const inbox: Command = {
   summary: 'Listen for gateway callbacks and print each one as it arrives',
@@ -13,18 +15,39 @@ Runs the callback inbox until Ctrl+C: every request that arrives is answered
 are cut and flagged. Nothing received is ever run or followed. Point a
 gateway's callback URL (MoMo's X-Callback-Url) at the address it prints.
 
+Any value of the vault (every environment) or of a COUNTERSIGN_SECRET_*
+variable that arrives in a callback is printed as [redacted]. The vault's
+values are read once at start when it can be opened without asking: an
+unlock agent ("countersign vault unlock --for 15m") or COUNTERSIGN_PASSPHRASE.
+--redact asks for the passphrase when neither is there; without it, a locked
+vault is said once and callbacks print as received.
+
 Options:
   --port N          listen on port N (default: a free port)
   --host ADDRESS    listen on another interface than 127.0.0.1 (prints a warning:
                     anyone who can reach it can post to it)
   --json            one JSON object per callback, one per line
+  --redact          open the vault (asking for its passphrase if need be) to hide its values
+  --data-dir DIR    data directory (default: COUNTERSIGN_DATA_DIR, then the platform's)
 
 Example:
   countersign inbox --port 8788
 `,
-  async run(args, io) {
-    const { values } = parseCommandArgs(args, { port: { type: 'string' }, host: { type: 'string', default: '127.0.0.1' }, json: { type: 'boolean', default: false } });
-    const print = (entry: CallbackEntry) => io.out(values.json ? `${JSON.stringify(entry)}\n` : describe(entry));
+  async run(args, io, context) {
+    const { values } = parseCommandArgs(args, {
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      json: { type: 'boolean', default: false },
+      redact: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+    });
+    const redactor = new Redactor();
+    const learnt = await learnSecretValues(redactor, { dataDir: values['data-dir'], mustUnlock: values.redact, io, context });
+    if (learnt.note !== undefined) io.err(`${learnt.note}\n`);
+    const print = (entry: CallbackEntry) => {
+      const shown = redactor.redactDeep(entry);
+      io.out(values.json ? `${JSON.stringify(shown)}\n` : describe(shown));
+    };
     let listening;
     try {
       listening = await startCallbackInbox({ host: values.host, port: parsePort(values.port) ?? 0, onEntry: print });
