@@ -45,3 +45,45 @@ export async function sendAndWait(app: Page): Promise<void> {
   await app.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(app.getByRole('region', { name: 'Response' }).getByText('Sending…')).toHaveCount(0, { timeout: 20_000 });
 }
+
+export const debuggerPane = (app: Page) => app.getByRole('region', { name: 'Signature debugger' });
+export const responsePane = (app: Page) => app.getByRole('region', { name: 'Response' });
+
+/** The response body as text, from its Raw view (what a user would copy from). */
+export async function rawResponseBody(app: Page): Promise<string> {
+  const response = responsePane(app);
+  await response.getByRole('radio', { name: 'Raw' }).click();
+  return (await response.getByTestId('response-body').textContent()) ?? '';
+}
+
+type PasteKind = 'baseString' | 'signature' | 'xSignature' | 'rawRequest';
+const PASTE_LABEL: Record<PasteKind, string> = {
+  baseString: 'Expected base string',
+  signature: 'Expected signature',
+  xSignature: 'Expected X-Signature',
+  rawRequest: 'Raw request',
+};
+
+/** Opens Compare in the debugger (it may already be open after a refused send). */
+export async function openCompare(app: Page): Promise<void> {
+  const details = debuggerPane(app).locator('details.wb-compare');
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+}
+
+/** Pastes what the gateway expected and asks for a diagnosis or the variants; returns the live result region once it has an answer. */
+export async function diagnose(app: Page, kind: PasteKind, text: string, action: 'Compare' | 'Try the variants' = 'Compare') {
+  await openCompare(app);
+  const pane = debuggerPane(app);
+  await pane.getByLabel('What you pasted').selectOption(kind);
+  await pane.getByLabel(PASTE_LABEL[kind], { exact: true }).fill(text);
+  await pane.getByRole('button', { name: action, exact: true }).click();
+  const result = pane.getByTestId('diagnosis-result');
+  await expect(result.getByTestId(action === 'Compare' ? 'diagnosis' : 'variants')).toBeVisible({ timeout: 20_000 });
+  return result;
+}
+
+/** The value of one step of the first signature trace shown in the debugger whose label matches. */
+export async function traceStep(app: Page, label: RegExp): Promise<string> {
+  const step = debuggerPane(app).getByTestId('signature-trace').locator('li').filter({ has: app.locator('strong', { hasText: label }) }).first();
+  return (await step.locator('pre').textContent()) ?? '';
+}

@@ -6,6 +6,8 @@ import { launchHost, type RunningHost } from './host-process.ts';
 import { recordBridge, type BridgeRecording } from './bridge-recorder.ts';
 
 type Fixtures = {
+  /** Extra environment for the browser-mode process, e.g. COUNTERSIGN_SANDBOX_FAULTS; set with test.use. */
+  hostEnv: Record<string, string>;
   dataDir: string;
   host: RunningHost;
   /** Starts a fresh host on the same data directory (the old one must be stopped). */
@@ -19,14 +21,15 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  hostEnv: [{}, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'countersign-e2e-'));
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
-  host: async ({ dataDir }, use) => {
-    const host = await launchHost(dataDir);
+  host: async ({ dataDir, hostEnv }, use) => {
+    const host = await launchHost(dataDir, [], hostEnv);
     await use(host);
     await host.stop();
   },

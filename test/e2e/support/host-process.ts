@@ -8,9 +8,9 @@ const CLI = fileURLToPath(new URL('../../../main/cli/index.ts', import.meta.url)
 export type RunningHost = { url: string; port: number; token: string; stop(): Promise<void> };
 
 /** Starts browser mode as a user would (a separate Node process) and waits for the address it prints. */
-export function launchHost(dataDir: string, extraArgs: string[] = []): Promise<RunningHost> {
+export function launchHost(dataDir: string, extraArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<RunningHost> {
   // Downloads and key exports stay inside the test's own directory, never the user's Downloads folder.
-  const env = { ...process.env, COUNTERSIGN_DOWNLOADS_DIR: join(dataDir, 'downloads') };
+  const env = { ...process.env, ...extraEnv, COUNTERSIGN_DOWNLOADS_DIR: join(dataDir, 'downloads') };
   mkdirSync(env.COUNTERSIGN_DOWNLOADS_DIR, { recursive: true });
   const child = spawn(process.execPath, [CLI, 'web', '--data-dir', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'], env });
   return new Promise((resolve, reject) => {
