@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { CompareExpected, SchemeTrace } from '../../../../main/contract/auth.ts';
 import type { DiagnosisSource } from '../../../../main/contract/diagnosis.ts';
 import type { SendView } from './use-send.ts';
@@ -17,9 +17,11 @@ type Props = { send: SendView; onSign: (compare?: CompareExpected) => void; canS
 export function SignatureDebugger({ send, onSign, canSign }: Props) {
   const picked = useCompareTarget();
   const historyId = send.result?.historyId ?? null;
-  // A new send is what the user wants explained next: it replaces an entry picked in History.
+  // A new send is what the user wants explained next: it replaces an entry picked in History (not the send already shown when this mounts).
+  const seen = useRef(historyId);
   useEffect(() => {
-    if (historyId !== null) pickCompareTarget(null);
+    if (historyId !== null && historyId !== seen.current) pickCompareTarget(null);
+    seen.current = historyId;
   }, [historyId]);
 
   const source = compareSource(send, picked?.historyId ?? null);
