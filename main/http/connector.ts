@@ -86,7 +86,7 @@ export function timedConnector(options: ConnectorOptions): buildConnector.connec
   };
 }
 
-function verifyPeer(socket: TLSSocket, host: string): CertificateRejectedError | null {
+export function verifyPeer(socket: TLSSocket, host: string): CertificateRejectedError | null {
   const peer = socket.getPeerCertificate(false);
   const info = certificateInfo(peer);
   if (!socket.authorized) {

@@ -26,6 +26,7 @@ import { progressThrottle } from './progress.ts';
 import { displayUrl } from './redact.ts';
 import { REDIRECT_STATUSES, decideRedirect, headersForHop } from './redirects.ts';
 import { TimingRecorder } from './timing.ts';
+import { tlsSocketOptions } from './tls-material.ts';
 
 export function defaultExecutorDeps(): ExecutorDeps {
   return {
@@ -115,7 +116,8 @@ async function runHops(
     let head: Head;
     let body: PendingBody;
     if (route.direct(url, headers)) {
-      const direct = await sendDirectGet({ url, headers, timeouts: route.timeouts, timing, signal: options.signal });
+      const tls = url.protocol === 'https:' ? { options: tlsSocketOptions(options.tls), verify: options.tls?.verify ?? true } : undefined;
+      const direct = await sendDirectGet({ url, headers, timeouts: route.timeouts, timing, signal: options.signal, tls });
       head = { statusCode: direct.head.status, statusText: direct.head.statusText, headers: headerRecord(direct.head.headers) };
       body = { kind: 'direct', response: direct };
     } else {

@@ -4,9 +4,10 @@ import { headersFitDirect } from './request-head.ts';
 
 /**
  * Whether one hop goes over the direct socket reader instead of undici: a
- * body-less GET the caller asked to save, plain http, no proxy configured at
- * all, no request header that needs undici's handling. Everything else
- * (HEAD, other methods, previews, https, proxies) stays on undici.
+ * body-less GET the caller asked to save, http or https (without a client
+ * certificate), no proxy configured at all, no request header that needs
+ * undici's handling. Everything else (HEAD, other methods, previews, mTLS,
+ * proxies) stays on undici.
  */
 export function goesDirect(
   request: SignedRequest,
@@ -20,7 +21,13 @@ export function goesDirect(
     (request.body === undefined || request.body === null) &&
     options.save !== undefined &&
     proxy === null &&
-    url.protocol === 'http:' &&
+    (url.protocol === 'http:' || (url.protocol === 'https:' && !hasClientCertificate(options))) &&
     headersFitDirect(headers)
   );
+}
+
+/** Client certificates (and their passphrase checks and errors) stay with undici's connector. */
+function hasClientCertificate(options: ExecuteOptions): boolean {
+  const tls = options.tls;
+  return tls !== undefined && (tls.cert !== undefined || tls.key !== undefined || tls.pfx !== undefined);
 }

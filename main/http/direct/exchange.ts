@@ -1,3 +1,4 @@
+import type { SecureContextOptions } from 'node:tls';
 import type { TimingRecorder } from '../timing.ts';
 import type { Timeouts } from '../options.ts';
 import { closedEarly, protocolError, timeoutError } from './errors.ts';
@@ -17,6 +18,8 @@ export interface DirectRequest {
   timeouts: Timeouts;
   timing: TimingRecorder;
   signal?: AbortSignal | undefined;
+  /** For an https URL: socket options (tls-material.ts) and whether to verify the server. */
+  tls?: { options: SecureContextOptions; verify: boolean } | undefined;
 }
 
 /** A response whose head has been read; the socket is paused until the body is wanted. */
@@ -40,7 +43,7 @@ export function sendDirectGet(request: DirectRequest): Promise<DirectResponse> {
   const requestHead = getRequestHead(request.url, request.headers);
   const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
   const socket = new DirectSocket(
-    { url: request.url, connectTimeoutMs: request.timeouts.connectMs, timing: request.timing, signal: request.signal },
+    { url: request.url, connectTimeoutMs: request.timeouts.connectMs, timing: request.timing, signal: request.signal, tls: request.url.protocol === 'https:' ? request.tls : undefined },
     scratch,
   );
   return new Promise<DirectResponse>((resolve, reject) => {

@@ -1,6 +1,9 @@
 import { lookup as dnsLookup } from 'node:dns';
 import { connect } from 'node:net';
 import type { LookupFunction, Socket } from 'node:net';
+import { connect as connectTls } from 'node:tls';
+import type { SecureContextOptions, TLSSocket } from 'node:tls';
+import { verifyPeer } from '../connector.ts';
 import type { TimingRecorder } from '../timing.ts';
 import { closedEarly, timeoutError } from './errors.ts';
 
@@ -19,7 +22,12 @@ export interface DirectSocketOptions {
   connectTimeoutMs: number;
   timing: TimingRecorder;
   signal?: AbortSignal | undefined;
+  /** For https: the socket options from tls-material.ts and whether to verify the server. */
+  tls?: { options: SecureContextOptions; verify: boolean } | undefined;
 }
+
+/** Room for the TLS records that still arrive after reading was paused (see #read). */
+const OVERFLOW_BYTES = 64 * 1024;
 
 /**
  * One plain-TCP connection for one exchange, read with `onread`: Node reads
@@ -37,6 +45,12 @@ export class DirectSocket {
   #failure: Error | null = null;
   #timer: NodeJS.Timeout | null = null;
   readonly #connected: Promise<void>;
+  /** The reader asked for no more reads (returned false or paused); reads still arriving are queued. */
+  #holding = false;
+  /** Reads that arrived while holding, in order, copied out of the overflow buffer. */
+  readonly #queue: Buffer[] = [];
+  #overflow: Buffer | null = null;
+  #endPending = false;
 
   constructor(options: DirectSocketOptions, fallback: Uint8Array) {
     const { url, timing } = options;
@@ -48,19 +62,50 @@ export class DirectSocket {
       });
     };
     timing.connectStarted();
-    this.#socket = connect({
-      host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-      port: url.port === '' ? 80 : Number(url.port),
-      lookup,
-      noDelay: true,
-      onread: {
-        buffer: () => this.#handler?.buffer() ?? fallback,
-        callback: (nread, buf) => this.#read(nread, buf),
-      },
-    });
+    const onread = {
+      buffer: () => this.#nextBuffer(fallback),
+      callback: (nread: number, buf: Uint8Array) => this.#read(nread, buf),
+    };
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const tlsSettings = options.tls;
+    let secure: TLSSocket | null = null;
+    if (tlsSettings) {
+      // tls.connect takes onread too (Node documents it; its types lack it): records are decrypted into our memory.
+      const tlsOptions = {
+        ...tlsSettings.options,
+        host,
+        port: url.port === '' ? 443 : Number(url.port),
+        // SNI only for names (RFC 6066 forbids IP literals).
+        ...(isIp(host) ? {} : { servername: host }),
+        // Checked on secureConnect, with the certificate in hand (as connector.ts does for undici).
+        rejectUnauthorized: false,
+        ALPNProtocols: ['http/1.1'],
+        lookup,
+        noDelay: true,
+        onread,
+      };
+      secure = connectTls(tlsOptions);
+      this.#socket = secure;
+    } else {
+      this.#socket = connect({ host, port: url.port === '' ? 80 : Number(url.port), lookup, noDelay: true, onread });
+    }
     this.#connected = new Promise<void>((resolve) => {
       this.#socket.once('connect', () => {
         timing.tcpConnected();
+        if (!tlsSettings) {
+          this.#clearTimer();
+          resolve();
+        }
+      });
+      if (!tlsSettings || !secure) return;
+      const verified = secure;
+      verified.once('secureConnect', () => {
+        timing.tlsFinished();
+        const rejection = tlsSettings.verify ? verifyPeer(verified, url.hostname) : null;
+        if (rejection) {
+          this.fail(rejection);
+          return;
+        }
         this.#clearTimer();
         resolve();
       });
@@ -70,14 +115,13 @@ export class DirectSocket {
       this.fail(err);
     });
     this.#socket.on('end', () => {
-      try {
-        this.#handler?.onEnd();
-      } catch (err) {
-        this.fail(err);
-      }
+      // Queued reads come before the end.
+      if (this.#queue.length > 0) this.#endPending = true;
+      else this.#ended();
     });
     this.#socket.on('close', () => {
-      this.fail(closedEarly());
+      // A clean end still waiting behind queued reads is delivered on resume; anything else ended early.
+      if (!this.#endPending) this.fail(closedEarly());
     });
     this.#signal = options.signal;
     this.#onAbort = () => {
@@ -102,11 +146,57 @@ export class DirectSocket {
   }
 
   pause(): void {
+    this.#holding = true;
     this.#socket.pause();
   }
 
+  /** Delivers what was queued while holding, in order, then reads on (unless the reader holds again). */
   resume(): void {
-    if (!this.#failure) this.#socket.resume();
+    if (this.#failure) return;
+    this.#holding = false;
+    this.#drain();
+    if (this.#failure || this.#holding) return;
+    if (this.#endPending) {
+      this.#endPending = false;
+      this.#ended();
+      return;
+    }
+    this.#socket.resume();
+  }
+
+  /** Hands queued reads to the reader through its own buffers until the queue is empty or it holds. */
+  #drain(): void {
+    while (this.#queue.length > 0 && !this.#holding && !this.#failure && this.#handler) {
+      const chunk = this.#queue[0] as Buffer;
+      const target = this.#handler.buffer();
+      const n = Math.min(target.length, chunk.length);
+      target.set(chunk.subarray(0, n));
+      if (n === chunk.length) this.#queue.shift();
+      else this.#queue[0] = chunk.subarray(n);
+      this.#deliver(n, target);
+    }
+  }
+
+  #ended(): void {
+    try {
+      this.#handler?.onEnd();
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  /**
+   * Where the next read lands. While holding, a TLS socket may still hand over
+   * records it had already decrypted (a plain socket stops at once): those go
+   * to a buffer of our own and are queued, never into the reader's memory,
+   * which may still be in use.
+   */
+  #nextBuffer(fallback: Uint8Array): Uint8Array {
+    if (this.#holding) {
+      this.#overflow ??= Buffer.allocUnsafe(OVERFLOW_BYTES);
+      return this.#overflow;
+    }
+    return this.#handler?.buffer() ?? fallback;
   }
 
   /** Fails with makeError after ms without a refresh(); replaces any earlier timer. */
@@ -156,12 +246,27 @@ export class DirectSocket {
 
   #read(nread: number, buf: Uint8Array): boolean {
     if (this.#failure || !this.#handler) return false;
+    if (this.#holding || buf === this.#overflow) {
+      // Landed in our overflow buffer (Node asks for the next buffer right after a read, so
+      // also the first read after a resume): queued, then handed over in order.
+      this.#queue.push(Buffer.from(buf.subarray(0, nread)));
+      if (!this.#holding) this.#drain();
+      return !this.#holding && !this.#failure;
+    }
+    this.#deliver(nread, buf);
+    return !this.#holding && !this.#failure;
+  }
+
+  #deliver(nread: number, buf: Uint8Array): void {
     try {
-      return this.#handler.onRead(nread, buf);
+      if (!(this.#handler?.onRead(nread, buf) ?? false)) this.#holding = true;
     } catch (err) {
       // Never let a throw escape into Node's read callback.
       this.fail(err);
-      return false;
     }
   }
+}
+
+function isIp(host: string): boolean {
+  return /^[\d.]+$/.test(host) || host.includes(':');
 }

@@ -24,6 +24,8 @@ let clientPem: Pem;
 let server: Running;
 /** Requests that reached the server, with the client certificate's CN if one was shown. */
 const arrived: { url: string; client: string }[] = [];
+/** The Connection header of each request: the direct reader sends "close", undici "keep-alive". */
+const connections: string[] = [];
 
 beforeAll(async () => {
   certs = await makeTempDir('countersign-https-save-');
@@ -32,6 +34,7 @@ beforeAll(async () => {
   server = await startHttps({ cert: serverPem.cert, key: serverPem.key, requestCert: true, rejectUnauthorized: false }, (req, res) => {
     const peer = req.socket instanceof TLSSocket ? req.socket.getPeerCertificate() : null;
     arrived.push({ url: req.url ?? '', client: typeof peer?.subject?.CN === 'string' ? peer.subject.CN : '' });
+    connections.push(req.headers.connection ?? '');
     switch (req.url) {
       case '/statement':
         res.writeHead(200, { 'content-length': String(BIG.length), 'content-disposition': 'attachment; filename="statement.bin"' }).end(BIG);
@@ -41,6 +44,13 @@ beforeAll(async () => {
         res.writeHead(200, { 'content-disposition': 'attachment; filename="chunked.bin"' });
         for (let at = 0; at < BIG.length; at += 100_003) res.write(BIG.subarray(at, at + 100_003));
         res.end();
+        return;
+      case '/until-close':
+        // Neither Content-Length nor chunked: the body ends when the server closes.
+        res.useChunkedEncodingByDefault = false;
+        res.shouldKeepAlive = false;
+        res.writeHead(200, { connection: 'close', 'content-disposition': 'attachment; filename="closed.bin"' });
+        res.end(BIG);
         return;
       case '/moved':
         res.writeHead(302, { location: '/statement' }).end();
@@ -69,16 +79,29 @@ let dir: { path: string; remove: () => Promise<void> };
 beforeEach(async () => {
   dir = await makeTempDir('countersign-https-out-');
   arrived.length = 0;
+  connections.length = 0;
 });
 afterEach(() => dir.remove());
 
-// HTTPS saves go over undici (the direct reader is plain-http only); the
-// writer ring gathers their 16 KiB TLS records into full slots.
-const deps = {};
-
 const trusted = (extra: ExecuteOptions = {}): ExecuteOptions => ({ save: { directory: dir.path }, tls: { ca: serverPem.cert }, ...extra });
 
-describe('HTTPS saves', () => {
+// A save without a client certificate goes over the direct reader (TLS records decrypted straight
+// into the writer ring); with one, or with directSaves off, over undici. Both must behave alike.
+describe.each([
+  { path: 'the direct reader', deps: {}, connection: 'close' },
+  { path: 'undici', deps: { directSaves: false }, connection: 'keep-alive' },
+])('HTTPS saves over $path', ({ deps, connection }) => {
+  it('goes the expected way (the Connection header each path sends)', async () => {
+    const result = await executeRequest({ method: 'GET', url: server.url('/statement'), headers: [] }, trusted(), testDeps(deps));
+    expect(result.ok).toBe(true);
+    expect(connections).toEqual([connection]);
+  });
+
+  it('saves a body that ends when the server closes', async () => {
+    const result = await executeRequest({ method: 'GET', url: server.url('/until-close'), headers: [] }, trusted(), testDeps(deps));
+    expect(result.ok && result.response.saved?.sha256).toBe(sha256(BIG));
+  });
+
   it('saves the body byte for byte with its SHA-256, as curl --cacert receives it', async () => {
     const result = await executeRequest({ method: 'GET', url: server.url('/statement'), headers: [] }, trusted(), testDeps(deps));
     expect(result.ok).toBe(true);
