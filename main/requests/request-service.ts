@@ -30,6 +30,7 @@ import type { WorkspaceService } from '../workspace/workspace-service.ts';
 import { ChainFailure, sendSigned, signWithExchanges, tokenFetcher, type Execute } from './send-signed.ts';
 import { chainFailureResult, SendFailedError } from './send-failure.ts';
 import { preSendFailure } from '../diagnosis/failure.ts';
+import { createDiagnosisService } from '../diagnosis/diagnosis-service.ts';
 import { toWireRequest } from './wire.ts';
 import { vaultErrorIn } from '../vault/vault-errors.ts';
 import { bindSendToHosts, type HostBindingOptions } from '../vault/hosts/send-binding.ts';
@@ -60,6 +61,8 @@ export type RequestServiceOptions = {
   hostBinding?: HostBindingOptions;
   /** Finds a History entry (the signature debugger re-derives its signature); diagnosis of history entries needs it. */
   historyEntry?: (id: string) => HistoryEntry;
+  /** The environments whose vault holds a secret of this name: the debugger tries their values as "the wrong environment's secret". */
+  secretEnvironments?: (name: string) => readonly string[];
 };
 
 /** Values that replace (or add to) the environment's variables for one send, e.g. the CLI's --var. Main-side only: no channel carries them. */
@@ -133,6 +136,20 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
   };
 
   const bindHosts = () => (options.hostBinding ? bindSendToHosts({ source: options.secrets, ...options.hostBinding }) : null);
+
+  // The signature debugger re-derives and diagnoses; it never sends anything.
+  const diagnosis = createDiagnosisService({
+    secrets: options.secrets,
+    secretEnvironments: options.secretEnvironments ?? (() => []),
+    historyEntry: options.historyEntry,
+    prepare: async (requestId, environmentId) => {
+      const { node, signInput } = await prepare(requestId, environmentId);
+      return { signInput, label: node.name };
+    },
+    clock,
+    nonces: options.nonces ?? cryptoNonces,
+    ledger,
+  });
 
   const signing = (): Omit<SigningDeps, 'fetchToken'> => ({
     clock,
@@ -316,8 +333,8 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       };
     },
 
-    explain: () => Promise.reject(new ServiceError('failed', 'Diagnosis is not built yet.')),
-    variants: () => Promise.reject(new ServiceError('failed', 'Diagnosis is not built yet.')),
+    explain: (input) => diagnosis.explain(input),
+    variants: (input) => diagnosis.variants(input),
     cancel: (sendId) => ({ cancelled: inFlight.cancel(sendId) }),
     setNetworkOverride(override) {
       networkOverride = { ...override };

@@ -179,6 +179,7 @@ export function createBackend(options: BackendOptions): Backend {
     onProgress: (progress) => bus.emit('requests:progress', progress),
     recordSend: (entry) => history.record(entry),
     historyEntry: (id) => history.get(id),
+    secretEnvironments: (name) => vault.list({}).secrets.filter((secret) => secret.name === name).map((secret) => secret.environment),
     onSaved: (path) => savedFiles.remember(path),
     ...(commandCopier ? { copyToClipboard: (text: string) => commandCopier.copy(text) } : {}),
     hostBinding: {
