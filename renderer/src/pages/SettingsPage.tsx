@@ -2,6 +2,7 @@ import type { Theme } from '../../../main/contract/settings.ts';
 import type { SettingsState } from '../shell/use-settings.ts';
 import { THEME_LABEL, THEME_ORDER } from '../shell/theme.ts';
 import { DownloadsFolderField } from './DownloadsFolderField.tsx';
+import { WorkspaceFolderField } from './WorkspaceFolderField.tsx';
 
 export function SettingsPage({ state }: { state: SettingsState }) {
   const theme = state.settings?.theme;
@@ -25,6 +26,7 @@ export function SettingsPage({ state }: { state: SettingsState }) {
         ))}
       </fieldset>
       <DownloadsFolderField />
+      <WorkspaceFolderField />
       {state.error && (
         <p role="alert" className="error">
           {state.error}

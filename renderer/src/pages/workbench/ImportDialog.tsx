@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import type { TreeEntry } from '../../../../main/contract/workspace.ts';
+import type { ImportConflictMode, TreeEntry } from '../../../../main/contract/workspace.ts';
 import { useApi } from '../../api/context.tsx';
+import { ApiError } from '../../api/errors.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAction } from '../../components/use-action.ts';
@@ -16,9 +17,12 @@ export function ImportDialog({ collections, onClose, onImported }: { collections
   const [parentId, setParentId] = useState(collections[0]?.id ?? '');
   const [report, setReport] = useState<string | null>(null);
   const [dropped, setDropped] = useState<{ request: string; kinds: string[] }[]>([]);
+  // The workspace has a collection of that name: the import waits for replace, merge or keep both.
+  const [nameTaken, setNameTaken] = useState<string | null>(null);
 
-  const submit = () =>
+  const submit = (onConflict?: ImportConflictMode) =>
     void run(async () => {
+      setNameTaken(null);
       if (source === 'curl') {
         const result = await api.invoke['workspace:import-curl']({ command: text, parentId, secretsEnvironment: 'Sandbox' });
         setReport(describe(1, result.secretsStored.map((secret) => secret.name), result.warnings));
@@ -27,7 +31,16 @@ export function ImportDialog({ collections, onClose, onImported }: { collections
         return;
       }
       const channel = source === 'postman' ? 'workspace:import-postman' : 'workspace:import-collection';
-      const summary = await api.invoke[channel]({ text, secretsEnvironment: 'Sandbox' });
+      let summary;
+      try {
+        summary = await api.invoke[channel]({ text, secretsEnvironment: 'Sandbox', ...(onConflict ? { onConflict } : {}) });
+      } catch (reason) {
+        if (reason instanceof ApiError && reason.code === 'conflict' && !onConflict) {
+          setNameTaken(reason.message);
+          return;
+        }
+        throw reason;
+      }
       setReport(describe(summary.requests, summary.secretsStored.map((secret) => secret.name), summary.warnings));
       setDropped(summary.droppedScripts ?? []);
       onImported(null);
@@ -81,6 +94,20 @@ export function ImportDialog({ collections, onClose, onImported }: { collections
         </label>
         <p className="hint">Credentials found in what you import go to the vault (Sandbox) and are referenced by name.</p>
         <ErrorNote error={error} />
+        {nameTaken && (
+          <div role="alert" data-testid="import-name-taken">
+            <p>{nameTaken}</p>
+            <button type="button" disabled={busy} onClick={() => submit('replace')}>
+              Replace it
+            </button>{' '}
+            <button type="button" disabled={busy} onClick={() => submit('merge')}>
+              Merge into it
+            </button>{' '}
+            <button type="button" disabled={busy} onClick={() => submit('keep-both')}>
+              Keep both
+            </button>
+          </div>
+        )}
         {report && (
           <p role="status" data-testid="import-report">
             {report}
@@ -103,7 +130,7 @@ export function ImportDialog({ collections, onClose, onImported }: { collections
         <button type="button" onClick={onClose}>
           Close
         </button>
-        <button type="button" className="primary" disabled={busy || !text.trim() || (source === 'curl' && !parentId)} onClick={submit}>
+        <button type="button" className="primary" disabled={busy || !text.trim() || (source === 'curl' && !parentId)} onClick={() => submit()}>
           Import
         </button>
       </div>

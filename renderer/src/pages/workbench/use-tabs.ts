@@ -3,7 +3,13 @@ import type { RequestNode, RequestPatch } from '../../../../main/contract/worksp
 import { useApi } from '../../api/context.tsx';
 import { ApiError, errorMessage } from '../../api/errors.ts';
 
-export type OpenTab = { saved: RequestNode; draft: RequestNode };
+/**
+ * `saved` follows the workspace; `draft` holds unsaved edits. `conflict`: the
+ * request changed on disk (a workspace folder reloaded after git pull or an
+ * editor's save) while the draft had unsaved edits; both are kept until the
+ * user picks one.
+ */
+export type OpenTab = { saved: RequestNode; draft: RequestNode; conflict?: boolean };
 
 export type TabsView = {
   order: string[];
@@ -16,6 +22,8 @@ export type TabsView = {
   edit: (id: string, change: (draft: RequestNode) => RequestNode) => void;
   /** Writes the draft to the workspace; resolves when main has it. */
   save: (id: string) => Promise<void>;
+  /** Ends a conflict: `mine` saves the draft over the file, `theirs` drops the draft for what is on disk. */
+  resolveConflict: (id: string, choice: 'mine' | 'theirs') => Promise<void>;
 };
 
 export function isDirty(tab: OpenTab): boolean {
@@ -66,7 +74,8 @@ export function useTabs(): TabsView {
             if (!tab) return { ...current, [id]: { saved: node, draft: node } };
             // Keep unsaved edits; a rename made in the sidebar still shows.
             const draft = isDirty(tab) ? { ...tab.draft, name: node.name } : node;
-            return { ...current, [id]: { saved: node, draft } };
+            // A conflict stays until the user resolves it; a clean tab simply follows the file.
+            return { ...current, [id]: { ...tab, saved: node, draft } };
           });
         },
         (reason: unknown) => {
@@ -81,9 +90,29 @@ export function useTabs(): TabsView {
   useEffect(() => {
     // Back from another page: what was saved meanwhile (or deleted) is picked up.
     for (const id of Object.keys(tabsRef.current)) refresh(id);
-    return api.on('workspace:changed', ({ ids }) => {
+    const offChanged = api.on('workspace:changed', ({ ids }) => {
       for (const id of ids) if (id in tabsRef.current) refresh(id);
     });
+    // Changed on disk under unsaved edits: a conflict, not a silent overwrite either way.
+    const offReloaded = api.on('workspace:reloaded', ({ changed }) => {
+      const hit = changed.filter((id) => {
+        const tab = tabsRef.current[id];
+        return tab !== undefined && isDirty(tab);
+      });
+      if (hit.length === 0) return;
+      setTabs((current) => {
+        const next = { ...current };
+        for (const id of hit) {
+          const tab = next[id];
+          if (tab) next[id] = { ...tab, conflict: true };
+        }
+        return next;
+      });
+    });
+    return () => {
+      offChanged();
+      offReloaded();
+    };
   }, [api, refresh]);
 
   const open = useCallback(
@@ -124,5 +153,17 @@ export function useTabs(): TabsView {
     [api],
   );
 
-  return { order, tabs, activeId, error, open, close: drop, activate: setActiveId, edit, save };
+  const resolveConflict = useCallback(
+    async (id: string, choice: 'mine' | 'theirs') => {
+      if (choice === 'mine') await save(id);
+      setTabs((current) => {
+        const tab = current[id];
+        if (!tab) return current;
+        return { ...current, [id]: { saved: tab.saved, draft: choice === 'theirs' ? tab.saved : tab.draft } };
+      });
+    },
+    [save],
+  );
+
+  return { order, tabs, activeId, error, open, close: drop, activate: setActiveId, edit, save, resolveConflict };
 }
