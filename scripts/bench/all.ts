@@ -83,7 +83,7 @@ const ROWS: Row[] = [
     figure: summary('run-collection'),
   },
   {
-    what: 'CLI start-up: `--help` / `list` / `trace` (vault unlock) / newman `--version`',
+    what: 'CLI start-up: `--help` / `list` / `trace` (vault unlock) / newman `--version` / `trace` through the unlock agent',
     script: 'cli-startup.ts',
     args: (tools) => ['--tools', tools],
     target: '--help <= 0.15 s, list <= 0.3 s',
