@@ -22,7 +22,7 @@ export const CLI_INPUTS_NAME = 'inputs.json';
  * facade of a built-in reads every export, and node:http's WebSocket, CloseEvent
  * and MessageEvent getters load Node's own copy of undici. require() reads none of
  * them, so these built-ins are taken through a small module that requires them
- * and re-exports their plain (non-getter) members.
+ * and re-exports their members, minus those getters.
  */
 function builtinsByRequire(names) {
   const require = createRequire(import.meta.url);
@@ -38,7 +38,8 @@ function builtinsByRequire(names) {
       if (!id.startsWith(PREFIX)) return null;
       const name = id.slice(PREFIX.length);
       const exported = require(`node:${name}`);
-      const members = Object.getOwnPropertyNames(exported).filter((key) => /^[A-Za-z_$][\w$]*$/.test(key) && typeof Object.getOwnPropertyDescriptor(exported, key)?.get !== 'function');
+      // Getters are read once here (maxHeaderSize, globalAgent), except the ones that load undici.
+      const members = Object.getOwnPropertyNames(exported).filter((key) => /^[A-Za-z_$][\w$]*$/.test(key) && !LOADS_UNDICI.has(key));
       return [
         "import { createRequire } from 'node:module';",
         `const builtin = createRequire(import.meta.url)('node:${name}');`,
@@ -50,6 +51,8 @@ function builtinsByRequire(names) {
 }
 
 const BY_REQUIRE = ['http', 'https'];
+/** node:http's lazy getters that load Node's internal undici when read. */
+const LOADS_UNDICI = new Set(['WebSocket', 'CloseEvent', 'MessageEvent', 'EventSource']);
 const EXTERNAL_BUILTINS = builtinModules.filter((name) => !BY_REQUIRE.includes(name));
 
 /** Builds into `outDir`; resolves with the number of project source files in the bundle. */
