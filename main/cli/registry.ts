@@ -13,6 +13,14 @@ export const COMMANDS: Readonly<Record<string, { summary: string; load: () => Pr
     summary: 'Print the signature trace of a saved request without sending it',
     load: async () => (await import('./commands/run.ts')).trace,
   },
+  explain: {
+    summary: 'Say why a gateway refused a signature (compares a sent request with what it expected)',
+    load: async () => (await import('./commands/explain.ts')).explain,
+  },
+  history: {
+    summary: 'List recent sends (ids for "countersign explain")',
+    load: async () => (await import('./commands/history.ts')).history,
+  },
   'run-collection': {
     summary: 'Send every request of a collection; summary table and JUnit XML',
     load: async () => (await import('./commands/run-collection.ts')).runCollection,

@@ -28,7 +28,7 @@ import { environmentVariables, requireEnvironment } from '../workspace/environme
 import { toSigningRequest } from '../workspace/to-signing-request.ts';
 import type { WorkspaceService } from '../workspace/workspace-service.ts';
 import { ChainFailure, sendSigned, signWithExchanges, tokenFetcher, type Execute } from './send-signed.ts';
-import { chainFailureResult, SendFailedError } from './send-failure.ts';
+import { chainFailureResult, SendFailedError, SignFailedError } from './send-failure.ts';
 import { preSendFailure } from '../diagnosis/failure.ts';
 import { createDiagnosisService } from '../diagnosis/diagnosis-service.ts';
 import { toWireRequest } from './wire.ts';
@@ -306,7 +306,8 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
         if (!(error instanceof ChainFailure)) return asServiceError(error);
         // The token step failed: say so the way a send does, with the token request as the request shown.
         const token = error.exchanges[error.exchanges.length - 1]?.request;
-        return ledger.redactDeep({
+        // Internal callers (the CLI's trace) see a failure; the requests:sign channel answers with this result instead.
+        throw new SignFailedError(error.message, ledger.redactDeep({
           environment: sentEnvironment,
           request: { method: token?.method ?? 'POST', url: token?.url ?? '', headers: token?.headers ?? [], body: token?.bodyPreview ?? '' },
           traces: error.traces,
@@ -314,7 +315,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
           exchanges: error.exchanges,
           failure: error.failure,
           note: `Nothing was sent to the API, but signing needed a token: the token request to ${token?.url ?? 'the token endpoint'} was sent, and it failed.`,
-        });
+        }));
       }
       const { signed, exchanges } = done;
       ledger.absorb(signed.redactor);

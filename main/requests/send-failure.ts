@@ -1,5 +1,5 @@
 import { ServiceError } from '../contract/errors.ts';
-import type { SendResult } from '../contract/requests.ts';
+import type { SendResult, SignResult } from '../contract/requests.ts';
 import type { ChainFailure } from './send-signed.ts';
 
 /**
@@ -11,6 +11,15 @@ import type { ChainFailure } from './send-signed.ts';
 export class SendFailedError extends ServiceError {
   readonly result: SendResult;
   constructor(message: string, result: SendResult) {
+    super('failed', message);
+    this.result = result;
+  }
+}
+
+/** The same for "sign without sending": requests:sign answers with `result` (the token exchange, its trace and cause). */
+export class SignFailedError extends ServiceError {
+  readonly result: SignResult;
+  constructor(message: string, result: SignResult) {
     super('failed', message);
     this.result = result;
   }

@@ -17,7 +17,7 @@ import { saveKeyExport } from './key-exports.ts';
 import { seedSandboxSecrets } from './sandbox-secrets.ts';
 import type { RequestService } from '../requests/request-service.ts';
 import { lazyRequestService } from './lazy-requests.ts';
-import { SendFailedError } from '../requests/send-failure.ts';
+import { SendFailedError, SignFailedError } from '../requests/send-failure.ts';
 import { defaultDownloadsDir } from '../platform/downloads-dir.ts';
 import { systemFileOpener, type FileOpener } from '../platform/file-opener.ts';
 import { createSavedFiles, createSaveAsHandlers, type SavePathChooser } from './saved-files.ts';
@@ -254,7 +254,11 @@ export function createBackend(options: BackendOptions): Backend {
         if (error instanceof SendFailedError) return error.result;
         throw error;
       }),
-    'requests:sign': (input) => requests.sign(input),
+    'requests:sign': (input) =>
+      requests.sign(input).catch((error: unknown) => {
+        if (error instanceof SignFailedError) return error.result;
+        throw error;
+      }),
     'requests:cancel': ({ sendId }) => requests.cancel(sendId),
     'requests:curl': (input) => requests.curl(input),
     'diagnosis:explain': (input) => requests.explain(input),
