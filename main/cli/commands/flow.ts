@@ -12,7 +12,8 @@ import { writeJunitFile, type CaseResult } from '../junit.ts';
 import { formatBytes } from '../outcome.ts';
 import { progressLine } from '../progress-bar.ts';
 import { service } from '../service-errors.ts';
-import { unlockVault, withBackend } from '../session.ts';
+import { withBackend } from '../session.ts';
+import { unlockUnlessAbsent } from '../vault-optional.ts';
 import { NETWORK_OVERRIDE_HELP, NETWORK_OVERRIDE_OPTIONS, applyNetworkOverrides } from './env-overrides.ts';
 
 const OPTIONS = {
@@ -83,7 +84,7 @@ Examples:
       const environment = await findEnvironment(backend, found.collectionId, values.env);
       requireProductionConsent(environment, values['yes-production']);
       await applyNetworkOverrides(backend, values, io, environment);
-      await unlockVault(backend, io, context);
+      await unlockUnlessAbsent(backend, io, context);
 
       const runId = randomUUID();
       const printer = stepPrinter(io);

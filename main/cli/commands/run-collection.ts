@@ -12,7 +12,8 @@ import { assertionFailureSummary, exitCodeForSend } from '../assertion-report.ts
 import { worstExitCode } from '../outcome.ts';
 import { collectionIdOf, findContainer, pathOf } from '../request-path.ts';
 import { service, toCliError } from '../service-errors.ts';
-import { unlockVault, withBackend } from '../session.ts';
+import { withBackend } from '../session.ts';
+import { unlockUnlessAbsent } from '../vault-optional.ts';
 import { summaryTable } from '../summary-table.ts';
 import { NETWORK_OVERRIDE_HELP, NETWORK_OVERRIDE_OPTIONS, applyNetworkOverrides } from './env-overrides.ts';
 
@@ -71,7 +72,7 @@ Examples:
       const environment = await findEnvironment(backend, collectionIdOf(tree, container), envName);
       requireProductionConsent(environment, values['yes-production']);
       await applyNetworkOverrides(backend, values, io, environment);
-      await unlockVault(backend, io, context);
+      await unlockUnlessAbsent(backend, io, context);
 
       const jobs = Array.from({ length: iterations }, (_, index) => requests.map((request) => ({ request, iteration: index + 1 }))).flat();
       const results: CaseResult[] = new Array<CaseResult>(jobs.length);
