@@ -7,7 +7,7 @@ import { randomIds, type IdSource } from '../ids.ts';
 import type { LoadOutcome, WorkspaceStore } from '../workspace-store.ts';
 import { emptyLayout, GITIGNORE, GITIGNORE_TEXT, type FolderLayout } from './layout.ts';
 import { readFolder } from './read-folder.ts';
-import { writeFolder } from './write-folder.ts';
+import { writeFolder, type RenderCache } from './write-folder.ts';
 import type { FileProblem } from './yaml-text.ts';
 
 export type FolderStore = WorkspaceStore & {
@@ -63,6 +63,7 @@ export function createFolderStore(root: string, ids: IdSource = randomIds): Fold
   let onDisk = new Map<string, string>();
   let problems: FileProblem[] = [];
   let writable = true;
+  let renderCache: RenderCache = new Map();
   return {
     kind: 'folder',
     path: root,
@@ -84,12 +85,13 @@ export function createFolderStore(root: string, ids: IdSource = randomIds): Fold
       layout = read.layout;
       onDisk = read.texts;
       problems = read.problems;
+      renderCache = read.rendered;
       return { kind: 'loaded', document: read.document };
     },
     save(doc) {
       if (!writable) throw new ServiceError('conflict', `The workspace folder ${root} is not a Countersign workspace this version can write, so nothing in it is changed.`);
       const refused = requestsWithCredentials(doc);
-      const out = writeFolder(doc, layout, (id) => refused.has(id));
+      const out = writeFolder(doc, layout, (id) => refused.has(id), renderCache);
       const untouchable = new Set([...problems.map((problem) => problem.path), ...out.held]);
       for (const [rel, text] of out.files) {
         if (untouchable.has(rel) || onDisk.get(rel) === text) continue;

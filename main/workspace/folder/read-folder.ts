@@ -22,6 +22,7 @@ import {
   YAML_SUFFIX,
   type FolderLayout,
 } from './layout.ts';
+import { omit, type RenderCache } from './write-folder.ts';
 import { fromYaml, type FileProblem } from './yaml-text.ts';
 
 export type FolderRead =
@@ -36,6 +37,8 @@ export type FolderRead =
       readonly texts: Map<string, string>;
       /** Files that could not be used: skipped, and never written or removed until they read cleanly. */
       readonly problems: FileProblem[];
+      /** Each request's and folder's text as read, keyed as the writer's cache: a save leaves unchanged items' files alone without rendering them again. */
+      readonly rendered: RenderCache;
     };
 
 /**
@@ -49,6 +52,11 @@ export function readFolder(root: string, ids: IdSource): FolderRead {
   if (!existsSync(rootPath)) return { kind: 'refused', newer: false, problem: `${root} is not a Countersign workspace folder (it has no ${ROOT_FILE}); "countersign workspace init" makes one.` };
 
   const texts = new Map<string, string>();
+  const rendered: RenderCache = new Map();
+  const remember = (key: string, value: object, omitted: readonly string[], rel: string) => {
+    const text = texts.get(rel);
+    if (text !== undefined) rendered.set(key, { json: JSON.stringify(omit(value, omitted)), text });
+  };
   const problems: FileProblem[] = [];
   const layout = emptyLayout();
   const doc: WorkspaceDocument = { schemaVersion: WORKSPACE_SCHEMA_VERSION, collections: [], nodes: {} };
@@ -125,6 +133,7 @@ export function readFolder(root: string, ids: IdSource): FolderRead {
         if (!file) return skip(rel, entry, index);
         const id = freshId(file.id, (candidate) => Object.hasOwn(doc.nodes, candidate));
         doc.nodes[id] = { ...file, id, kind: 'folder', parentId, children: [] };
+        remember(`folder:${id}`, doc.nodes[id], ['kind', 'parentId', 'children'], joinPath(sub, FOLDER_FILE));
         layout.names.set(nodeKey(id), entry.slice(0, -1));
         const folder = doc.nodes[id];
         if (folder.kind === 'folder') folder.children = readContainer(sub, id);
@@ -134,6 +143,7 @@ export function readFolder(root: string, ids: IdSource): FolderRead {
         if (!file) return skip(rel, entry, index);
         const id = freshId(file.id, (candidate) => Object.hasOwn(doc.nodes, candidate));
         doc.nodes[id] = { ...file, id, kind: 'request', parentId };
+        remember(`request:${id}`, doc.nodes[id], ['kind', 'parentId'], joinPath(rel, entry));
         layout.names.set(nodeKey(id), entry.slice(0, -REQUEST_SUFFIX.length));
         children.push(id);
       }
@@ -187,5 +197,5 @@ export function readFolder(root: string, ids: IdSource): FolderRead {
     if (id === undefined) skip('', entry, index);
     else doc.collections.push(id);
   });
-  return { kind: 'loaded', document: doc, layout, texts, problems };
+  return { kind: 'loaded', document: doc, layout, texts, problems, rendered };
 }

@@ -42,6 +42,24 @@ describe('workspace folder', () => {
     expect(snapshot(first)).toEqual(written);
   });
 
+  it('leaves a hand-formatted file alone while its content is unchanged, and writes only the edited request', () => {
+    const dir = folder();
+    createFolderStore(dir).save(samples());
+    const handPath = join(dir, 'paynet-osp/report-status.request.yaml');
+    const hand = `# kept as I wrote it\n${readFileSync(handPath, 'utf8').replace(/^method: GET$/m, "method: 'GET'")}`;
+    writeFileSync(handPath, hand);
+    const before = snapshot(dir);
+    const store = createFolderStore(dir);
+    const outcome = store.load();
+    if (outcome.kind !== 'loaded') throw new Error('not loaded');
+    requestByName(outcome.document, 'Request a report').url = 'https://edited.example/';
+    store.save(outcome.document);
+    const after = snapshot(dir);
+    const changed = [...after.keys()].filter((path) => after.get(path) !== before.get(path));
+    expect(changed).toEqual(['paynet-osp/request-a-report.request.yaml']);
+    expect(after.get('paynet-osp/report-status.request.yaml')).toBe(hand);
+  });
+
   it('writes keys in the model order, whatever order an edit set them in', () => {
     const dir = folder();
     const doc = samples();
