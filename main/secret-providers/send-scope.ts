@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { SecretSourceFact } from '../contract/secret-providers.ts';
 import type { Environment, WorkspaceDocument } from '../contract/workspace.ts';
 import type { ChainEnvironment, Served } from './chain.ts';
+import { withProviderHint } from './host-hint.ts';
 
 /** One send's secret reads: its environment's chain, which provider served each name, and reads in progress. */
 export type SendSecrets = {
@@ -26,7 +27,12 @@ export function createSendScope(document: () => WorkspaceDocument) {
     /** Runs one send (or sign, or curl) with its environment's chain; returns which provider served each secret, by name. */
     async run<T>(environmentId: string, work: () => Promise<T>): Promise<{ result: T; sources: SecretSourceFact[] }> {
       const scope: SendSecrets = { environment: chainEnvironment(document(), environmentId), served: new Map(), pending: new Map() };
-      const result = await storage.run(scope, work);
+      let result: T;
+      try {
+        result = await storage.run(scope, work);
+      } catch (error) {
+        throw withProviderHint(error, scope.served.values());
+      }
       const sources = [...scope.served.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       return { result, sources };
     },

@@ -88,6 +88,9 @@ describe('secrets from environment variables (CI)', () => {
     const result = await run(dataDir, ['run', REQUEST, '--env', 'UAT', '--var', `tokenUrl=${elsewhere}/osp/token`], { [VARIABLE]: CLIENT_SECRET });
     expect(result.code).toBe(EXIT.config);
     expect(result.stderr).toMatch(/The secret "paynet.client_secret" of environment "UAT" may not be sent to localhost:\d+/);
+    // The vault's "allow this host" needs a vault entry: the message says where the secret came from and what works instead.
+    expect(result.stderr).toContain(`"paynet.client_secret" came from env (${VARIABLE})`);
+    expect(result.stderr).not.toContain('vault allow');
   });
 
   it('without the variable, fails as configuration and says every place it looked', async () => {
