@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ImportSummary } from './workspace.ts';
+import { ImportConflictMode, ImportSummary } from './workspace.ts';
 
 // The doors refuse any string above 4 MiB characters (main/core/input-guard.ts) before a schema runs.
 const MAX_IMPORT_CHARS = 4 * 1024 * 1024;
@@ -11,7 +11,12 @@ const MAX_IMPORT_CHARS = 4 * 1024 * 1024;
  */
 export const openApiChannels = {
   'workspace:import-openapi': {
-    input: z.strictObject({ text: z.string().max(MAX_IMPORT_CHARS), secretsEnvironment: z.string().min(1).max(64).default('Sandbox') }),
+    input: z.strictObject({
+      text: z.string().max(MAX_IMPORT_CHARS),
+      secretsEnvironment: z.string().min(1).max(64).default('Sandbox'),
+      /** As for the other imports: a same-named collection is refused unless this says what to do. */
+      onConflict: ImportConflictMode.optional(),
+    }),
     /** Warnings list what was not mapped: security schemes, cookie parameters, multipart bodies. */
     output: ImportSummary,
   },

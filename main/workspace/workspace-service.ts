@@ -252,12 +252,14 @@ export class WorkspaceService {
   }
 
   /** An OpenAPI 3.0/3.1 document as a new collection; the parser is loaded only when one is imported. */
-  async importOpenApi(text: string): Promise<ImportResult> {
+  async importOpenApi(text: string, onConflict: ImportConflictMode = 'refuse'): Promise<ImportResult> {
     const { convertOpenApi } = await import('./openapi/convert-openapi.ts');
     const { draft, warnings } = await convertOpenApi(text);
+    const prepared = prepareDraft(this.#doc, draft, onConflict);
     return this.#commit([], () => {
-      const added = materializeCollection(this.#doc, this.#ids, draft);
-      return { collectionId: added.collection.id, requests: added.requests, folders: added.folders, secretsToStore: added.secretsToStore, warnings };
+      const added = materializeCollection(this.#doc, this.#ids, prepared);
+      const collectionId = onConflict === 'merge' || onConflict === 'replace' ? foldIntoExisting(this.#doc, added.collection.id, onConflict) : added.collection.id;
+      return { collectionId, requests: added.requests, folders: added.folders, secretsToStore: added.secretsToStore, warnings };
     });
   }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { openApiChannels } from '../../contract/openapi.ts';
-import type { ImportSummary } from '../../contract/workspace.ts';
+import type { ImportConflictMode, ImportSummary } from '../../contract/workspace.ts';
 import { createWorkspaceHandlers, type WorkspaceHandlers } from '../../services/workspace-handlers.ts';
 import type { VaultService } from '../../vault/index.ts';
 import { toImportSummary, type WorkspaceService } from '../workspace-service.ts';
@@ -16,7 +16,7 @@ type OpenApiHandlers = { [K in keyof typeof openApiChannels]: (input: z.output<(
  */
 export function createOpenApiHandlers(workspace: WorkspaceService, vault: VaultService): OpenApiHandlers & Pick<WorkspaceHandlers, 'workspace:import-postman' | 'workspace:import-collection'> {
   const base = createWorkspaceHandlers(workspace, vault);
-  const importOpenApi = async ({ text }: { text: string }) => toImportSummary(await workspace.importOpenApi(text));
+  const importOpenApi = async ({ text, onConflict }: { text: string; onConflict?: ImportConflictMode | undefined }) => toImportSummary(await workspace.importOpenApi(text, onConflict));
   return {
     'workspace:import-openapi': importOpenApi,
     'workspace:import-postman': (input) => (isOpenApiText(input.text) ? importOpenApi(input) : base['workspace:import-postman'](input)),
