@@ -21,5 +21,7 @@ describe('what the user pasted into Compare', () => {
     expect(expectedFrom('baseString', ' a b \n', '')).toEqual({ baseString: ' a b \n' });
     expect(expectedFrom('signature', '  abc=  ', ' Thu, 03 Dec 2026 12:00:00 GMT ')).toEqual({ signature: 'abc=', serverDate: 'Thu, 03 Dec 2026 12:00:00 GMT' });
     expect(expectedFrom('rawRequest', 'GET / HTTP/1.1\n', '')).toEqual({ rawRequest: 'GET / HTTP/1.1\n' });
+    // Nothing pasted sends no empty field (a History entry is then checked for its clock only).
+    expect(expectedFrom('baseString', '  \n', '')).toEqual({});
   });
 });

@@ -31,7 +31,9 @@ export function ComparePanel({ source, sourceText, onUseCurrent, defaultOpen = f
   useEffect(() => reset(), [sourceKey, reset]);
 
   const current = pasteKindInfo(kind);
-  const ready = source !== null && text.trim() !== '' && diagnosis.busy === null;
+  // A recorded send can be checked with nothing pasted (its clock against the gateway's Date); a fresh signature needs a paste.
+  const recorded = source !== null && 'historyId' in source;
+  const ready = source !== null && diagnosis.busy === null && (recorded || text.trim() !== '');
   const input = () => (source ? { source, expected: expectedFrom(kind, text, serverDate) } : null);
   const explain = () => {
     const next = input();
@@ -101,11 +103,12 @@ export function ComparePanel({ source, sourceText, onUseCurrent, defaultOpen = f
         <p id={`${ids}-date-hint`} className="hint">
           From the gateway’s answer; the Date header recorded with the send is used when this is empty.
         </p>
+        {recorded && text.trim() === '' && <p className="hint">With nothing pasted, Compare checks this send’s timestamp against the gateway’s clock.</p>}
         <div className="dbg-actions">
           <button type="submit" disabled={!ready}>
             Compare
           </button>
-          <button type="button" disabled={!ready} onClick={variants}>
+          <button type="button" disabled={!ready || text.trim() === ''} onClick={variants}>
             Try the variants
           </button>
         </div>

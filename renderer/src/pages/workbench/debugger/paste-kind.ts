@@ -32,9 +32,10 @@ export function guessPasteKind(text: string): PasteKind | null {
   return null;
 }
 
-/** The channel's `expected` for one paste and an optional server Date. */
+/** The channel's `expected` for one paste (possibly empty) and an optional server Date. */
 export function expectedFrom(kind: PasteKind, text: string, serverDate: string): ExpectedFromGateway {
-  const expected: ExpectedFromGateway = { [kind]: kind === 'baseString' || kind === 'rawRequest' ? text : text.trim() };
+  // Nothing pasted: a History entry is then checked for the clock only.
+  const expected: ExpectedFromGateway = text.trim() === '' ? {} : { [kind]: kind === 'baseString' || kind === 'rawRequest' ? text : text.trim() };
   if (serverDate.trim()) expected.serverDate = serverDate.trim();
   return expected;
 }
