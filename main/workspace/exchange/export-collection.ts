@@ -52,6 +52,7 @@ export function exportCollection(doc: WorkspaceDocument, collectionId: NodeId, n
         secrets: env.secrets,
         ...(env.builtInSandbox === true ? { builtInSandbox: true } : {}),
         ...(env.network === undefined ? {} : { network: env.network }),
+        ...(env.secretProviders === undefined ? {} : { secretProviders: env.secretProviders }),
       })),
       flows: collection.flows.map((flow) => exportFlow(doc, collection, flow)),
       items: collection.children.map((child) => exportItem(doc, child)),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CallbackStep, Flow, RequestStep } from '../../contract/flow-model.ts';
 import { NetworkSettings } from '../../contract/network.ts';
+import { SecretProviderSettings } from '../../contract/secret-providers.ts';
 import {
   AuthSetting,
   EnvironmentVariable,
@@ -57,6 +58,8 @@ export const ExportedEnvironment = z.strictObject({
   builtInSandbox: z.boolean().optional(),
   /** Proxy, CA and client certificate by vault name only. */
   network: NetworkSettings.optional(),
+  /** Where secrets come from after the vault (env variables, a pass prefix): rules, never values. */
+  secretProviders: SecretProviderSettings.optional(),
 });
 export type ExportedEnvironment = z.output<typeof ExportedEnvironment>;
 

@@ -82,6 +82,7 @@ export function materializeCollection(doc: WorkspaceDocument, ids: IdSource, dra
       secrets: env.secrets,
       ...(env.builtInSandbox === true ? { builtInSandbox: true } : {}),
       ...(env.network === undefined ? {} : { network: env.network }),
+      ...(env.secretProviders === undefined || env.secretProviders.length === 0 ? {} : { secretProviders: env.secretProviders }),
     })),
     flows: [],
   };

@@ -94,6 +94,18 @@ describe('secret-providers:overview', () => {
     expect((await paynetUat()).environment.secretProviders).toEqual([{ kind: 'env' }, { kind: 'pass' }]);
   });
 
+  it('travels with an exported collection and comes back on import', async () => {
+    const { collectionId } = await paynetUat();
+    // Importing needs an open vault (found credentials would go into it).
+    await call('vault:setup', { passphrase: 'overview test passphrase 1' });
+    const exported = await call<{ text: string }>('workspace:export-collection', { collectionId });
+    expect(exported.text).toContain('"secretProviders"');
+    const imported = await call<{ collectionId: string }>('workspace:import-collection', { text: exported.text, secretsEnvironment: 'UAT', onConflict: 'keep-both' });
+    const environments = await call<Environment[]>('workspace:environments', { collectionId: imported.collectionId });
+    expect(environments.find((env) => env.name === 'UAT')?.secretProviders).toEqual([{ kind: 'env' }, { kind: 'pass' }]);
+    expect(environments.find((env) => env.name === 'Production')?.secretProviders).toBeUndefined();
+  });
+
   it('says when pass is not installed', async () => {
     backend.setSecretProviderEnvironment({ ...store.env, PATH: dir.path });
     const overview = await call<Overview>('secret-providers:overview', { environment: 'UAT' });
