@@ -1,7 +1,7 @@
 import type { SchemeTrace } from '../contract/auth.ts';
 import type { Exchange, ExchangeFailure } from '../contract/exchanges.ts';
 import type { HttpOutcome } from '../contract/http.ts';
-import type { Redactor } from '../core/redactor.ts';
+import { Redactor } from '../core/redactor.ts';
 import type { SignedRequest as WireRequest } from '../http/index.ts';
 
 const PREVIEW_CHARS = 2048;
@@ -16,6 +16,8 @@ export type ExchangeDraft = {
   outcome: HttpOutcome | null;
   traces: SchemeTrace[];
   failure: ExchangeFailure | null;
+  /** Secrets this round trip carries in its own bytes (a token request's client_secret, its Basic credentials, the token answered). */
+  secrets?: Redactor | undefined;
 };
 
 /** The text of a response preview (base64 previews decoded as UTF-8 for the cause sentence). */
@@ -37,7 +39,8 @@ function wasSent(outcome: HttpOutcome | null): boolean {
 }
 
 /** Redacts the whole draft before anything is cut, so no half of a secret survives at a cut. */
-export function toExchange(draft: ExchangeDraft, redactor: Redactor): Exchange {
+export function toExchange(draft: ExchangeDraft, known: Redactor): Exchange {
+  const redactor = draft.secrets === undefined ? known : new Redactor().absorb(known).absorb(draft.secrets);
   const clear = redactor.redactDeep({
     request:
       draft.wire === null

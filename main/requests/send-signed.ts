@@ -189,8 +189,10 @@ function chainFailureOf(error: unknown, drafts: readonly ExchangeDraft[], known:
   if (failed === undefined || failed.failure === null) return error;
   const exchanges = drafts.map((draft) => toExchange(draft, known));
   const last = exchanges[exchanges.length - 1];
-  const outcome = failed.outcome === null ? null : known.redactDeep(failed.outcome);
-  return new ChainFailure(last?.failure ?? known.redactDeep(failed.failure), exchanges, last?.traces ?? [], outcome);
+  const all = new Redactor().absorb(known);
+  for (const draft of drafts) if (draft.secrets) all.absorb(draft.secrets);
+  const outcome = failed.outcome === null ? null : all.redactDeep(failed.outcome);
+  return new ChainFailure(last?.failure ?? all.redactDeep(failed.failure), exchanges, last?.traces ?? [], outcome);
 }
 
 /** Token requests go through the executor too and are recorded as exchanges. */
@@ -224,6 +226,7 @@ function recordingTokenFetcher(
       outcome,
       traces: [],
       failure,
+      secrets: known,
     };
     if (failure !== null) draft.traces = [failedTokenTrace(step, request, failure)];
     drafts.push(draft);

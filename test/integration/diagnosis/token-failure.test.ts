@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../main/contract/history.ts';
 import type { SendResult, SignResult } from '../../../main/contract/requests.ts';
+import { SANDBOX_CREDENTIALS } from '../../../main/sandbox/credentials.ts';
 import { diagnosisBackend, expectNoSecrets } from './harness.ts';
 
 const WRONG_SECRET = 'not-the-paynet-secret-5e1f0a';
@@ -66,5 +67,24 @@ describe('a chain that fails at its token step', () => {
     expect(entry.failure?.category).toBe('network');
     expect(entry.signatureInputs?.scheme).toBe('PayNet X-Signature');
     expectNoSecrets(entry);
+  });
+
+  it('MoMo with a wrong API key: token_refused naming momo.api_key, and the Basic credentials never leave main', async () => {
+    const wrongKey = '0123456789abcdef0123456789abcdef';
+    await h.setSecret('momo.api_key', wrongKey);
+    const ids = await h.ids('MTN MoMo/Request to pay');
+    const result = await h.call<SendResult>('requests:send', ids);
+    expect(result.failure).toMatchObject({ category: 'token_refused', cause: 'the token endpoint refused the API user and key: check momo.api_key in Sandbox' });
+    const basic = Buffer.from(`${SANDBOX_CREDENTIALS.momo.apiUser}:${wrongKey}`).toString('base64');
+    const authorization = result.exchanges?.[0]?.request?.headers.find((header) => header.name.toLowerCase() === 'authorization');
+    expect(authorization?.value).toBe('Basic [redacted]');
+    expect(JSON.stringify(result)).not.toContain(basic.replace(/=+$/, ''));
+    const entry = await h.call<HistoryEntry>('history:get', { id: result.historyId });
+    expect(JSON.stringify(entry)).not.toContain(basic.replace(/=+$/, ''));
+    expectNoSecrets([result, entry], [wrongKey]);
+    // MoMo signs nothing: the debugger says so instead of comparing.
+    const report = await h.call<{ cause: string }>('diagnosis:explain', { source: { historyId: result.historyId }, expected: {} });
+    expect(report.cause).toBe('no_signature');
+    await h.setSecret('momo.api_key', SANDBOX_CREDENTIALS.momo.apiKey);
   });
 });
