@@ -28,6 +28,7 @@ function exportItem(doc: WorkspaceDocument, id: NodeId): ExportedItem {
     body: node.body,
     auth,
     ...(node.settings === undefined ? {} : { settings: node.settings }),
+    ...(node.assertions === undefined || node.assertions.length === 0 ? {} : { assertions: node.assertions }),
   };
 }
 

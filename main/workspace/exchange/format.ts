@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Assertions } from '../../contract/assertions.ts';
 import { CallbackStep, Flow, RequestStep } from '../../contract/flow-model.ts';
 import { NetworkSettings } from '../../contract/network.ts';
 import { SecretProviderSettings } from '../../contract/secret-providers.ts';
@@ -35,6 +36,8 @@ export const ExportedRequest = z.strictObject({
   body: RequestBody.default({ kind: 'none' }),
   auth: AuthSetting.default({ mode: 'inherit' }),
   settings: RequestSettings.optional(),
+  /** Checked after each send (docs/cli.md, Assertions). */
+  assertions: Assertions.optional(),
 });
 export type ExportedRequest = z.output<typeof ExportedRequest>;
 

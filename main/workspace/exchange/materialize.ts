@@ -47,6 +47,7 @@ export function materializeCollection(doc: WorkspaceDocument, ids: IdSource, dra
           body: item.body,
           auth: stripSecrets(item.auth),
           ...(item.settings === undefined ? {} : { settings: item.settings }),
+          ...(item.assertions === undefined || item.assertions.length === 0 ? {} : { assertions: item.assertions }),
         };
       } else {
         folders++;
