@@ -19,7 +19,7 @@ export function overview(): string {
   const lines = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`);
   return `Countersign ${APP_VERSION}: a workbench for payment-gateway APIs.
 
-Usage: countersign [--workspace DIR] <command> [options]
+Usage: countersign <command> [options]
 
 Commands:
 ${lines.join('\n')}
