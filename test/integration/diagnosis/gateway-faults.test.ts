@@ -57,6 +57,15 @@ describe('the sandbox holds another secret or key than the vault', () => {
     expect(report.cause).toBe('key_differs');
     expect(report.sentence).toContain('paynet.client_secret in Sandbox');
   });
+
+  it("PayNet: when the gateway's key is another environment's value of the same secret, the diagnosis names that environment", async () => {
+    // The mix-up: the gateway was given UAT's secret. The vault has it under the same name in UAT.
+    await h.setSecret('paynet.client_secret', FAULT_SECRETS.paynetSignatureSecret, 'UAT');
+    const { report } = await sendAndExplain(h, 'PayNet OSP/Request a report', (body) => ({ xSignature: String(paynetDebug(body).signatureExpected) }));
+    expect(report.cause).toBe('key_differs');
+    expect(report.sentence).toMatch(/exactly what you get when the key is the UAT value of paynet\.client_secret \(\d+ chars, sha256:[0-9a-f]{16}\)\.$/);
+    expect(report.keysTried.filter((key) => key.matches).map((key) => key.description)).toEqual([expect.stringMatching(/^the UAT value of paynet\.client_secret/)]);
+  });
 });
 
 describe('the sandbox clock runs 15 minutes ahead', () => {
