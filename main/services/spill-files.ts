@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { chmod, copyFile, link, mkdir, mkdtemp, readdir, rename, rm, unlink } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, mkdtemp, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { ServiceError } from '../contract/errors.ts';
 
@@ -22,6 +22,8 @@ export function createSpillFiles(dataDir: string, options: { isAlive?: (pid: num
   const isAlive = options.isAlive ?? processIsAlive;
   /** Spilled file -> the per-send folder holding it. */
   const spilled = new Map<string, string>();
+  // Made once: a batch at concurrency 1 otherwise waits on an extra mkdir for every request (issue #16).
+  let rootMade = false;
 
   const inRoot = (path: string): boolean => {
     const rel = relative(root, resolve(path));
@@ -52,7 +54,15 @@ export function createSpillFiles(dataDir: string, options: { isAlive?: (pid: num
 
     /** A new empty folder for one send's body. */
     async folder(): Promise<string> {
+      if (rootMade) {
+        try {
+          return await mkdtemp(join(root, 'send-'));
+        } catch {
+          // Removed meanwhile (by hand, or a cleaner): made again below.
+        }
+      }
       await mkdir(root, { recursive: true, mode: 0o700 });
+      rootMade = true;
       return mkdtemp(join(root, 'send-'));
     },
 
@@ -62,7 +72,8 @@ export function createSpillFiles(dataDir: string, options: { isAlive?: (pid: num
         spilled.set(resolve(savedPath), folder);
         return true;
       }
-      await rm(folder, { recursive: true, force: true });
+      // Almost always empty: one rmdir instead of rm's walk (lstat, readdir, rmdir) for every send.
+      await rmdir(folder).catch(() => rm(folder, { recursive: true, force: true }));
       return false;
     },
 
@@ -105,6 +116,7 @@ export function createSpillFiles(dataDir: string, options: { isAlive?: (pid: num
     /** At exit: every spill of this process goes. */
     async clear(): Promise<void> {
       spilled.clear();
+      rootMade = false;
       await rm(root, { recursive: true, force: true });
     },
   };
