@@ -20,9 +20,8 @@ const printed: string[] = [];
 function shell(program: 'bash' | 'sh', script: string, options: { cwd: string; env: Record<string, string> }): Promise<Ran> {
   return new Promise((resolve, reject) => {
     const args = program === 'bash' ? ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script] : ['-c', script];
-    // From the sources: the prebuilt bundle cannot yet send before a vault is unlocked (undici finds no
-    // node:http in it; reported), and a CI runner here has no vault at all. The recipes are what is tested.
-    const env = { PATH: `${binDir}:${process.env.PATH ?? ''}`, COUNTERSIGN_FROM_SOURCES: '1', ...options.env };
+    // `countersign` is the checkout's bin/countersign.mjs: the prebuilt bundle when it is fresh, else the sources, as for a user.
+    const env = { PATH: `${binDir}:${process.env.PATH ?? ''}`, ...options.env };
     const child = spawn(program, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
