@@ -2,6 +2,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
+import { createVault } from './support/vault-setup.ts';
 
 const ROW = '[data-testid="tree-row"]';
 const REPORT_FILE = 'paynet-osp/request-a-report.request.yaml';
@@ -81,4 +82,37 @@ test('a workspace folder: opened from Settings, reloaded after a change on disk 
   await expect(app.getByTestId('workspace-path')).toHaveText(join(dataDir, 'workspace.json'));
   await openWorkbench(app);
   await expect(app.locator(`${ROW}[data-name="Report status"]`)).toBeVisible();
+});
+
+test('the import dialog refuses a collection name already in use and offers replace, merge or keep both', async ({ app, secretValues }) => {
+  const passphrase = 'correct horse battery staple';
+  secretValues.push(passphrase);
+  await createVault(app, passphrase);
+  await openWorkbench(app);
+  const collections = app.locator(`${ROW}[data-kind="collection"]`);
+  await expect(collections).toHaveCount(4);
+  const file = JSON.stringify({
+    format: 'countersign.collection',
+    version: 2,
+    collection: { name: 'PayNet OSP', items: [{ type: 'request', name: 'Ping from the team', method: 'GET', url: 'https://gateway.example/ping' }] },
+  });
+  await app.getByRole('button', { name: 'Import' }).click();
+  const dialog = app.getByRole('dialog');
+  await dialog.getByRole('radio', { name: 'Countersign export' }).click();
+  await dialog.getByLabel('Import text').fill(file);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const taken = dialog.getByTestId('import-name-taken');
+  await expect(taken).toContainText('A collection named "PayNet OSP" already exists');
+  await expect(collections).toHaveCount(4);
+
+  await taken.getByRole('button', { name: 'Merge into it' }).click();
+  await expect(dialog.getByTestId('import-report')).toContainText('Imported 1 request');
+  await expect(collections).toHaveCount(4);
+  await expect(app.locator(`${ROW}[data-name="Ping from the team"]`)).toBeVisible();
+  await expect(app.locator(`${ROW}[data-name="Request a report"]`)).toBeVisible();
+
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await dialog.getByTestId('import-name-taken').getByRole('button', { name: 'Keep both' }).click();
+  await expect(collections).toHaveCount(5);
+  await expect(app.locator(`${ROW}[data-name="PayNet OSP (2)"]`)).toBeVisible();
 });
