@@ -11,6 +11,7 @@ import { diagnose, signatureEquals } from './explain.ts';
 import { isEmpty, parseExpected, type ParsedExpected } from './expected.ts';
 import { alternativeKeys, keyFacts, publicKeyFingerprint, variantsOf, type KeyFacts } from './material.ts';
 import { replayChain, type Replayed, type SigningStep } from './replay.ts';
+import { baseStringFromRaw } from './raw-base.ts';
 import { replaySources, ReplayExhaustedError, SigningRecorder } from './recording.ts';
 
 export type DiagnosisDeps = {
@@ -46,6 +47,8 @@ type Material = {
   secrets: (SecretRef & { changedSince: boolean | null })[];
   reDerived: boolean;
   warnings: string[];
+  /** Facts found outside the diagnosis proper (what a raw request showed). */
+  extraEvidence: string[];
   redactor: Redactor;
 };
 
@@ -80,7 +83,7 @@ function noSignature(subject: string, historyId: string | null): DiagnosisReport
 
 export function createDiagnosisService(deps: DiagnosisDeps): DiagnosisService {
   const material = async (input: DiagnosisInput): Promise<Material | DiagnosisReport> => {
-    const expected = parseExpected(input.expected);
+    let expected = parseExpected(input.expected);
     const source = input.source;
     const warnings: string[] = [];
     const recorder = new SigningRecorder(deps.clock, deps.nonces, deps.secrets);
@@ -142,6 +145,24 @@ export function createDiagnosisService(deps: DiagnosisDeps): DiagnosisService {
     deps.ledger.absorb(redactor);
     const withSigning = { ...replayed, signing };
     const variants = variantsOf(withSigning, key, alternatives, clockReadings);
+    const [asSent] = variants;
+    const extraEvidence: string[] = [];
+    if (expected.raw !== undefined) {
+      if (expected.rawSignature !== undefined && asSent !== undefined) {
+        extraEvidence.push(
+          signatureEquals(asSent, expected.rawSignature)
+            ? 'the raw request carries the signature that was sent: it reached the gateway unchanged'
+            : 'the raw request carries another signature than was sent: it changed on the way, or the raw request is of another send',
+        );
+      }
+      if (expected.baseString === undefined) {
+        const rebuilt = baseStringFromRaw(expected.raw, signing, signing.before.url);
+        if (rebuilt !== undefined) {
+          expected = { ...expected, baseString: rebuilt };
+          extraEvidence.push('base string rebuilt from the raw request, as the gateway should build it from what it received');
+        }
+      }
+    }
     const comparable = signing.result.comparable;
     const compare: CompareReport =
       comparable === undefined
@@ -164,7 +185,7 @@ export function createDiagnosisService(deps: DiagnosisDeps): DiagnosisService {
       warnings.push('The signature re-derived from History is not the one recorded: the request or its auth may have changed shape since.');
     }
     const timestamp = signing.kind === 'oauth1' ? (signing.result.base.params.find((p) => p.name === 'oauth_timestamp')?.value ?? null) : signing.kind === 'paynet' ? (sent?.stringToSign ?? null) : timestampField(signing);
-    return { subject, historyId, expected, replayed: withSigning, key, variants, compare, serverDateMs, timestamp, changed, secrets, reDerived, warnings, redactor };
+    return { subject, historyId, expected, replayed: withSigning, key, variants, compare, serverDateMs, timestamp, changed, secrets, reDerived, warnings, extraEvidence, redactor };
   };
 
   return {
@@ -197,7 +218,7 @@ export function createDiagnosisService(deps: DiagnosisDeps): DiagnosisService {
           { description: `${m.key.label} read as PKCS#1`, secret: m.key.ref, matches: asSent },
         );
       }
-      const evidence = [...diagnosis.evidence, ...(fingerprint === null ? [] : [`the public half of ${m.key.names}: SHA-256 fingerprint ${fingerprint} (compare it with the key the gateway has registered)`])];
+      const evidence = [...m.extraEvidence, ...diagnosis.evidence, ...(fingerprint === null ? [] : [`the public half of ${m.key.names}: SHA-256 fingerprint ${fingerprint} (compare it with the key the gateway has registered)`])];
       return m.redactor.redactDeep({
         subject: m.subject,
         historyId: m.historyId,

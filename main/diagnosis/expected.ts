@@ -13,6 +13,8 @@ export type ParsedExpected = {
   readonly serverDateMs: number | undefined;
   /** From a raw request: the parts the diagnosis can use. */
   readonly raw: RawRequest | undefined;
+  /** The signature the raw request carries: what the gateway received, not what it expected. */
+  readonly rawSignature: SignatureForms | undefined;
 };
 
 export type RawRequest = {
@@ -96,17 +98,19 @@ export function parseExpected(input: ExpectedFromGateway): ParsedExpected {
   if (input.rawRequest !== undefined && input.rawRequest.trim() !== '' && raw === undefined) {
     throw new ServiceError('invalid_input', 'The raw request does not start with a request line such as "POST /path HTTP/1.1": paste it from the gateway\'s log as it arrived, headers and body included.');
   }
-  const signatureText = input.signature?.trim() || input.xSignature?.trim() || (raw === undefined ? undefined : signatureInRaw(raw));
-  const signature = signatureText === undefined || signatureText === '' ? undefined : parseSignature(signatureText);
-  if (signatureText !== undefined && signatureText !== '' && signature === undefined) {
+  const signatureText = input.signature?.trim() || input.xSignature?.trim() || undefined;
+  const signature = signatureText === undefined ? undefined : parseSignature(signatureText);
+  if (signatureText !== undefined && signature === undefined) {
     throw new ServiceError('invalid_input', 'The expected signature is neither hex nor base64: paste the value alone, or the whole Authorization or X-Signature line.');
   }
+  const carried = raw === undefined ? undefined : signatureInRaw(raw);
   const baseString = input.baseString === undefined || input.baseString.trim() === '' ? undefined : input.baseString.replace(/\r?\n$/, '');
   return {
     baseString,
     signature,
     serverDateMs: dateMs(input.serverDate) ?? dateMs(raw === undefined ? undefined : rawHeader(raw, 'date')),
     raw,
+    rawSignature: carried === undefined ? undefined : parseSignature(carried),
   };
 }
 

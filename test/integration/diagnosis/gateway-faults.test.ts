@@ -38,6 +38,21 @@ describe('the sandbox holds another secret or key than the vault', () => {
     expect(report.secrets[0]).toMatchObject({ name: 'elecsnet.control_key', environment: 'Sandbox', changedSince: false });
   });
 
+  it("Elecsnet from the gateway's raw log: the base string is rebuilt from it; a host rewritten by a proxy is named", async () => {
+    const sent = await h.backend.requests.send(await h.ids('Elecsnet/Sale (HMAC-SHA1)'));
+    const call = sent.exchanges?.find((e) => e.role === 'call');
+    const url = new URL(call?.request?.url ?? '');
+    const raw = (host: string) =>
+      [`POST ${url.pathname} HTTP/1.1`, `Host: ${host}`, ...(call?.request?.headers.map((hd) => `${hd.name}: ${hd.value}`) ?? []), '', call?.request?.bodyPreview ?? ''].join('\r\n');
+    const asReceived = await h.call<DiagnosisReport>('diagnosis:explain', { source: { historyId: sent.historyId }, expected: { rawRequest: raw(url.host) } });
+    expect(asReceived.cause).toBe('key_differs');
+    expect(asReceived.evidence).toContain('the raw request carries the signature that was sent: it reached the gateway unchanged');
+    const proxied = await h.call<DiagnosisReport>('diagnosis:explain', { source: { historyId: sent.historyId }, expected: { rawRequest: raw('gateway.internal:8080') } });
+    expect(proxied.cause).toBe('request_differs');
+    expect(proxied.compare.differences[0]).toMatchObject({ component: 'URL', hint: 'the host differs (letter case or name)' });
+    expectNoSecrets([asReceived, proxied]);
+  });
+
   it('Elecsnet RSA-SHA256: the base strings are equal, so the key differs; the public key fingerprint is shown', async () => {
     const { report } = await sendAndExplain(h, 'Elecsnet/Sale (RSA-SHA256)', (body) => ({ baseString: elecsnetLine(body, 'sandbox-signature-base-string') }));
     expect(report.cause).toBe('key_differs');

@@ -40,17 +40,18 @@ describe('reading what the gateway expected', () => {
   });
 
   it('finds the signature a raw request carries: OAuth header, X-Signature, or a JSON hmac field', () => {
-    expect(parseExpected({ rawRequest: `POST /x HTTP/1.1\nAuthorization: OAuth oauth_signature="${encodeURIComponent(B64)}"\n\n` }).signature?.base64).toBe(B64);
+    expect(parseExpected({ rawRequest: `POST /x HTTP/1.1\nAuthorization: OAuth oauth_signature="${encodeURIComponent(B64)}"\n\n` }).rawSignature?.base64).toBe(B64);
     expect(parseExpected({ rawRequest: `GET /r HTTP/1.1\nX-Signature: ${HEX}\nDate: Thu, 03 Dec 2026 12:00:00 GMT\n\n` })).toMatchObject({
-      signature: { hex: HEX },
+      rawSignature: { hex: HEX },
+      signature: undefined,
       serverDateMs: Date.UTC(2026, 11, 3, 12, 0, 0),
     });
-    expect(parseExpected({ rawRequest: `POST /q HTTP/1.1\n\n{"hmac":"${HEX}"}` }).signature?.hex).toBe(HEX);
+    expect(parseExpected({ rawRequest: `POST /q HTTP/1.1\n\n{"hmac":"${HEX}"}` }).rawSignature?.hex).toBe(HEX);
   });
 
-  it('an explicit signature wins over one found in the raw request; a Unix-seconds date is read too', () => {
+  it('the signature a raw request carries is what the gateway received, kept apart from the one it expected; a Unix-seconds date is read too', () => {
     const other = 'ab'.repeat(32);
-    expect(parseExpected({ signature: other, rawRequest: `GET /r HTTP/1.1\nX-Signature: ${HEX}\n\n` }).signature?.hex).toBe(other);
+    expect(parseExpected({ signature: other, rawRequest: `GET /r HTTP/1.1\nX-Signature: ${HEX}\n\n` })).toMatchObject({ signature: { hex: other }, rawSignature: { hex: HEX } });
     expect(parseExpected({ serverDate: '1764763200' }).serverDateMs).toBe(1764763200000);
   });
 
