@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DiagnosisReport, VariantsReport } from '../../../main/contract/diagnosis.ts';
 import type { SendOutcome } from '../../../main/requests/request-service.ts';
 import { FAULT_SECRETS } from '../../../main/sandbox/faults.ts';
+import { SANDBOX_CREDENTIALS } from '../../../main/sandbox/credentials.ts';
 import { centagateConcatenated, diagnosisBackend, elecsnetLine, expectNoSecrets, paynetDebug } from './harness.ts';
 
 type Harness = Awaited<ReturnType<typeof diagnosisBackend>>;
@@ -51,6 +52,21 @@ describe('the sandbox holds another secret or key than the vault', () => {
     expect(proxied.cause).toBe('request_differs');
     expect(proxied.compare.differences[0]).toMatchObject({ component: 'URL', hint: 'the host differs (letter case or name)' });
     expectNoSecrets([asReceived, proxied]);
+  });
+
+  it('a secret changed in the vault since the send is named with both fingerprints; put back, the send re-derives again', async () => {
+    const { sent } = await sendAndExplain(h, 'Elecsnet/Sale (HMAC-SHA1)', () => ({}));
+    const base = elecsnetLine(bodyOf(sent), 'sandbox-signature-base-string');
+    const rotated = 'ROTATED0-1111-4222-8333-944455556666';
+    await h.setSecret('elecsnet.control_key', rotated);
+    const report = await h.call<DiagnosisReport>('diagnosis:explain', { source: { historyId: sent.historyId }, expected: { baseString: base } });
+    expect(report).toMatchObject({ cause: 'secret_changed', reDerived: false });
+    expect(report.sentence).toMatch(/^elecsnet\.control_key in Sandbox was changed after this request was sent \(fingerprint sha256:[0-9a-f]{16} then, sha256:[0-9a-f]{16} now\)/);
+    expect(report.secrets[0]?.changedSince).toBe(true);
+    expectNoSecrets(report, [rotated]);
+    await h.setSecret('elecsnet.control_key', SANDBOX_CREDENTIALS.elecsnet.controlKey);
+    const again = await h.call<DiagnosisReport>('diagnosis:explain', { source: { historyId: sent.historyId }, expected: { baseString: base } });
+    expect(again).toMatchObject({ cause: 'key_differs', reDerived: true });
   });
 
   it('Elecsnet RSA-SHA256: the base strings are equal, so the key differs; the public key fingerprint is shown', async () => {
