@@ -8,6 +8,8 @@ import type { Backend } from '../services/backend.ts';
 export type CliContext = {
   /** `workspaceDir`: the global --workspace folder, when one was given. */
   openBackend(dataDir: string, workspaceDir?: string): Backend;
+  /** The global --workspace folder, for commands that start their own backend (web). */
+  workspaceDir?: string | undefined;
   /** Reads a line without echo; absent when there is no terminal to ask on. */
   promptHidden?: ((question: string) => Promise<string>) | undefined;
   /** Everything piped into stdin, or null when stdin is a terminal. */

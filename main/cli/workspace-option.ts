@@ -40,11 +40,16 @@ export function withWorkspace(context: CliContext, workspaceDir: string | undefi
   const needsWorkspace = command !== 'workspace';
   return {
     ...context,
+    workspaceDir,
     openBackend: (dataDir, explicit) => {
-      if (needsWorkspace && !(existsSync(workspaceDir) && statSync(workspaceDir).isDirectory() && existsSync(join(workspaceDir, ROOT_FILE)))) {
-        throw new CliError(`${workspaceDir} is not a Countersign workspace folder (no ${ROOT_FILE}): make one with "countersign workspace init ${workspaceDir}".`, EXIT.usage);
-      }
+      if (needsWorkspace) requireWorkspaceFolder(workspaceDir);
       return context.openBackend(dataDir, explicit ?? workspaceDir);
     },
   };
+}
+
+export function requireWorkspaceFolder(dir: string): void {
+  if (!(existsSync(dir) && statSync(dir).isDirectory() && existsSync(join(dir, ROOT_FILE)))) {
+    throw new CliError(`${dir} is not a Countersign workspace folder (no ${ROOT_FILE}): make one with "countersign workspace init ${dir}".`, EXIT.usage);
+  }
 }

@@ -14,7 +14,7 @@ import { startHost } from './server.ts';
 
 const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
-export type WebOptions = { port?: number; dataDir?: string; open?: boolean; rendererDir?: string };
+export type WebOptions = { port?: number; dataDir?: string; open?: boolean; rendererDir?: string; /** The CLI's --workspace folder. */ workspaceDir?: string };
 
 export async function runWeb(options: WebOptions): Promise<() => Promise<void>> {
   const rendererDir = options.rendererDir ?? DEFAULT_RENDERER_DIR;
@@ -24,7 +24,14 @@ export async function runWeb(options: WebOptions): Promise<() => Promise<void>> 
   const dataDir = resolveDataDir(options.dataDir);
   const log = (message: string, error?: unknown) =>
     process.stderr.write(`countersign: ${message}${error instanceof Error ? `: ${error.message}` : ''}\n`);
-  const backend = createBackend({ mode: 'browser', dataDir, stores: createConfStoreFactory(dataDir, log), log, clipboard: createSystemClipboard() });
+  const backend = createBackend({
+    mode: 'browser',
+    dataDir,
+    stores: createConfStoreFactory(dataDir, log),
+    log,
+    clipboard: createSystemClipboard(),
+    ...(options.workspaceDir === undefined ? {} : { workspaceDir: options.workspaceDir }),
+  });
   await unlockFromEnvironment(backend.vault, log);
   const host = await startHost({ backend, rendererDir, ...(options.port === undefined ? {} : { port: options.port }) });
   process.stdout.write(`Countersign is running in browser mode at ${host.url}\n`);

@@ -1,4 +1,5 @@
 import { runWeb } from '../../host/start.ts';
+import { requireWorkspaceFolder } from '../workspace-option.ts';
 import { parseCommandArgs, parsePort, untilInterrupted, type Command } from '../command.ts';
 
 export const web: Command = {
@@ -16,17 +17,19 @@ Options:
 Example:
   countersign web --port 8080 --open
 `,
-  async run(args) {
+  async run(args, _io, context) {
     const { values } = parseCommandArgs(args, {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       open: { type: 'boolean', default: false },
     });
     const port = parsePort(values.port);
+    if (context.workspaceDir !== undefined) requireWorkspaceFolder(context.workspaceDir);
     const stop = await runWeb({
       ...(port === undefined ? {} : { port }),
       ...(values['data-dir'] === undefined ? {} : { dataDir: values['data-dir'] }),
       open: values.open,
+      ...(context.workspaceDir === undefined ? {} : { workspaceDir: context.workspaceDir }),
     });
     await untilInterrupted();
     await stop();
