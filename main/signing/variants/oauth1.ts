@@ -105,7 +105,7 @@ export function oauth1SignatureVariants(input: OAuth1VariantInput): ComputedVari
 
   // The key.
   if (!isRsa && config.signatureMethod !== 'PLAINTEXT') {
-    if ((config.tokenSecret ?? '') === '') push('key.no-ampersand', 'key_differs', "the key is the secret without the '&' after it", sent, { hmac: percentEncode(config.consumerSecret ?? '') }, keyLabel);
+    if ((config.tokenSecret ?? '') === '') push('key.no-ampersand', 'key_differs', "the signing key has no '&' after the consumer secret", sent, { hmac: percentEncode(config.consumerSecret ?? '') }, keyLabel);
     if (percentEncode(config.consumerSecret ?? '') !== (config.consumerSecret ?? '')) {
       push('key.unencoded', 'key_differs', 'the secret goes into the key without percent-encoding', sent, { hmac: `${config.consumerSecret ?? ''}&${config.tokenSecret ?? ''}` });
     }
