@@ -62,6 +62,8 @@ export const DiagnosisCause = z.enum([
   'unknown',
   /** This chain computes no signature (MoMo, bearer, basic): there is nothing to compare. */
   'no_signature',
+  /** The send stopped at its token step (credentials refused, or the token endpoint unreachable): no signature was made. */
+  'token_failed',
 ]);
 export type DiagnosisCause = z.output<typeof DiagnosisCause>;
 

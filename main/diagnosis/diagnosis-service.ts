@@ -1,7 +1,7 @@
 import type { CompareReport } from '../contract/auth.ts';
 import type { DiagnosisInput, DiagnosisReport, KeyTried, VariantsReport } from '../contract/diagnosis.ts';
 import { ServiceError } from '../contract/errors.ts';
-import type { SecretRef } from '../contract/exchanges.ts';
+import type { ExchangeFailure, SecretRef } from '../contract/exchanges.ts';
 import type { HistoryEntry } from '../contract/history.ts';
 import { Redactor } from '../core/redactor.ts';
 import { compareOAuth1, compareSignedString } from '../signing/compare.ts';
@@ -81,6 +81,17 @@ function noSignature(subject: string, historyId: string | null): DiagnosisReport
   };
 }
 
+/** A send that stopped at its token step made no signature: its cause is the token exchange's. */
+function tokenFailed(subject: string, historyId: string, failure: ExchangeFailure): DiagnosisReport {
+  const cause = `${failure.cause.charAt(0).toUpperCase()}${failure.cause.slice(1)}`;
+  return {
+    ...noSignature(subject, historyId),
+    cause: 'token_failed',
+    sentence: `${cause}; the call was not made, so no signature was computed to compare.`,
+    evidence: [`token exchange: ${failure.category}${failure.detail === null ? '' : `: ${failure.detail}`}`],
+  };
+}
+
 export function createDiagnosisService(deps: DiagnosisDeps): DiagnosisService {
   const material = async (input: DiagnosisInput): Promise<Material | DiagnosisReport> => {
     let expected = parseExpected(input.expected);
@@ -103,6 +114,8 @@ export function createDiagnosisService(deps: DiagnosisDeps): DiagnosisService {
       subject = `"${entry.requestName}" as sent to ${entry.environment.name} at ${new Date(entry.at).toISOString().replace('T', ' ').slice(0, 19)} UTC (History)`;
       const inputs = entry.signatureInputs;
       if (inputs === undefined || inputs === null) {
+        const tokenFailure = (entry.exchanges ?? []).find((exchange) => exchange.role === 'token' && exchange.failure !== null)?.failure;
+        if (tokenFailure) return tokenFailed(subject, historyId, tokenFailure);
         if ((entry.exchanges ?? []).length > 0 || entry.status !== null) return noSignature(subject, historyId);
         throw new ServiceError('failed', 'This History entry kept no signature inputs (it was recorded before they were kept, or it failed before signing): send the request again and explain that send.');
       }

@@ -38,6 +38,9 @@ describe('a chain that fails at its token step', () => {
     expect(entry.summary?.url).toMatch(/\/osp\/token$/);
     expect(entry.errorKind).toBe('signing');
     expectNoSecrets(entry, [WRONG_SECRET]);
+    // Explaining it says where it stopped instead of comparing a signature that was never made.
+    const report = await h.call<{ cause: string; sentence: string }>('diagnosis:explain', { source: { historyId: result.historyId }, expected: {} });
+    expect(report).toMatchObject({ cause: 'token_failed', sentence: 'The token endpoint refused the client credentials: check paynet.client_secret in Sandbox; the call was not made, so no signature was computed to compare.' });
   });
 
   it('sign without sending reports the same token failure and says the token request was sent', async () => {
@@ -82,9 +85,14 @@ describe('a chain that fails at its token step', () => {
     const entry = await h.call<HistoryEntry>('history:get', { id: result.historyId });
     expect(JSON.stringify(entry)).not.toContain(basic.replace(/=+$/, ''));
     expectNoSecrets([result, entry], [wrongKey]);
-    // MoMo signs nothing: the debugger says so instead of comparing.
-    const report = await h.call<{ cause: string }>('diagnosis:explain', { source: { historyId: result.historyId }, expected: {} });
-    expect(report.cause).toBe('no_signature');
+    const report = await h.call<{ cause: string; sentence: string }>('diagnosis:explain', { source: { historyId: result.historyId }, expected: {} });
+    expect(report.cause).toBe('token_failed');
+    expect(report.sentence).toContain('check momo.api_key in Sandbox');
+    // With the right key the send goes through; MoMo signs nothing, and the debugger says so instead of comparing.
     await h.setSecret('momo.api_key', SANDBOX_CREDENTIALS.momo.apiKey);
+    const ok = await h.call<SendResult>('requests:send', ids);
+    expect(ok.failure ?? null).toBeNull();
+    const none = await h.call<{ cause: string }>('diagnosis:explain', { source: { historyId: ok.historyId }, expected: {} });
+    expect(none.cause).toBe('no_signature');
   });
 });
