@@ -1,11 +1,11 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ServiceError } from '../../contract/errors.ts';
-import type { NodeId, WorkspaceDocument } from '../../contract/workspace.ts';
-import { findLiteralCredentials } from '../exchange/literal-credentials.ts';
+import type { WorkspaceDocument } from '../../contract/workspace.ts';
+import { credentialReason, findLiteralCredentials } from '../exchange/literal-credentials.ts';
 import { randomIds, type IdSource } from '../ids.ts';
 import type { LoadOutcome, WorkspaceStore } from '../workspace-store.ts';
-import { emptyLayout, GITIGNORE, GITIGNORE_TEXT, type FolderLayout } from './layout.ts';
+import { emptyLayout, envKey, GITIGNORE, GITIGNORE_TEXT, nodeKey, type FolderLayout } from './layout.ts';
 import { readFolder } from './read-folder.ts';
 import { writeFolder, type RenderCache } from './write-folder.ts';
 import type { FileProblem } from './yaml-text.ts';
@@ -40,13 +40,24 @@ function pruneEmpty(root: string, rel: string): void {
   }
 }
 
-/** Requests holding a typed-in credential: never written to a file that goes into git. */
-export function requestsWithCredentials(doc: WorkspaceDocument): Map<NodeId, string[]> {
-  const out = new Map<NodeId, string[]>();
+/**
+ * Requests and environments holding a typed-in credential (the export's
+ * check; for environment variables, the same rule on name and value): never
+ * written to a file that may go into git. Keyed `node:ID` / `env:COLLECTION/ID`;
+ * the descriptions name places, never values.
+ */
+export function requestsWithCredentials(doc: WorkspaceDocument): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (key: string, what: string) => out.set(key, [...(out.get(key) ?? []), what]);
   for (const collectionId of doc.collections) {
-    if (doc.nodes[collectionId]?.kind !== 'collection') continue;
-    for (const finding of findLiteralCredentials(doc, collectionId, [])) {
-      out.set(finding.requestId, [...(out.get(finding.requestId) ?? []), `${finding.request}: ${finding.place} ${finding.field} (${finding.reason})`]);
+    const collection = doc.nodes[collectionId];
+    if (collection?.kind !== 'collection') continue;
+    for (const finding of findLiteralCredentials(doc, collectionId, [])) add(nodeKey(finding.requestId), `${finding.request}: ${finding.place} ${finding.field} (${finding.reason})`);
+    for (const env of collection.environments) {
+      for (const variable of env.variables) {
+        const reason = credentialReason(variable.name, variable.value, 'param');
+        if (reason) add(envKey(collectionId, env.id), `${collection.name} environment ${env.name}: variable ${variable.name} (${reason})`);
+      }
     }
   }
   return out;

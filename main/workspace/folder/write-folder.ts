@@ -30,7 +30,7 @@ export type RenderCache = Map<string, { json: string; text: string }>;
 export type FolderFiles = {
   readonly files: Map<string, string>;
   readonly names: Map<string, string>;
-  /** Files of requests `skipRequest` refused: left on disk as they are, neither written nor removed. */
+  /** Files of the requests and environments `hold` refused: left on disk as they are, neither written nor removed. */
   readonly held: Set<string>;
 };
 
@@ -68,7 +68,7 @@ export function splitEnvironment(env: Environment, local: ReadonlyMap<string, En
  * slug each item had, entries that were skipped as malformed (kept in their
  * order file and their names left free of other items), local variables.
  */
-export function writeFolder(doc: WorkspaceDocument, layout: FolderLayout, skipRequest: (id: NodeId) => boolean = () => false, cache: RenderCache = new Map()): FolderFiles {
+export function writeFolder(doc: WorkspaceDocument, layout: FolderLayout, hold: (key: string) => boolean = () => false, cache: RenderCache = new Map()): FolderFiles {
   /** YAML is the slow part of a save: an item whose JSON is unchanged since the last save reuses its text (one edit at 10,000 requests). */
   const render = (key: string, schema: Parameters<typeof toYaml>[0], value: unknown): string => {
     const json = JSON.stringify(value);
@@ -97,7 +97,7 @@ export function writeFolder(doc: WorkspaceDocument, layout: FolderLayout, skipRe
       if (node.kind === 'request') {
         entries.push(`${slug}${REQUEST_SUFFIX}`);
         const path = joinPath(dir, `${slug}${REQUEST_SUFFIX}`);
-        if (skipRequest(node.id)) held.add(path);
+        if (hold(nodeKey(node.id))) held.add(path);
         else put(path, render(`request:${node.id}`, RequestFile, omit(node, ['kind', 'parentId'])));
       } else if (node.kind === 'folder') {
         entries.push(`${slug}/`);
@@ -131,6 +131,11 @@ export function writeFolder(doc: WorkspaceDocument, layout: FolderLayout, skipRe
     writeContainer(dir, collection.children, COLLECTION_RESERVED);
     const envDir = joinPath(dir, ENVIRONMENTS_DIR);
     writeList(envDir, collection.environments, (id) => envKey(collection.id, id), (env, slug) => {
+      if (hold(envKey(collection.id, env.id))) {
+        held.add(joinPath(envDir, `${slug}${YAML_SUFFIX}`));
+        held.add(joinPath(envDir, `${slug}${LOCAL_SUFFIX}`));
+        return;
+      }
       const { shared, local } = splitEnvironment(env, layout.localVariables.get(envKey(collection.id, env.id)) ?? new Map());
       put(joinPath(envDir, `${slug}${YAML_SUFFIX}`), toYaml(EnvironmentFile, shared));
       if (local) put(joinPath(envDir, `${slug}${LOCAL_SUFFIX}`), toYaml(EnvironmentLocalFile, local));

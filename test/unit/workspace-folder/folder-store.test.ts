@@ -189,6 +189,22 @@ describe('workspace folder', () => {
     for (const text of files.values()) expect(text).not.toContain('eyJhbGciOiJIUzI1NiJ9');
   });
 
+  it('refuses to write an environment with a credential typed into a variable, shared or local part alike', () => {
+    const dir = folder();
+    const store = createFolderStore(dir);
+    const doc = samples();
+    store.save(doc);
+    const uatPath = join(dir, 'paynet-osp/environments/uat.yaml');
+    const before = readFileSync(uatPath, 'utf8');
+    const collection = Object.values(doc.nodes).find((node) => node.kind === 'collection' && node.name === 'PayNet OSP');
+    if (collection?.kind !== 'collection') throw new Error('no collection');
+    const uat = collection.environments.find((env) => env.name === 'UAT');
+    uat?.variables.push({ name: 'clientSecret', value: 'q8Zr2LmN4vX7pK1s', enabled: true });
+    expect(() => store.save(doc)).toThrow(/PayNet OSP environment UAT: variable clientSecret/);
+    expect(readFileSync(uatPath, 'utf8')).toBe(before);
+    for (const text of snapshot(dir).values()) expect(text).not.toContain('q8Zr2LmN4vX7pK1s');
+  });
+
   it('opens a folder that is not a workspace read-only and writes nothing into it', () => {
     const dir = folder();
     writeFileSync(join(dir, 'notes.txt'), 'hello\n');
