@@ -1,4 +1,4 @@
-import type { HistoryEntry, RedactedSummary } from '../contract/history.ts';
+import { HistoryEntry as HistoryEntrySchema, type HistoryEntry, type RedactedSummary } from '../contract/history.ts';
 import type { Exchange, ExchangeFailure, SignatureInputs } from '../contract/exchanges.ts';
 import type { HttpErrorKind, HttpOutcome } from '../contract/http.ts';
 import type { Redactor } from '../core/redactor.ts';
@@ -39,6 +39,19 @@ export type SendRecordDetails = {
 
 /** One History entry from a finished send (a response, a network failure, or a signing failure). The caller walks the entry with the send's redactor. */
 export function historyEntryOf(record: SendRecord): HistoryEntry {
+  return keepWhatFits(entryOf(record));
+}
+
+/**
+ * An entry the History file could not read back would be skipped as damaged, losing the send: if the
+ * exchanges or signature inputs break a limit of the schema (an extreme request), they are left out.
+ */
+function keepWhatFits(entry: HistoryEntry): HistoryEntry {
+  if (HistoryEntrySchema.safeParse(entry).success) return entry;
+  return Object.fromEntries(Object.entries(entry).filter(([key]) => key !== 'exchanges' && key !== 'signatureInputs')) as HistoryEntry;
+}
+
+function entryOf(record: SendRecord): HistoryEntry {
   const base = {
     id: record.id,
     at: record.at,
