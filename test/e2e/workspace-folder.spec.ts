@@ -1,4 +1,4 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
@@ -66,6 +66,15 @@ test('a workspace folder: opened from Settings, reloaded after a change on disk 
   await expect(conflict).toBeHidden();
   await expect(url).toHaveValue('{{baseUrl}}/mine-again');
   await expect.poll(async () => readFile(join(folder, REPORT_FILE), 'utf8')).toContain('url: "{{baseUrl}}/mine-again"');
+
+  // Deleted on disk under unsaved edits: not silently closed; "keep mine" saves it again.
+  await url.fill('{{baseUrl}}/rescued');
+  await rm(join(folder, REPORT_FILE));
+  await expect(conflict).toContainText('was deleted on disk');
+  await conflict.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(conflict).toBeHidden();
+  await expect(url).toHaveValue('{{baseUrl}}/rescued');
+  await expect.poll(async () => readFile(join(folder, REPORT_FILE), 'utf8').catch(() => '')).toContain('url: "{{baseUrl}}/rescued"');
 
   // A malformed file: reported with its path and line, the rest still loads, the file is not rewritten.
   const brokenPath = join(folder, 'elecsnet/sale-hmac-sha1.request.yaml');

@@ -16,19 +16,25 @@ function differences(mine: RequestNode, theirs: RequestNode): { field: string; m
  * A request changed on disk (git pull, an editor) while its tab had unsaved
  * edits: both versions side by side, field by field, and the user picks one.
  */
-export function DiskConflict({ mine, theirs, onResolve }: { mine: RequestNode; theirs: RequestNode; onResolve: (choice: 'mine' | 'theirs') => Promise<void> }) {
+export function DiskConflict({ mine, theirs, deleted, onResolve }: { mine: RequestNode; theirs: RequestNode; deleted: boolean; onResolve: (choice: 'mine' | 'theirs') => Promise<void> }) {
   const { busy, error, run } = useAction();
   const [open, setOpen] = useState(true);
   const rows = differences(mine, theirs);
   return (
     <section className="wb-conflict" role="alert" aria-label="Changed on disk" data-testid="disk-conflict">
-      <p>
-        <strong>“{theirs.name}” changed on disk</strong> while you had unsaved edits. Keep yours (it overwrites the file) or take the version on disk (your edits are dropped).
-      </p>
-      <button type="button" className="link" aria-expanded={open} onClick={() => setOpen(!open)}>
+      {deleted ? (
+        <p>
+          <strong>“{theirs.name}” was deleted on disk</strong> while you had unsaved edits. Keep yours (saved again as a new request in the same place) or let it go.
+        </p>
+      ) : (
+        <p>
+          <strong>“{theirs.name}” changed on disk</strong> while you had unsaved edits. Keep yours (it overwrites the file) or take the version on disk (your edits are dropped).
+        </p>
+      )}
+      <button type="button" className="link" aria-expanded={open} onClick={() => setOpen(!open)} hidden={deleted}>
         {open ? 'Hide' : 'Show'} both versions ({rows.length} {rows.length === 1 ? 'field differs' : 'fields differ'})
       </button>
-      {open && (
+      {open && !deleted && (
         <table className="wb-conflict-table">
           <thead>
             <tr>
@@ -57,7 +63,7 @@ export function DiskConflict({ mine, theirs, onResolve }: { mine: RequestNode; t
           Keep mine
         </button>
         <button type="button" disabled={busy} onClick={() => void run(() => onResolve('theirs'))}>
-          Take theirs
+          {deleted ? 'Let it go' : 'Take theirs'}
         </button>
       </div>
       <ErrorNote error={error} />

@@ -79,7 +79,7 @@ export function WorkbenchPage() {
         <EnvironmentBar collectionId={collection?.id} collectionName={collection?.name} view={environments} />
         <TabBar tabs={tabs} />
         <ErrorNote error={tabs.error} />
-        {tab?.conflict && <DiskConflict mine={tab.draft} theirs={tab.saved} onResolve={(choice) => tabs.resolveConflict(tab.draft.id, choice)} />}
+        {tab?.conflict && <DiskConflict mine={tab.draft} theirs={tab.saved} deleted={tab.conflict === 'deleted'} onResolve={(choice) => tabs.resolveConflict(tab.draft.id, choice)} />}
         {!tab ? (
           <div className="empty wb-pad" data-testid="workbench-empty">
             <p>Pick a request in the sidebar to open it here, or create one from a collection’s ⋯ menu.</p>

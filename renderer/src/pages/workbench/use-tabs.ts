@@ -9,7 +9,7 @@ import { ApiError, errorMessage } from '../../api/errors.ts';
  * editor's save) while the draft had unsaved edits; both are kept until the
  * user picks one.
  */
-export type OpenTab = { saved: RequestNode; draft: RequestNode; conflict?: boolean };
+export type OpenTab = { saved: RequestNode; draft: RequestNode; conflict?: 'changed' | 'deleted' };
 
 export type TabsView = {
   order: string[];
@@ -22,7 +22,7 @@ export type TabsView = {
   edit: (id: string, change: (draft: RequestNode) => RequestNode) => void;
   /** Writes the draft to the workspace; resolves when main has it. */
   save: (id: string) => Promise<void>;
-  /** Ends a conflict: `mine` saves the draft over the file, `theirs` drops the draft for what is on disk. */
+  /** Ends a conflict: `mine` saves the draft over the file (again, if it was deleted), `theirs` drops the draft for what is on disk. */
   resolveConflict: (id: string, choice: 'mine' | 'theirs') => Promise<void>;
 };
 
@@ -49,6 +49,8 @@ export function useTabs(): TabsView {
   const [activeId, setActiveId] = useState<string | null>(remembered.activeId);
   const [error, setError] = useState<string | null>(null);
   const tabsRef = useRef(tabs);
+  // Requests a reload found deleted on disk: a dirty tab of one becomes a conflict instead of closing.
+  const deletedOnDisk = useRef(new Set<string>());
   const orderRef = useRef(order);
   useEffect(() => {
     tabsRef.current = tabs;
@@ -79,8 +81,13 @@ export function useTabs(): TabsView {
           });
         },
         (reason: unknown) => {
-          if (reason instanceof ApiError && reason.code === 'not_found') drop(id);
-          else setError(errorMessage(reason));
+          if (!(reason instanceof ApiError && reason.code === 'not_found')) {
+            setError(errorMessage(reason));
+            return;
+          }
+          const tab = tabsRef.current[id];
+          if (tab && isDirty(tab) && deletedOnDisk.current.has(id)) setTabs((current) => (current[id] ? { ...current, [id]: { ...current[id], conflict: 'deleted' } } : current));
+          else drop(id);
         },
       );
     },
@@ -94,7 +101,8 @@ export function useTabs(): TabsView {
       for (const id of ids) if (id in tabsRef.current) refresh(id);
     });
     // Changed on disk under unsaved edits: a conflict, not a silent overwrite either way.
-    const offReloaded = api.on('workspace:reloaded', ({ changed }) => {
+    const offReloaded = api.on('workspace:reloaded', ({ changed, removed }) => {
+      for (const id of removed) deletedOnDisk.current.add(id);
       const hit = changed.filter((id) => {
         const tab = tabsRef.current[id];
         return tab !== undefined && isDirty(tab);
@@ -104,7 +112,7 @@ export function useTabs(): TabsView {
         const next = { ...current };
         for (const id of hit) {
           const tab = next[id];
-          if (tab) next[id] = { ...tab, conflict: true };
+          if (tab) next[id] = { ...tab, conflict: 'changed' };
         }
         return next;
       });
@@ -155,6 +163,20 @@ export function useTabs(): TabsView {
 
   const resolveConflict = useCallback(
     async (id: string, choice: 'mine' | 'theirs') => {
+      const tab = tabsRef.current[id];
+      if (tab?.conflict === 'deleted') {
+        deletedOnDisk.current.delete(id);
+        if (choice === 'theirs') return drop(id);
+        // Saved again as a new request in its old place (its folder must still be there).
+        const { draft } = tab;
+        const created = await api.invoke['workspace:create']({ kind: 'request', parentId: draft.parentId, name: draft.name, method: draft.method, url: draft.url });
+        const saved = await api.invoke['workspace:update-request']({ id: created.id, patch: patchOf(draft) });
+        drop(id);
+        setTabs((current) => ({ ...current, [saved.id]: { saved, draft: saved } }));
+        setOrder((current) => [...current.filter((other) => other !== saved.id), saved.id]);
+        setActiveId(saved.id);
+        return;
+      }
       if (choice === 'mine') await save(id);
       setTabs((current) => {
         const tab = current[id];
@@ -162,7 +184,7 @@ export function useTabs(): TabsView {
         return { ...current, [id]: { saved: tab.saved, draft: choice === 'theirs' ? tab.saved : tab.draft } };
       });
     },
-    [save],
+    [api, drop, save],
   );
 
   return { order, tabs, activeId, error, open, close: drop, activate: setActiveId, edit, save, resolveConflict };
