@@ -47,6 +47,9 @@ test.describe('signature debugger: a wrong secret or key', () => {
     await expect(result.getByTestId('diagnosis')).toHaveAttribute('data-cause', 'key_differs');
     await expect(result.getByTestId('diagnosis-sentence')).toContainText('elecsnet.control_key');
     await expect(result.getByTestId('secret-ref').first()).toContainText(/elecsnet\.control_key \(Sandbox\) · \d+ characters · sha256:[0-9a-f]+/);
+    // Equal base strings are not a "match" when the gateway refused the signature.
+    await expect(result.getByTestId('compare-report')).toContainText('No difference in what you pasted');
+    await expect(result.getByTestId('compare-report')).not.toContainText('Matches.');
     // The diagnosis is about the send that failed: its trace is still the one shown.
     await expect(pane.getByTestId('exchange')).toHaveCount(1);
     expect(await traceStep(app, /^Signature base string$/)).toBe(sentBaseString);

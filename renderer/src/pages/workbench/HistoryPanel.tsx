@@ -18,6 +18,7 @@ const outcomeText = (entry: HistoryEntry) => {
   if (entry.status !== null) return category ? `${String(entry.status)} · ${category}` : String(entry.status);
   return category ?? entry.errorKind ?? 'failed';
 };
+const hasExchanges = (entry: HistoryEntry) => entry.exchanges?.some((exchange) => exchange.sent) === true;
 const timeText = (entry: HistoryEntry) => new Date(entry.at).toLocaleTimeString();
 const sizeText = (bytes: number) => (bytes < 1024 ? `${String(bytes)} B` : `${(bytes / 1024).toFixed(1)} KB`);
 
@@ -79,16 +80,18 @@ export function HistoryPanel({ history, onReopen }: Props) {
               <details>
                 <summary>What was sent</summary>
                 {entry.errorMessage && !entry.failure && <p className="warn">{entry.errorMessage}</p>}
-                {entry.exchanges?.some((exchange) => exchange.sent) ? (
-                  <ExchangeList exchanges={entry.exchanges} showTraces={false} label={`Exchanges of ${entry.requestName} at ${timeText(entry)}`} />
-                ) : entry.summary ? (
+                {entry.summary ? (
                   <pre className="wb-history-summary" data-testid="history-summary">
                     {[`${entry.summary.method} ${entry.summary.url}`, ...entry.summary.headers.map((h) => `${h.name}: ${h.value}`), entry.summary.bodyPreview && `\n${entry.summary.bodyPreview}`]
                       .filter(Boolean)
                       .join('\n')}
                   </pre>
                 ) : (
-                  <p className="hint">Nothing was sent: it failed before anything went out.</p>
+                  !hasExchanges(entry) && <p className="hint">Nothing was sent: it failed before anything went out.</p>
+                )}
+                {/* A token request came first, or something failed: every round trip, each with its answer and cause. */}
+                {hasExchanges(entry) && (entry.failure || entry.exchanges?.some((exchange) => exchange.role === 'token')) && (
+                  <ExchangeList exchanges={entry.exchanges ?? []} showTraces={false} label={`Exchanges of ${entry.requestName} at ${timeText(entry)}`} />
                 )}
               </details>
             </li>

@@ -1,11 +1,19 @@
 import type { CompareReport } from '../../../../../main/contract/auth.ts';
 
 /** The component-by-component difference between what the gateway expected and what was signed. */
-export function CompareDiff({ report }: { report: CompareReport }) {
+export function CompareDiff({ report, verdict = report.matches }: { report: CompareReport; verdict?: boolean }) {
+  // What was pasted can agree while the signature is still refused (equal base strings, another key): say so plainly, not "Matches.".
+  const sameButRefused = report.matches && !verdict;
   return (
-    <div className={report.matches ? 'wb-compare-ok' : 'wb-compare-bad'} data-testid="compare-report">
+    <div className={sameButRefused ? 'dbg-compare-same' : report.matches ? 'wb-compare-ok' : 'wb-compare-bad'} data-testid="compare-report">
       <p>
-        <strong>{report.matches ? 'Matches.' : 'Differs.'}</strong> {report.summary}
+        {sameButRefused ? (
+          <strong>No difference in what you pasted, so the cause is elsewhere (above).</strong>
+        ) : (
+          <>
+            <strong>{report.matches ? 'Matches.' : 'Differs.'}</strong> {report.summary}
+          </>
+        )}
       </p>
       {report.differences.length > 0 && (
         <table className="table dbg-diff">

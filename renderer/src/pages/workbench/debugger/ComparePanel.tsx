@@ -99,7 +99,7 @@ export function ComparePanel({ source, sourceText, onUseCurrent, defaultOpen = f
           {current.hint}
         </p>
         <label htmlFor={`${ids}-date`}>Server Date (optional)</label>
-        <input id={`${ids}-date`} aria-describedby={`${ids}-date-hint`} value={serverDate} onChange={(event) => setServerDate(event.target.value)} placeholder="Thu, 03 Dec 2026 12:03:04 GMT" />
+        <input id={`${ids}-date`} aria-describedby={`${ids}-date-hint`} value={serverDate} onChange={(event) => setServerDate(event.target.value)} placeholder="e.g. Thu, 03 Dec 2026 12:03:04 GMT" />
         <p id={`${ids}-date-hint`} className="hint">
           From the gateway’s answer; the Date header recorded with the send is used when this is empty.
         </p>

@@ -54,7 +54,7 @@ export function DiagnosisView({ report }: { report: DiagnosisReport }) {
           ))}
         </ul>
       )}
-      <CompareDiff report={report.compare} />
+      <CompareDiff report={report.compare} verdict={report.cause === 'match'} />
     </div>
   );
 }
