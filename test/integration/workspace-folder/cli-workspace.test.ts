@@ -143,6 +143,19 @@ describe('countersign workspace and --workspace', () => {
     expect((await run('--workspace', folder(), 'import', 'collection', exportFile, '--on-conflict', 'sideways')).code).toBe(EXIT.usage);
   });
 
+  it('init --from FILE makes a folder from exported collection files', async () => {
+    const exported = join(dir.path, 'momo.countersign.json');
+    expect((await run('export', 'MTN MoMo', exported)).code).toBe(EXIT.ok);
+    const target = join(dir.path, 'from-files');
+    const made = await run('workspace', 'init', target, '--from', exported);
+    expect(made.code, made.stderr).toBe(EXIT.ok);
+    expect(made.stdout).toMatch(/1 collections, 6 requests/);
+    const files = snapshot(target);
+    expect(files.has('mtn-momo/request-to-pay.request.yaml')).toBe(true);
+    expect(files.has('mtn-momo/flows/provision-sandbox-api-user.yaml')).toBe(true);
+    expect(files.has('paynet-osp/collection.yaml')).toBe(false);
+  });
+
   it('init --from-current refuses a workspace with a credential typed into a request, naming it, and writes nothing', async () => {
     const backend = context.openBackend(dataDir());
     try {
