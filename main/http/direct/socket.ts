@@ -164,12 +164,35 @@ export class DirectSocket {
     this.#socket.resume();
   }
 
+  /** Copies bytes into the reader's buffers and delivers them; what is left when it holds is queued. */
+  #feed(bytes: Uint8Array): void {
+    let rest = bytes;
+    while (rest.length > 0 && !this.#holding && !this.#failure && this.#handler) {
+      const target = this.#handler.buffer();
+      const n = Math.min(target.length, rest.length);
+      if (n === 0) {
+        // A reader offering no room would spin here for ever; none does (a slot or the scratch buffer).
+        this.fail(new Error('the response reader offered an empty buffer'));
+        return;
+      }
+      target.set(rest.subarray(0, n));
+      rest = rest.subarray(n);
+      this.#deliver(n, target);
+    }
+    if (rest.length > 0 && !this.#failure) this.#queue.push(Buffer.from(rest));
+  }
+
   /** Hands queued reads to the reader through its own buffers until the queue is empty or it holds. */
   #drain(): void {
     while (this.#queue.length > 0 && !this.#holding && !this.#failure && this.#handler) {
       const chunk = this.#queue[0] as Buffer;
       const target = this.#handler.buffer();
       const n = Math.min(target.length, chunk.length);
+      if (n === 0) {
+        // A reader offering no room would spin here for ever; none does (a slot or the scratch buffer).
+        this.fail(new Error('the response reader offered an empty buffer'));
+        return;
+      }
       target.set(chunk.subarray(0, n));
       if (n === chunk.length) this.#queue.shift();
       else this.#queue[0] = chunk.subarray(n);
@@ -246,11 +269,17 @@ export class DirectSocket {
 
   #read(nread: number, buf: Uint8Array): boolean {
     if (this.#failure || !this.#handler) return false;
-    if (this.#holding || buf === this.#overflow) {
-      // Landed in our overflow buffer (Node asks for the next buffer right after a read, so
-      // also the first read after a resume): queued, then handed over in order.
+    if (this.#holding) {
       this.#queue.push(Buffer.from(buf.subarray(0, nread)));
-      if (!this.#holding) this.#drain();
+      return false;
+    }
+    if (buf === this.#overflow) {
+      // Node asks for the next buffer right after a read, so the first read after a resume lands
+      // here too: copied into the reader's own buffers (behind anything still queued), no allocation.
+      if (this.#queue.length > 0) {
+        this.#queue.push(Buffer.from(buf.subarray(0, nread)));
+        this.#drain();
+      } else this.#feed(buf.subarray(0, nread));
       return !this.#holding && !this.#failure;
     }
     this.#deliver(nread, buf);
