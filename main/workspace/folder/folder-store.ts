@@ -79,7 +79,8 @@ export function createFolderStore(root: string, ids: IdSource = randomIds): Fold
     kind: 'folder',
     path: root,
     problems: () => problems,
-    isOwnWrite: (rel, text) => onDisk.get(rel) === text,
+    // Gone from disk counts as ours only if this store removed it (a skipped file's removal must reload, to clear its problem).
+    isOwnWrite: (rel, text) => onDisk.get(rel) === text && (text !== undefined || !problems.some((problem) => problem.path === rel)),
     load(): LoadOutcome {
       const read = readFolder(root, ids);
       if (read.kind === 'absent') {
