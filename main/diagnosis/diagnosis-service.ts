@@ -257,8 +257,11 @@ export function createDiagnosisService(deps: DiagnosisDeps): DiagnosisService {
       if (signature === undefined && baseString === undefined) {
         throw new ServiceError('invalid_input', "Paste the gateway's expected signature (or its base string) to find the variant that gives it.");
       }
+      // A base string alone says nothing about the key: the key variants (same string, other key) cannot match it.
       const matches = (v: ComputedVariant): boolean =>
-        signature !== undefined ? signatureEquals(v, signature) && (baseString === undefined || v.stringToSign.trim() === baseString.trim()) : v.stringToSign.trim() === baseString?.trim();
+        signature !== undefined
+          ? signatureEquals(v, signature) && (baseString === undefined || v.stringToSign.trim() === baseString.trim())
+          : v.cause !== 'key_differs' && v.stringToSign.trim() === baseString?.trim();
       const matched = m.variants.find(matches);
       const expectedText = signature === undefined ? (baseString ?? '') : signature.as === 'hex' ? signature.hex : signature.base64;
       return m.redactor.redactDeep({

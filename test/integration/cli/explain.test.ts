@@ -51,6 +51,9 @@ describe('countersign explain', () => {
     expect(explained.stdout.split('\n')[0]).toMatch(/^The base strings are equal, so the key differs: .*elecsnet\.control_key in Sandbox/);
     expect(explained.stdout).toContain('Cause: key_differs');
     expect(explained.stdout).toContain('Re-derived exactly: yes');
+    // The variants: the request as sent gives that base string; the key variants share it but a base string cannot vouch for a key.
+    const variants = await session.run(['explain', id, '--expected-base-string', file, '--variants']);
+    expect(variants.stdout.match(/^ {2}= .*$/gm)).toEqual(['  = as-sent: the request as sent (RFC 5849)']);
   });
 
   it('a skewed gateway clock is named from the Date header kept in History, with nothing pasted', async () => {
@@ -69,6 +72,7 @@ describe('countersign explain', () => {
     expect(explained.code, explained.stderr).toBe(EXIT.ok);
     expect(explained.stdout).toContain('Cause: encoding');
     expect(explained.stdout).toMatch(/= encoding\.plus-for-space: a space is encoded as '\+'/);
+    expect(explained.stdout.match(/^ {2}= /gm)).toHaveLength(1);
   });
 
   it('CENTAGATE concatenating absent fields as "null" and PayNet over milliseconds: optional_null and wrong_input', async () => {
