@@ -82,7 +82,10 @@ try {
     console.log(`  ${name.padEnd(40)} ${seconds.toFixed(3)} s${rss === null ? '' : `   ${rss.toFixed(0)} MiB peak RSS`}`);
     summary.push(`${name.replace('countersign ', '').replace(' (unlocks the vault)', '').replace(' via the unlock agent', ' (agent)')} ${seconds.toFixed(2)} s${rss === null ? '' : ` / ${rss.toFixed(0)} MiB`}`);
   }
-  console.log(`SUMMARY cli-startup: ${summary.join('; ')}`);
+  // bin/countersign.mjs runs the sources once any of them is newer than the bundle (another edit mid-run).
+  const { freshCliBundle } = (await import(join(ROOT, 'scripts', 'cli-bundle.mjs'))) as { freshCliBundle: (root: string) => string | null };
+  const stale = freshCliBundle(ROOT) === null ? ' (WARNING: a source changed during the run, so some runs used the sources, not the bundle)' : '';
+  console.log(`SUMMARY cli-startup: ${summary.join('; ')}${stale}`);
 } finally {
   await rm(dataDir, { recursive: true, force: true });
 }
