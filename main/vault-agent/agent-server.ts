@@ -69,6 +69,8 @@ export function startAgentServer(options: AgentOptions): Promise<RunningAgent> {
     // Checked at every connection: a folder or socket opened to others since the start ends the agent.
     const problem = agentSocketProblem(paths);
     if (problem !== null) return { reply: { ok: false, reason: `The unlock agent stopped: ${problem}.` }, stop: 'permissions changed' };
+    // Timers stop while the machine sleeps: the wall clock decides too, so a resumed laptop's agent does not outlive its deadline.
+    if (clock() >= options.expiresAt) return { reply: { ok: false, reason: 'The unlock agent\'s time is up; it stopped.' }, stop: 'deadline' };
     const request = parseRequest(line);
     if (!request) return { reply: { ok: false, reason: 'Not an unlock agent request.' }, stop: null };
     const alive = { ok: true as const, expiresAt: options.expiresAt, pid: process.pid };
