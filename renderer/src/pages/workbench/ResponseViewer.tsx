@@ -55,7 +55,14 @@ export function ResponseViewer({ result, running, progress, onCancel }: Props) {
   if (!outcome.ok) {
     return (
       <section className="wb-response" aria-label="Response">
-        {failure ?? (
+        {failure ? (
+          <>
+            {failure}
+            <p className="hint" data-testid="response-error">
+              {outcome.error.message}
+            </p>
+          </>
+        ) : (
           <p role="alert" className="error" data-testid="response-error">
             {outcome.error.message}
           </p>
