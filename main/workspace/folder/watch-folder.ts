@@ -1,4 +1,4 @@
-import { watch } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
@@ -38,16 +38,23 @@ export function watchFolder(
     pending.clear();
     if (foreign.length > 0) onChange(foreign);
   };
-  const watcher = watch(root, { ignoreInitial: true, ignored: (path: string) => IGNORED.test(path), persistent: true });
-  watcher.on('all', (_event, path) => {
-    pending.add(relative(root, path).split(sep).join('/'));
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, settleMs);
-  });
+  let closed = false;
+  // chokidar is loaded when a folder is first watched: the CLI, which never watches, does not pay for it at start-up.
+  const started: Promise<FSWatcher | undefined> = import('chokidar').then(({ watch }) => {
+    if (closed) return undefined;
+    const watcher = watch(root, { ignoreInitial: true, ignored: (path: string) => IGNORED.test(path), persistent: true });
+    watcher.on('all', (_event, path) => {
+      pending.add(relative(root, path).split(sep).join('/'));
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(flush, settleMs);
+    });
+    return watcher;
+  }, () => undefined);
   return {
     close: async () => {
+      closed = true;
       if (timer) clearTimeout(timer);
-      await watcher.close();
+      await (await started)?.close();
     },
   };
 }
