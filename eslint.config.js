@@ -1,9 +1,11 @@
 // Lint rules, including the layer rules of docs/architecture.md:
 //   only main/electron/** (and the preload) import electron;
-//   renderer/ imports nothing but types from main/;
+//   a folder of main/ imports only folders of lower layers (mainLayers below);
+//   renderer/ imports nothing but types from main/contract/;
 //   nothing but the preload touches ipcRenderer.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -16,6 +18,36 @@ const electronStoreOnlyInDoor = {
   name: 'electron-store',
   message: 'electron-store pulls in electron: import it only under main/electron/. Use conf elsewhere.',
 };
+
+/**
+ * The layers of main/, lowest first (docs/architecture.md, "Layer rules"). A folder may import
+ * the folders of lower layers only: never its own layer's other folders, never a higher layer.
+ * Paths are compared after resolving each import, so type-only imports count too.
+ */
+export const mainLayers = [
+  ['contract', 'platform', 'security'],
+  ['core', 'http', 'assertions', 'keys', 'sandbox', 'inbox'],
+  ['signing', 'history'],
+  ['vault', 'diagnosis'],
+  ['secret-providers', 'vault-agent', 'workspace'],
+  ['requests'],
+  ['flows'],
+  ['services'],
+  ['host', 'electron'],
+  ['cli'],
+];
+
+const layerZones = mainLayers.flatMap((layer, index) =>
+  layer.map((folder) => {
+    const forbidden = mainLayers.slice(index).flat().filter((other) => other !== folder);
+    const allowed = mainLayers.slice(0, index).flat();
+    return {
+      target: `main/${folder}`,
+      from: forbidden.map((other) => `main/${other}`),
+      message: ` main/${folder}/ may import only ${allowed.length > 0 ? allowed.map((other) => `${other}/`).join(', ') : 'nothing else in main/'} (docs/architecture.md, Layer rules). Move the shared type down, or the wiring up into services/.`,
+    };
+  }),
+).filter((zone) => zone.from.length > 0);
 
 export default defineConfig(
   { ignores: ['out/**', 'node_modules/**', '.cache/**', 'test-results/**', 'playwright-report/**', 'docs/**'] },
@@ -43,6 +75,12 @@ export default defineConfig(
     extends: [tseslint.configs.disableTypeChecked],
   },
   {
+    files: ['main/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createNodeResolver()] },
+    rules: { 'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: layerZones }] },
+  },
+  {
     files: ['main/electron/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
@@ -67,10 +105,15 @@ export default defineConfig(
         {
           paths: [electronOnlyInDoor, electronStoreOnlyInDoor],
           patterns: [
+            // A type-only import matching an allowTypeImports pattern is let through whatever else matches, so this one names contract/ alone.
             {
-              regex: '(^|/)main/',
+              regex: '(^|/)main/contract/',
               allowTypeImports: true,
-              message: 'The renderer may import types from main/, never runtime code: talk to main through the API object.',
+              message: 'The renderer may import types from main/contract/, never runtime code: talk to main through the API object.',
+            },
+            {
+              regex: '(^|/)main/(?!contract/)',
+              message: 'The renderer imports types from main/contract/ only: move or re-export the type there.',
             },
           ],
         },

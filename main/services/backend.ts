@@ -25,7 +25,7 @@ import { createSpillFiles } from './spill-files.ts';
 import { keyUsers } from './key-usage.ts';
 import { createSettingsService } from './settings.ts';
 import { createWorkspaceHandlers } from './workspace-handlers.ts';
-import { createOpenApiHandlers } from '../workspace/openapi/openapi-handlers.ts';
+import { createOpenApiHandlers } from './openapi-handlers.ts';
 import { createSandboxControl } from './sandbox-control.ts';
 import { createHistoryFileStore } from '../history/history-file.ts';
 import { createHistoryService, type HistoryService } from '../history/history-service.ts';
@@ -40,7 +40,7 @@ import { createSecretChain } from '../secret-providers/chain.ts';
 import type { ProcessEnvironment } from '../secret-providers/env-provider.ts';
 import { secretProvidersOverview } from '../secret-providers/overview.ts';
 import { passInstalled } from '../secret-providers/pass-provider.ts';
-import { withSecretScope } from '../secret-providers/scoped-requests.ts';
+import { withSecretScope } from './scoped-requests.ts';
 import { providerHostRules, providerSecretSource } from '../secret-providers/secret-source.ts';
 import { createSendScope } from '../secret-providers/send-scope.ts';
 

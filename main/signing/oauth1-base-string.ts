@@ -1,17 +1,7 @@
 import { percentEncode } from './percent-encode.ts';
-import type { FormPair, RequestBody } from './types.ts';
+import type { BaseStringParts, FormPair, RequestBody, SourcedParam } from './types.ts';
 
-/** Where a parameter came from, so the trace and compare mode can say it. */
-export type ParamSource = 'query' | 'body' | 'oauth';
-export type SourcedParam = FormPair & { readonly source: ParamSource };
-
-export type BaseStringParts = {
-  readonly method: string;
-  readonly baseUri: string;
-  readonly params: readonly SourcedParam[];
-  readonly normalizedParams: string;
-  readonly baseString: string;
-};
+export type { BaseStringParts, ParamSource, SourcedParam } from './types.ts';
 
 /**
  * RFC 5849 section 3.4.1.2: scheme and host in lower case, the port only when

@@ -1,9 +1,6 @@
 import type { OAuth1 } from '../contract/auth.ts';
-import type { FormPair, SigningRequest } from './types.ts';
+import type { FormPair, SignatureVariant, SigningRequest } from './types.ts';
 import { oauth1SignatureVariants } from './variants/oauth1.ts';
-
-/** A signature computed with one common implementation mistake, for compare mode. */
-export type SignatureVariant = { readonly description: string; readonly signature: string };
 
 /**
  * When a user pastes only the gateway's signature, we can still say what the

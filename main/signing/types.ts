@@ -1,6 +1,6 @@
 import type { SchemeTrace } from '../contract/auth.ts';
-import type { BaseStringParts } from './oauth1-base-string.ts';
-import type { SignatureVariant } from './oauth1-variants.ts';
+
+// This module imports nothing else from signing/: the types shared by the schemes live here, so no type-only import cycle forms.
 
 /** Headers stay an ordered list: gateways and traces care about order and repeats. */
 export type HeaderPair = { readonly name: string; readonly value: string };
@@ -18,6 +18,22 @@ export type SigningRequest = {
   readonly headers: readonly HeaderPair[];
   readonly body: RequestBody;
 };
+
+/** Where a parameter came from, so the trace and compare mode can say it. */
+export type ParamSource = 'query' | 'body' | 'oauth';
+export type SourcedParam = FormPair & { readonly source: ParamSource };
+
+/** An OAuth 1.0a base string and how it was assembled (oauth1-base-string.ts builds it). */
+export type BaseStringParts = {
+  readonly method: string;
+  readonly baseUri: string;
+  readonly params: readonly SourcedParam[];
+  readonly normalizedParams: string;
+  readonly baseString: string;
+};
+
+/** A signature computed with one common implementation mistake, for compare mode. */
+export type SignatureVariant = { readonly description: string; readonly signature: string };
 
 /** Milliseconds since the Unix epoch; injected so tests use fixed times. */
 export type Clock = { readonly now: () => number };

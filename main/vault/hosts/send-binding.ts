@@ -1,8 +1,10 @@
 import { executeRequest } from '../../http/index.ts';
-import type { Execute } from '../../requests/send-signed.ts';
 import type { SecretSource } from '../../signing/index.ts';
 import type { UsedSecret } from './carried-secrets.ts';
 import { createHostGuard, type HostRules } from './host-guard.ts';
+
+/** What a send calls to put a request on the wire: the executor's own shape, so the vault needs nothing from requests/. */
+type Execute = typeof executeRequest;
 
 /** One send's view of host binding: the secret source that notes what signing read, and the guarded executor. */
 export type SendHostBinding = {

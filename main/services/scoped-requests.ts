@@ -1,5 +1,5 @@
 import type { RequestService } from '../requests/request-service.ts';
-import type { SendScope } from './send-scope.ts';
+import type { SendScope } from '../secret-providers/send-scope.ts';
 
 /**
  * The request service with each send, sign and curl run in its

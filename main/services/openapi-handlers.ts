@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { openApiChannels } from '../../contract/openapi.ts';
-import type { ImportConflictMode, ImportSummary } from '../../contract/workspace.ts';
-import { createWorkspaceHandlers, type WorkspaceHandlers } from '../../services/workspace-handlers.ts';
-import type { VaultService } from '../../vault/index.ts';
-import { toImportSummary, type WorkspaceService } from '../workspace-service.ts';
-import { isOpenApiText } from './detect.ts';
+import type { openApiChannels } from '../contract/openapi.ts';
+import type { ImportConflictMode, ImportSummary } from '../contract/workspace.ts';
+import { createWorkspaceHandlers, type WorkspaceHandlers } from './workspace-handlers.ts';
+import type { VaultService } from '../vault/index.ts';
+import { toImportSummary, type WorkspaceService } from '../workspace/workspace-service.ts';
+import { isOpenApiText } from '../workspace/openapi/detect.ts';
 
 type OpenApiHandlers = { [K in keyof typeof openApiChannels]: (input: z.output<(typeof openApiChannels)[K]['input']>) => Promise<ImportSummary> };
 
