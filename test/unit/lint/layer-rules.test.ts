@@ -42,6 +42,11 @@ describe('layer rules of main/ (eslint.config.js)', { timeout: 120_000 }, () => 
     expect(layerErrors(messages)).toHaveLength(1);
   });
 
+  it('refuses an inline import() type, which the path rule cannot see', async () => {
+    const messages = await lint('main/workspace/layer-probe.ts', "export type Probe = import('../services/backend.ts').Backend;\n");
+    expect(messages.filter((message) => message.ruleId === 'no-restricted-syntax').map((message) => message.message)).toEqual([expect.stringContaining('inline import')]);
+  });
+
   it('lets a folder import lower layers (workspace -> signing, vault, contract)', async () => {
     const code = [
       "import type { SigningRequest } from '../signing/types.ts';",
