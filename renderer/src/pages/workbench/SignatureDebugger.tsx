@@ -6,6 +6,7 @@ import { ComparePanel } from './debugger/ComparePanel.tsx';
 import { pickCompareTarget, useCompareTarget } from './debugger/compare-target.ts';
 import { ExchangeList } from './debugger/ExchangeList.tsx';
 import { FailureNote } from './debugger/FailureNote.tsx';
+import { SecretSources } from './debugger/SecretSources.tsx';
 import { Trace } from './debugger/Trace.tsx';
 
 // The flow runner shows step traces with the same component.
@@ -62,6 +63,7 @@ function SendTrace({ send }: { send: SendView }) {
       <>
         <p className="hint">From the Sign without sending. Secrets are shown as placeholders.</p>
         {signed.note && <p data-testid="sign-note">{signed.note}</p>}
+        <SecretSources sources={signed.secretSources} />
         {signed.failure && <FailureNote failure={signed.failure} />}
         {exchanges.length > 0 && <ExchangeList exchanges={exchanges} showTraces={signed.failure != null} label="Token requests sent to sign" />}
         {!signed.failure && <Traces traces={signed.traces} />}
@@ -73,6 +75,7 @@ function SendTrace({ send }: { send: SendView }) {
     return (
       <>
         <p className="hint">From the last send. Secrets are shown as placeholders.</p>
+        <SecretSources sources={result.secretSources} />
         {exchanges.length > 0 ? <ExchangeList exchanges={exchanges} /> : <Traces traces={result.traces} />}
       </>
     );
