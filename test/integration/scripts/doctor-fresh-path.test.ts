@@ -6,9 +6,9 @@ import { makeTempDir } from '../../support/temp-dir.ts';
 
 // CI's own style: the real doctor on this machine, with one tool taken off PATH for one run.
 const DOCTOR = join(import.meta.dirname, '..', '..', '..', 'scripts', 'doctor.mjs');
-const TOOLS = ['chromium', 'openssl', 'curl', 'python3', 'tinyproxy', 'git'];
-// What Debian's chromium launcher script itself calls.
-const HELPERS = ['sh', 'grep', 'sed', 'uname', 'dirname', 'readlink', 'cat', 'mkdir'];
+const TOOLS = ['chromium', 'openssl', 'curl', 'python3', 'tinyproxy', 'git', 'gpg', 'pass'];
+// What Debian's chromium launcher and the pass script themselves call.
+const HELPERS = ['sh', 'bash', 'grep', 'sed', 'uname', 'dirname', 'readlink', 'cat', 'mkdir', 'getopt'];
 
 function which(name: string): string {
   const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
@@ -32,7 +32,7 @@ describe('the doctor on a machine missing a tool', () => {
     return spawnSync(process.execPath, [DOCTOR, '--no-install'], { env, encoding: 'utf8' });
   }
 
-  it.each(['openssl', 'tinyproxy', 'chromium'])('names %s in its first line and runs nothing', async (missing) => {
+  it.each(['openssl', 'tinyproxy', 'chromium', 'pass'])('names %s in its first line and runs nothing', async (missing) => {
     const result = await doctorWithout(missing);
     expect(result.status).toBe(1);
     const first = result.stderr.split('\n')[0];
