@@ -243,9 +243,9 @@ export function createBackend(options: BackendOptions): Backend {
     'settings:downloads': () => settings.downloads(),
     'settings:set-downloads': ({ dir }) => settings.setDownloads(dir),
     'keys:test-sign': async (ref) => (await import('./key-test-sign.ts')).testSignWithSandbox(keys, vault, (await startSandbox()).url, ref),
-    ...createWorkspaceHandlers(workspace, vault),
+    ...createWorkspaceHandlers(workspace, vault, ledger),
     // After the workspace's own: its Postman and collection imports also take an OpenAPI document.
-    ...createOpenApiHandlers(workspace, vault),
+    ...createOpenApiHandlers(workspace, vault, ledger),
     ...createWorkspaceFolderHandlers(location),
     // The UI's sends: nothing lands in the downloads folder until the user picks "Save as…".
     // A chain that failed at its token step answers with that exchange (request, answer, trace, cause) rather than an error.

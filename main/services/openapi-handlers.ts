@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { openApiChannels } from '../contract/openapi.ts';
 import type { ImportConflictMode, ImportSummary } from '../contract/workspace.ts';
+import type { Redactor } from '../core/redactor.ts';
 import { createWorkspaceHandlers, type WorkspaceHandlers } from './workspace-handlers.ts';
 import type { VaultService } from '../vault/index.ts';
 import { toImportSummary, type WorkspaceService } from '../workspace/workspace-service.ts';
@@ -14,8 +15,8 @@ type OpenApiHandlers = { [K in keyof typeof openApiChannels]: (input: z.output<(
  * dialog and `countersign import postman FILE` need no new choice. A spec
  * holds no credential values, so nothing goes to the vault.
  */
-export function createOpenApiHandlers(workspace: WorkspaceService, vault: VaultService): OpenApiHandlers & Pick<WorkspaceHandlers, 'workspace:import-postman' | 'workspace:import-collection'> {
-  const base = createWorkspaceHandlers(workspace, vault);
+export function createOpenApiHandlers(workspace: WorkspaceService, vault: VaultService, ledger: Redactor): OpenApiHandlers & Pick<WorkspaceHandlers, 'workspace:import-postman' | 'workspace:import-collection'> {
+  const base = createWorkspaceHandlers(workspace, vault, ledger);
   const importOpenApi = async ({ text, onConflict }: { text: string; onConflict?: ImportConflictMode | undefined }) => toImportSummary(await workspace.importOpenApi(text, onConflict));
   return {
     'workspace:import-openapi': importOpenApi,

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { ServiceError } from '../contract/errors.ts';
+import type { Redactor } from '../core/redactor.ts';
+import { restoreRedacted } from '../core/restore-redacted.ts';
 import type { workspaceChannels } from '../contract/workspace.ts';
 import type { VaultService } from '../vault/index.ts';
 import type { SecretToStore } from '../workspace/import-result.ts';
@@ -16,7 +18,7 @@ export type WorkspaceHandlers = {
  * credentials found in a Postman file or a curl command go straight into the
  * vault, and the renderer only learns their names.
  */
-export function createWorkspaceHandlers(workspace: WorkspaceService, vault: VaultService): WorkspaceHandlers {
+export function createWorkspaceHandlers(workspace: WorkspaceService, vault: VaultService, ledger: Redactor): WorkspaceHandlers {
   const requireUnlocked = async () => {
     if ((await vault.status()).state !== 'unlocked') {
       throw new ServiceError('locked', 'Unlock the vault before importing: credentials found in the import go straight into it.');
@@ -46,12 +48,14 @@ export function createWorkspaceHandlers(workspace: WorkspaceService, vault: Vaul
     'workspace:reorder': ({ parentId, order }) => workspace.reorder(parentId, order),
     'workspace:delete': ({ id }) => workspace.delete(id),
     'workspace:undo-delete': ({ undoToken }) => workspace.undoDelete(undoToken),
-    'workspace:update-request': ({ id, patch }) => workspace.updateRequest(id, patch),
-    'workspace:set-auth': ({ id, auth }) => workspace.setAuth(id, auth),
+    // What the renderer saves back came through the ledger: a literal secret it saw as [redacted] keeps its value.
+    'workspace:update-request': ({ id, patch }) => workspace.updateRequest(id, restoreRedacted(patch, workspace.get(id), ledger)),
+    'workspace:set-auth': ({ id, auth }) => workspace.setAuth(id, restoreRedacted(auth, workspace.get(id), ledger)),
     'workspace:effective-auth': ({ id }) => workspace.effectiveAuth(id),
     'workspace:environments': ({ collectionId }) => workspace.environments(collectionId),
     'workspace:create-environment': ({ collectionId, name, protected: isProtected }) => workspace.createEnvironment(collectionId, name, isProtected),
-    'workspace:update-environment': ({ collectionId, environmentId, ...change }) => workspace.updateEnvironment(collectionId, environmentId, change),
+    'workspace:update-environment': ({ collectionId, environmentId, ...change }) =>
+      workspace.updateEnvironment(collectionId, environmentId, restoreRedacted(change, workspace.environments(collectionId), ledger)),
     'workspace:delete-environment': ({ collectionId, environmentId }) => workspace.deleteEnvironment(collectionId, environmentId),
     'workspace:import-postman': async ({ text, secretsEnvironment, onConflict }) => {
       await requireUnlocked();
