@@ -108,6 +108,10 @@ export function createBackend(options: BackendOptions): Backend {
     defaultHosts: (environment) => defaultHostsFor(workspace.document, environment),
     // In the desktop app a backup goes where the native Save dialog says.
     ...(options.chooseSavePath ? { chooseBackupPath: options.chooseSavePath } : {}),
+    onSessionEnd: () => {
+      requests.forgetCredentials();
+      ledger.clear();
+    },
     onChange: (change) => {
       bus.emit('vault:changed', change);
       if (change.reason === 'setup') void seedSandboxSecrets(vault, log);

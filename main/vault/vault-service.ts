@@ -55,6 +55,12 @@ export type VaultServiceOptions = {
   defaultHosts?: (environment: string) => string[];
   /** Told about lock, unlock and content changes; the backend forwards it as the vault:changed event. */
   onChange?: (change: VaultChange) => void;
+  /**
+   * Called as the session ends, before lock() returns: whatever main keeps that
+   * was derived from secrets (tokens, the redaction ledger) goes now, not after
+   * onChange's status read, which lets a send slip in between.
+   */
+  onSessionEnd?: () => void;
   log?: (message: string, error?: unknown) => void;
   /** Audit hook: which secret was decrypted and why (never the value). */
   onReveal?: (event: { environment: string; name: string; purpose: RevealPurpose }) => void;
@@ -124,6 +130,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
     log,
     onChange: onChange ? (reason, status) => onChange({ reason, status }) : undefined,
     onLock: async () => {
+      options.onSessionEnd?.();
       await copier?.clearIfUnchanged();
     },
     defaultHosts,
