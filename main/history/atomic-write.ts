@@ -5,11 +5,14 @@ import { STORE_FILE_MODE } from '../platform/store.ts';
 
 const tempOf = (file: string) => `${file}.${String(process.pid)}.tmp`;
 
-/** Temp file (0600), fsync, rename: readers see the old file or the new one, never half of one. */
-export function writeFileAtomicSync(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+/**
+ * Temp file, fsync, rename: readers see the old file or the new one, never half of one.
+ * Private (0600 in a 0700 folder) unless told otherwise, as a workspace folder meant for git is.
+ */
+export function writeFileAtomicSync(file: string, text: string, modes: { file: number; dir: number } = { file: STORE_FILE_MODE, dir: 0o700 }): void {
+  mkdirSync(dirname(file), { recursive: true, mode: modes.dir });
   const temp = tempOf(file);
-  const fd = openSync(temp, 'w', STORE_FILE_MODE);
+  const fd = openSync(temp, 'w', modes.file);
   try {
     writeSync(fd, text);
     fsyncSync(fd);

@@ -1,6 +1,7 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ServiceError } from '../../contract/errors.ts';
+import { writeFileAtomicSync } from '../../history/atomic-write.ts';
 import type { WorkspaceDocument } from '../../contract/workspace.ts';
 import { credentialReason, findLiteralCredentials } from '../exchange/literal-credentials.ts';
 import { randomIds, type IdSource } from '../ids.ts';
@@ -18,18 +19,8 @@ export type FolderStore = WorkspaceStore & {
   isOwnWrite(rel: string, text: string | undefined): boolean;
 };
 
-function writeAtomically(file: string, text: string): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.${String(process.pid)}.tmp`;
-  const fd = openSync(temp, 'w', 0o644);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, file);
-}
+// Files meant for the team's repository: readable like any other checked-out file.
+const SHARED_MODES = { file: 0o644, dir: 0o755 };
 
 /** Removes `dir` and then its parents while they are empty, up to (not including) the root. */
 function pruneEmpty(root: string, rel: string): void {
@@ -107,7 +98,7 @@ export function createFolderStore(root: string, ids: IdSource = randomIds): Fold
       const untouchable = new Set([...problems.map((problem) => problem.path), ...out.held]);
       for (const [rel, text] of out.files) {
         if (untouchable.has(rel) || onDisk.get(rel) === text) continue;
-        writeAtomically(join(root, rel), text);
+        writeFileAtomicSync(join(root, rel), text, SHARED_MODES);
         onDisk.set(rel, text);
       }
       for (const rel of [...onDisk.keys()]) {
