@@ -31,6 +31,15 @@ export default defineConfig({
           env,
         },
       },
+      {
+        // Renderer hooks and components in a DOM (jsdom), with Testing Library.
+        test: {
+          name: 'renderer',
+          include: ['test/renderer/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['test/renderer/setup.ts'],
+        },
+      },
     ],
   },
 });
