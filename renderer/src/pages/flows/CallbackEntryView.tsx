@@ -1,5 +1,6 @@
 import type { CallbackEntry } from '../../../../main/contract/flows.ts';
 import { HeadersTable } from '../../components/HeadersTable.tsx';
+import { formatBytes } from '../../format/bytes.ts';
 
 /** What the inbox kept of a cut body: its cap when known, else the kept text's UTF-8 size. */
 export function keptBytes(entry: CallbackEntry, maxBodyBytes: number | null): number {
@@ -11,7 +12,7 @@ export function TruncatedFlag({ entry, maxBodyBytes }: { entry: CallbackEntry; m
   if (!entry.truncated) return null;
   return (
     <span className="fl-truncated" data-testid="truncated-flag">
-      truncated: {entry.bodyBytes} bytes received, {keptBytes(entry, maxBodyBytes)} kept
+      truncated: {formatBytes(entry.bodyBytes)} received, {formatBytes(keptBytes(entry, maxBodyBytes))} kept
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { formatBytes } from '../workbench/body-format.ts';
+import { formatBytes } from '../../format/bytes.ts';
 import { CallbackEntryView, TruncatedFlag } from './CallbackEntryView.tsx';
 import { isLoopbackHost } from './format.ts';
 import { useInbox } from './use-inbox.ts';

@@ -1,6 +1,6 @@
 import type { FlowRunState, StepState } from '../../../../main/contract/flows.ts';
 import type { HttpProgress } from '../../../../main/contract/http.ts';
-import { formatBytes } from '../workbench/body-format.ts';
+import { formatBytes } from '../../format/bytes.ts';
 import { SavedFileNote } from '../workbench/SavedFileNote.tsx';
 import { VaultProblemNote } from '../vault/VaultProblemNote.tsx';
 import { formatDuration } from './format.ts';

@@ -1,4 +1,5 @@
 import type { KeyMaterial } from '../../../../main/contract/keys.ts';
+import { formatBytes } from '../../format/bytes.ts';
 import { MAX_KEY_FILE_BYTES } from './limits.ts';
 
 /**
@@ -8,7 +9,7 @@ import { MAX_KEY_FILE_BYTES } from './limits.ts';
 export async function readKeyFile(file: File): Promise<KeyMaterial> {
   if (file.size > MAX_KEY_FILE_BYTES) {
     throw new Error(
-      `${file.name} is ${Math.ceil(file.size / 1024)} KiB; a private key file is at most ${MAX_KEY_FILE_BYTES / 1024} KiB. Choose the key file itself.`,
+      `${file.name} is ${formatBytes(file.size)}; a private key file is at most ${formatBytes(MAX_KEY_FILE_BYTES)}. Choose the key file itself.`,
     );
   }
   if (file.size === 0) throw new Error(`${file.name} is empty. Choose the file that holds the private key.`);

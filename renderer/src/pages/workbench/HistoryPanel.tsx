@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { HistoryEntry } from '../../../../main/contract/history.ts';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { formatBytes } from '../../format/bytes.ts';
 import type { HistoryView } from './use-history.ts';
 import { pickCompareTarget } from './debugger/compare-target.ts';
 import { ExchangeList } from './debugger/ExchangeList.tsx';
@@ -20,7 +21,6 @@ const outcomeText = (entry: HistoryEntry) => {
 };
 const hasExchanges = (entry: HistoryEntry) => entry.exchanges?.some((exchange) => exchange.sent) === true;
 const timeText = (entry: HistoryEntry) => new Date(entry.at).toLocaleTimeString();
-const sizeText = (bytes: number) => (bytes < 1024 ? `${String(bytes)} B` : `${(bytes / 1024).toFixed(1)} KB`);
 
 /** Every send, newest first: environment, time, status, duration and what was sent with its secrets replaced. */
 export function HistoryPanel({ history, onReopen }: Props) {
@@ -54,7 +54,7 @@ export function HistoryPanel({ history, onReopen }: Props) {
                   {outcomeText(entry)}
                 </span>
                 <span data-testid="history-duration">{Math.round(entry.durationMs)} ms</span>
-                <span>{sizeText(entry.bytes)}</span>
+                <span>{formatBytes(entry.bytes)}</span>
                 <button type="button" onClick={() => setProblem(onReopen(entry))} aria-label={`Reopen ${entry.requestName} (${entry.environment.name})`}>
                   Reopen
                 </button>

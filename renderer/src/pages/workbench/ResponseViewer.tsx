@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { HttpProgress, TimingBreakdown } from '../../../../main/contract/http.ts';
 import type { SendResult } from '../../../../main/contract/requests.ts';
-import { formatBytes } from './body-format.ts';
+import { formatBytes } from '../../format/bytes.ts';
 import { ResponseBody } from './ResponseBody.tsx';
 import { AssertionResults } from './assertions/AssertionResults.tsx';
 import { HeadersTable } from '../../components/HeadersTable.tsx';

@@ -1,6 +1,7 @@
 import type { SavedFile } from '../../../../main/contract/http.ts';
 import { useApi } from '../../api/context.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { formatBytes } from '../../format/bytes.ts';
 import { useAction } from '../../components/use-action.ts';
 
 /** Where main saved a body, its SHA-256, and the two things a user does next: open it, or find it. */
@@ -10,7 +11,7 @@ export function SavedFileNote({ saved }: { saved: SavedFile }) {
   return (
     <div className="wb-saved" data-testid="saved-file">
       <p>
-        Saved to <code>{saved.path}</code> ({saved.bytes} bytes), SHA-256 <code>{saved.sha256}</code>
+        Saved to <code>{saved.path}</code> ({formatBytes(saved.bytes)}), SHA-256 <code>{saved.sha256}</code>
       </p>
       <button type="button" disabled={busy} onClick={() => void run(() => api.invoke['files:open']({ path: saved.path }))}>
         Open

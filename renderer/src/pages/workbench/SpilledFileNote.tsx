@@ -4,6 +4,7 @@ import type { SavedFile } from '../../../../main/contract/http.ts';
 import { useApi } from '../../api/context.tsx';
 import { ApiError } from '../../api/errors.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
+import { formatBytes } from '../../format/bytes.ts';
 import { useAction } from '../../components/use-action.ts';
 import { SavedFileNote } from './SavedFileNote.tsx';
 
@@ -57,7 +58,7 @@ export function SpilledFileNote({ spilled }: { spilled: SavedFile }) {
   return (
     <div className="wb-saved" data-testid="spilled-file">
       <p>
-        The whole body ({spilled.bytes} bytes, SHA-256 <code>{spilled.sha256}</code>) is in a temporary file, removed when you send again or close
+        The whole body ({formatBytes(spilled.bytes)}, SHA-256 <code>{spilled.sha256}</code>) is in a temporary file, removed when you send again or close
         Countersign.
       </p>
       {!naming && (

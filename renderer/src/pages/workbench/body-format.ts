@@ -1,11 +1,5 @@
 import type { BodyPreview } from '../../../../main/contract/http.ts';
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 /** Parsed JSON, or undefined when the preview is not (complete) JSON. */
 export function parseJsonPreview(preview: BodyPreview): unknown {
   if (preview.encoding !== 'utf8' || preview.truncated) return undefined;
@@ -18,7 +12,7 @@ export function parseJsonPreview(preview: BodyPreview): unknown {
 
 const HEX_LIMIT = 64 * 1024;
 
-/** A classic hex dump (offset, 16 bytes, printable characters) of the first 64 KB. */
+/** A classic hex dump (offset, 16 bytes, printable characters) of the first 64 KiB. */
 export function hexDump(preview: BodyPreview): string {
   // Decode only what is shown: a preview can be megabytes of base64.
   const bytes =
@@ -33,7 +27,7 @@ export function hexDump(preview: BodyPreview): string {
     const ascii = Array.from(row, (byte) => (byte >= 0x20 && byte < 0x7f ? String.fromCharCode(byte) : '.')).join('');
     lines.push(`${offset.toString(16).padStart(8, '0')}  ${hex.padEnd(47)}  ${ascii}`);
   }
-  if (bytes.length > end || preview.truncated) lines.push('… only the first 64 KB are shown');
+  if (bytes.length > end || preview.truncated) lines.push('… only the first 64 KiB are shown');
   return lines.join('\n');
 }
 
