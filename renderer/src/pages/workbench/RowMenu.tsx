@@ -1,3 +1,4 @@
+import { useRef, type KeyboardEvent } from 'react';
 import type { TreeEntry } from '../../../../main/contract/workspace.ts';
 
 export type RowAction = 'new-folder' | 'new-request' | 'rename' | 'duplicate' | 'move' | 'export' | 'auth' | 'delete';
@@ -24,26 +25,40 @@ export function actionsFor(entry: TreeEntry): RowAction[] {
   return actions;
 }
 
-export function RowMenu({ entry, onPick, onClose }: { entry: TreeEntry; onPick: (action: RowAction) => void; onClose: () => void }) {
+/**
+ * A row's actions as a menu: focus starts on the first item, Up/Down/Home/End
+ * move, Escape or Tab closes. `onClose(refocus)`: true when the focus was in
+ * the menu, so the caller puts it back on the row.
+ */
+export function RowMenu({ entry, onPick, onClose }: { entry: TreeEntry; onPick: (action: RowAction) => void; onClose: (refocus: boolean) => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const focusInside = () => ref.current?.contains(document.activeElement) ?? false;
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Keys here belong to the menu, not to the tree around it.
+    event.stopPropagation();
+    const items = [...(ref.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
+    const at = items.findIndex((item) => item === document.activeElement);
+    const go = (index: number) => items[(index + items.length) % items.length]?.focus();
+    if (event.key === 'ArrowDown') go(at + 1);
+    else if (event.key === 'ArrowUp') go(at - 1);
+    else if (event.key === 'Home') go(0);
+    else if (event.key === 'End') go(items.length - 1);
+    else if (event.key === 'Escape' || event.key === 'Tab') onClose(true);
+    else return;
+    event.preventDefault();
+  };
   return (
-    <div
-      className="wb-menu"
-      role="menu"
-      aria-label={`Actions for ${entry.name}`}
-      onMouseLeave={onClose}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') onClose();
-      }}
-    >
+    <div ref={ref} className="wb-menu" role="menu" aria-label={`Actions for ${entry.name}`} onMouseLeave={() => onClose(focusInside())} onKeyDown={onKeyDown}>
       {actionsFor(entry).map((action, index) => (
         <button
           key={action}
           autoFocus={index === 0}
           type="button"
           role="menuitem"
+          tabIndex={-1}
           className={action === 'delete' ? 'danger' : undefined}
           onClick={() => {
-            onClose();
+            onClose(true);
             onPick(action);
           }}
         >

@@ -1,12 +1,14 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { CredentialFinding, TreeEntry } from '../../../../main/contract/workspace.ts';
 import { useApi } from '../../api/context.tsx';
+import { errorMessage } from '../../api/errors.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { useAction } from '../../components/use-action.ts';
 import { ContainerAuthDialog } from './ContainerAuthDialog.tsx';
 import { ExportCredentialsDialog } from './ExportCredentialsDialog.tsx';
 import { MoveDialog } from './MoveDialog.tsx';
 import type { RowAction } from './RowMenu.tsx';
+import { nameProblem, treeCommand, typeAhead } from './tree-keyboard.ts';
 import { flattenTree } from './tree-rows.ts';
 import { ROW_HEIGHT, rowDomId, TreeRowView } from './TreeRowView.tsx';
 import { UndoToast, type Undoable } from './UndoToast.tsx';
@@ -20,21 +22,54 @@ export function Sidebar({ tree, activeId, onOpen, onImport }: Props) {
   const { error, run } = useAction();
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [renamingId, setRenamingId] = useState<string | null>(null);
+  const [renameError, setRenameError] = useState<string | null>(null);
+  const [menuFor, setMenuFor] = useState<string | null>(null);
   const [moving, setMoving] = useState<TreeEntry | null>(null);
   const [authOf, setAuthOf] = useState<TreeEntry | null>(null);
   const [undo, setUndo] = useState<Undoable | null>(null);
-  const [cursorId, setCursorId] = useState<string | null>(null);
+  // The row under the keyboard cursor, and where it was: when it vanishes the cursor stays at that height.
+  const [cursor, setCursor] = useState<{ id: string; index: number } | null>(null);
   const [credentialCheck, setCredentialCheck] = useState<{ collectionId: string; findings: CredentialFinding[] } | null>(null);
+  const treeRef = useRef<HTMLDivElement>(null);
+  // The row being renamed, read by handlers: a blur that follows Enter or Escape must not rename twice.
+  const renamingRef = useRef<string | null>(null);
+  const typed = useRef({ text: '', at: 0 });
 
   const rows = useMemo(
     () => (tree.listing ? flattenTree(tree.listing, tree.byId, collapsed, tree.visible) : []),
     [tree.listing, tree.byId, collapsed, tree.visible],
   );
 
+  const found = cursor ? rows.findIndex((row) => row.entry.id === cursor.id) : -1;
+  const cursorIndex = found >= 0 ? found : cursor && rows.length > 0 ? Math.min(cursor.index, rows.length - 1) : -1;
+  const cursorRow = rows[cursorIndex];
+  const setCursorAt = (index: number) => {
+    const row = rows[index];
+    if (row) setCursor({ id: row.entry.id, index });
+  };
+  const setCursorId = (id: string) => setCursor({ id, index: Math.max(0, rows.findIndex((row) => row.entry.id === id)) });
+
+  const focusTree = () => treeRef.current?.focus();
+
   const toggle = (id: string) => {
     const next = new Set(collapsed);
     if (!next.delete(id)) next.add(id);
     setCollapsed(next);
+  };
+
+  const startRename = (id: string) => {
+    renamingRef.current = id;
+    setRenamingId(id);
+    setRenameError(null);
+    setCursorId(id);
+  };
+
+  const endRename = (id: string) => {
+    renamingRef.current = null;
+    setRenamingId(null);
+    setRenameError(null);
+    setCursorId(id);
+    focusTree();
   };
 
   const create = (kind: 'folder' | 'request', parentId: string) =>
@@ -43,13 +78,13 @@ export function Sidebar({ tree, activeId, onOpen, onImport }: Props) {
       const next = new Set(collapsed);
       next.delete(parentId);
       setCollapsed(next);
-      setRenamingId(node.id);
+      startRename(node.id);
       if (node.kind === 'request') onOpen(node.id);
     });
 
   const act = (entry: TreeEntry, action: RowAction) => {
     if (action === 'new-folder' || action === 'new-request') create(action === 'new-folder' ? 'folder' : 'request', entry.id);
-    else if (action === 'rename') setRenamingId(entry.id);
+    else if (action === 'rename') startRename(entry.id);
     else if (action === 'move') setMoving(entry);
     else if (action === 'auth') setAuthOf(entry);
     else if (action === 'export') void run(() => exportCollection(entry.id));
@@ -76,10 +111,20 @@ export function Sidebar({ tree, activeId, onOpen, onImport }: Props) {
     URL.revokeObjectURL(link.href);
   };
 
+  // Escape (null) or the same name ends renaming; a refused name stays in the field with the reason, nothing typed is lost.
   const rename = (entry: TreeEntry, name: string | null) => {
-    setRenamingId(null);
-    if (name === null || name.trim() === '' || name === entry.name) return;
-    void run(() => api.invoke['workspace:rename']({ id: entry.id, name: name.trim() }));
+    if (renamingRef.current !== entry.id) return;
+    if (name === null || name.trim() === entry.name) return endRename(entry.id);
+    const problem = nameProblem(name);
+    if (problem) return setRenameError(problem);
+    renamingRef.current = null;
+    api.invoke['workspace:rename']({ id: entry.id, name: name.trim() }).then(
+      () => endRename(entry.id),
+      (reason: unknown) => {
+        renamingRef.current = entry.id;
+        setRenameError(errorMessage(reason));
+      },
+    );
   };
 
   // Dropped on a container: into it, at the end. Dropped on a request: just before it, in its folder.
@@ -94,32 +139,41 @@ export function Sidebar({ tree, activeId, onOpen, onImport }: Props) {
     void run(() => api.invoke['workspace:move']({ id: draggedId, parentId: parent.id, index: Math.max(0, siblings.indexOf(target.id)) }));
   };
 
-  const cursorIndex = rows.findIndex((row) => row.entry.id === cursorId);
-
-  // Arrows move, Right/Left open and close, Enter opens, F2 renames, Delete deletes (with Undo).
   const onTreeKey = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target !== event.currentTarget || rows.length === 0) return;
-    const at = Math.max(0, cursorIndex);
-    const row = rows[at];
-    if (!row) return;
-    const { entry } = row;
-    const container = entry.kind !== 'request';
-    const moveTo = (index: number) => setCursorId(rows[Math.min(rows.length - 1, Math.max(0, index))]?.entry.id ?? null);
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => moveTo(cursorIndex < 0 ? 0 : at + 1),
-      ArrowUp: () => moveTo(at - 1),
-      Home: () => moveTo(0),
-      End: () => moveTo(rows.length - 1),
-      ArrowRight: () => (container && !row.expanded ? toggle(entry.id) : moveTo(at + 1)),
-      ArrowLeft: () => (container && row.expanded ? toggle(entry.id) : entry.parentId !== null && setCursorId(entry.parentId)),
-      Enter: () => (container ? toggle(entry.id) : onOpen(entry.id)),
-      F2: () => setRenamingId(entry.id),
-      Delete: () => act(entry, 'delete'),
-    };
-    const handler = keys[event.key];
-    if (!handler) return;
+    if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return;
+    const command = treeCommand(event.key, event.shiftKey, rows, cursorIndex);
+    if (command) {
+      event.preventDefault();
+      if (command.kind === 'cursor') setCursorAt(command.index);
+      else if (command.kind === 'toggle') toggle(command.id);
+      else if (command.kind === 'open') onOpen(command.id);
+      else if (command.kind === 'rename') startRename(command.id);
+      else if (command.kind === 'menu') setMenuFor(command.id);
+      else if (cursorRow) act(cursorRow.entry, 'delete');
+      return;
+    }
+    // Type-ahead: letters typed within a second of each other spell the start of a name.
+    if (event.key.length !== 1 || (event.key === ' ' && typed.current.text === '')) return;
     event.preventDefault();
-    handler();
+    const now = Date.now();
+    const text = (now - typed.current.at < 1000 ? typed.current.text : '') + event.key;
+    typed.current = { text, at: now };
+    // Letters that spell no name start over from the last one.
+    let index = typeAhead(rows, cursorIndex, text);
+    if (index < 0 && text.length > 1) {
+      typed.current = { text: event.key, at: now };
+      index = typeAhead(rows, cursorIndex, event.key);
+    }
+    if (index >= 0) setCursorAt(index);
+  };
+
+  // Arriving by Tab: the cursor starts on the open request's row, or the first.
+  const onTreeFocus = (event: FocusEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget || rows.length === 0) return;
+    const index = Math.max(0, rows.findIndex((row) => row.entry.id === activeId));
+    const row = rows[index];
+    // A click that just set the cursor wins over this default.
+    if (row) setCursor((current) => current ?? { id: row.entry.id, index });
   };
 
   const empty = tree.listing !== null && tree.listing.collections.length === 0;
@@ -133,7 +187,7 @@ export function Sidebar({ tree, activeId, onOpen, onImport }: Props) {
           onClick={() =>
             void run(async () => {
               const node = await api.invoke['workspace:create']({ kind: 'collection', name: 'New collection' });
-              setRenamingId(node.id);
+              startRename(node.id);
             })
           }
         >
@@ -153,21 +207,32 @@ export function Sidebar({ tree, activeId, onOpen, onImport }: Props) {
         resetKey={tree.filter}
         getKey={(row) => row.entry.id}
         cursorIndex={cursorIndex}
-        activeDescendant={cursorIndex >= 0 && cursorId ? rowDomId(cursorId) : undefined}
+        activeDescendant={cursorRow ? rowDomId(cursorRow.entry.id) : undefined}
+        listRef={treeRef}
         onKeyDown={onTreeKey}
+        onFocus={onTreeFocus}
         render={(row) => (
           <TreeRowView
             row={row}
             active={row.entry.id === activeId}
-            focused={row.entry.id === cursorId}
+            focused={row === cursorRow}
             renaming={row.entry.id === renamingId}
+            renameError={row.entry.id === renamingId ? renameError : null}
+            menuOpen={row.entry.id === menuFor}
             onOpen={() => {
               setCursorId(row.entry.id);
               onOpen(row.entry.id);
+              focusTree();
             }}
             onToggle={() => {
               setCursorId(row.entry.id);
               toggle(row.entry.id);
+              focusTree();
+            }}
+            onMenu={(open, refocus) => {
+              setMenuFor(open ? row.entry.id : null);
+              setCursorId(row.entry.id);
+              if (refocus) focusTree();
             }}
             onAction={(action) => act(row.entry, action)}
             onRename={(name) => rename(row.entry, name)}

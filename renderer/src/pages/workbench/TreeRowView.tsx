@@ -10,24 +10,32 @@ type Props = {
   active: boolean;
   /** Under the keyboard cursor. */
   focused: boolean;
+  /** Renaming in place; `renameError` says why the last name typed was refused (the text stays). */
   renaming: boolean;
+  renameError: string | null;
+  menuOpen: boolean;
   onOpen: () => void;
   onToggle: () => void;
+  onMenu: (open: boolean, refocus: boolean) => void;
   onAction: (action: RowAction) => void;
   onRename: (name: string | null) => void;
   onDropNode: (draggedId: string) => void;
 };
 
-/** One sidebar row: a collection, folder or request, with its menu, inline rename and drag and drop. */
 export function rowDomId(id: string): string {
   return `wb-node-${id}`;
 }
 
-export function TreeRowView({ row, active, focused, renaming, onOpen, onToggle, onAction, onRename, onDropNode }: Props) {
+/**
+ * One sidebar row: a collection, folder or request, with its menu, inline
+ * rename and drag and drop. The tree around it holds the focus, so the
+ * buttons here are for the mouse (tabIndex -1): the keyboard has the tree's keys.
+ */
+export function TreeRowView({ row, active, focused, renaming, renameError, menuOpen, onOpen, onToggle, onMenu, onAction, onRename, onDropNode }: Props) {
   const { entry, depth, expanded } = row;
-  const [menuOpen, setMenuOpen] = useState(false);
   const [dropping, setDropping] = useState(false);
   const container = entry.kind !== 'request';
+  const errorId = `${rowDomId(entry.id)}-rename-error`;
 
   const accepts = (event: DragEvent) => event.dataTransfer.types.includes(DRAG_TYPE);
   return (
@@ -36,9 +44,12 @@ export function TreeRowView({ row, active, focused, renaming, onOpen, onToggle, 
       className={`wb-row kind-${entry.kind}${active ? ' active' : ''}${focused ? ' cursor' : ''}${dropping ? ' drop' : ''}`}
       style={{ paddingLeft: 8 + depth * 14 }}
       role="treeitem"
+      aria-label={entry.kind === 'request' ? `${entry.method ?? 'GET'} ${entry.name}` : entry.name}
       aria-selected={active}
       aria-expanded={container ? expanded : undefined}
       aria-level={depth + 1}
+      aria-posinset={row.position}
+      aria-setsize={row.siblings}
       data-testid="tree-row"
       data-kind={entry.kind}
       data-name={entry.name}
@@ -57,28 +68,44 @@ export function TreeRowView({ row, active, focused, renaming, onOpen, onToggle, 
       }}
     >
       {container ? (
-        <button type="button" className="wb-twisty" aria-label={`${expanded ? 'Collapse' : 'Expand'} ${entry.name}`} onClick={onToggle}>
+        <button type="button" tabIndex={-1} className="wb-twisty" aria-label={`${expanded ? 'Collapse' : 'Expand'} ${entry.name}`} onClick={onToggle}>
           {expanded ? '▾' : '▸'}
         </button>
       ) : (
         <span className={`wb-method method-${(entry.method ?? 'GET').toLowerCase()}`}>{entry.method ?? 'GET'}</span>
       )}
       {renaming ? (
-        <input
-          className="wb-rename"
-          aria-label={`New name for ${entry.name}`}
-          defaultValue={entry.name}
-          autoFocus
-          onFocus={(event) => event.currentTarget.select()}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') onRename(event.currentTarget.value);
-            if (event.key === 'Escape') onRename(null);
-          }}
-          onBlur={(event) => onRename(event.currentTarget.value)}
-        />
+        <span className="wb-rename-field">
+          <input
+            className="wb-rename"
+            aria-label={`New name for ${entry.name}`}
+            aria-invalid={renameError !== null}
+            aria-describedby={renameError ? errorId : undefined}
+            defaultValue={entry.name}
+            autoFocus
+            onFocus={(event) => event.currentTarget.select()}
+            onKeyDown={(event) => {
+              // The tree's keys (type-ahead, arrows, Delete) must not act on the row while its name is typed.
+              event.stopPropagation();
+              if (event.key === 'Enter') onRename(event.currentTarget.value);
+              if (event.key === 'Escape') {
+                event.preventDefault();
+                onRename(null);
+              }
+            }}
+            // Leaving the field commits; a refused name stays there to fix.
+            onBlur={(event) => onRename(event.currentTarget.value)}
+          />
+          {renameError && (
+            <span id={errorId} role="alert" className="wb-rename-error">
+              {renameError}
+            </span>
+          )}
+        </span>
       ) : (
         <button
           type="button"
+          tabIndex={-1}
           className="wb-row-name"
           title={entry.url ?? entry.name}
           onClick={container ? onToggle : onOpen}
@@ -87,10 +114,10 @@ export function TreeRowView({ row, active, focused, renaming, onOpen, onToggle, 
           {entry.name}
         </button>
       )}
-      <button type="button" className="wb-row-more" aria-label={`Actions for ${entry.name}`} aria-haspopup="menu" onClick={() => setMenuOpen(!menuOpen)}>
+      <button type="button" tabIndex={-1} className="wb-row-more" aria-label={`Actions for ${entry.name}`} aria-haspopup="menu" aria-expanded={menuOpen} onClick={() => onMenu(!menuOpen, false)}>
         ⋯
       </button>
-      {menuOpen && <RowMenu entry={entry} onPick={onAction} onClose={() => setMenuOpen(false)} />}
+      {menuOpen && <RowMenu entry={entry} onPick={onAction} onClose={(refocus) => onMenu(false, refocus)} />}
     </div>
   );
 }

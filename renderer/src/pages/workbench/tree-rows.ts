@@ -1,6 +1,7 @@
 import type { TreeEntry, TreeListing } from '../../../../main/contract/workspace.ts';
 
-export type TreeRow = { entry: TreeEntry; depth: number; expanded: boolean };
+/** `position` and `siblings` are 1-based among the siblings shown: a virtualised tree must tell screen readers what they cannot count. */
+export type TreeRow = { entry: TreeEntry; depth: number; expanded: boolean; position: number; siblings: number };
 
 /**
  * The sidebar's rows in display order. With a filter only `visible` ids show
@@ -8,20 +9,27 @@ export type TreeRow = { entry: TreeEntry; depth: number; expanded: boolean };
  */
 export function flattenTree(listing: TreeListing, byId: ReadonlyMap<string, TreeEntry>, collapsed: ReadonlySet<string>, visible: ReadonlySet<string> | null): TreeRow[] {
   const rows: TreeRow[] = [];
+  const shown = (ids: readonly string[]): TreeEntry[] =>
+    ids.flatMap((id) => {
+      const entry = byId.get(id);
+      return entry && (!visible || visible.has(id)) ? [entry] : [];
+    });
+  type Item = { entry: TreeEntry; depth: number; position: number; siblings: number };
+  const push = (stack: Item[], entries: TreeEntry[], depth: number) => {
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const entry = entries[index];
+      if (entry) stack.push({ entry, depth, position: index + 1, siblings: entries.length });
+    }
+  };
   // An explicit stack rather than recursion: deep trees of thousands of nodes stay cheap.
-  const stack: { id: string; depth: number }[] = listing.collections.map((id) => ({ id, depth: 0 })).reverse();
+  const stack: Item[] = [];
+  push(stack, shown(listing.collections), 0);
   for (let item = stack.pop(); item; item = stack.pop()) {
-    const entry = byId.get(item.id);
-    if (!entry || (visible && !visible.has(entry.id))) continue;
+    const { entry } = item;
     const container = entry.kind !== 'request';
     const expanded = container && (visible !== null || !collapsed.has(entry.id));
-    rows.push({ entry, depth: item.depth, expanded });
-    if (expanded && entry.children) {
-      for (let index = entry.children.length - 1; index >= 0; index--) {
-        const child = entry.children[index];
-        if (child !== undefined) stack.push({ id: child, depth: item.depth + 1 });
-      }
-    }
+    rows.push({ entry, depth: item.depth, expanded, position: item.position, siblings: item.siblings });
+    if (expanded && entry.children) push(stack, shown(entry.children), item.depth + 1);
   }
   return rows;
 }
