@@ -18,6 +18,7 @@ import { openApiChannels } from './openapi.ts';
 import { requestsChannels, requestsEvents } from './requests.ts';
 import { sandboxChannels, sandboxEvents } from './sandbox.ts';
 import { secretProvidersChannels } from './secret-providers.ts';
+import { referencedSecretsChannels } from './referenced-secrets.ts';
 import { settingsChannels, settingsEvents } from './settings.ts';
 import { vaultChannels, vaultEvents } from './vault.ts';
 import { workspaceChannels, workspaceEvents } from './workspace.ts';
@@ -38,6 +39,7 @@ export const channels = {
   ...flowsChannels,
   ...diagnosisChannels,
   ...secretProvidersChannels,
+  ...referencedSecretsChannels,
 } as const;
 
 export const events = {

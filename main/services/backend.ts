@@ -39,6 +39,7 @@ import { createInboxService, type InboxService } from '../flows/inbox-service.ts
 import { createSecretChain } from '../secret-providers/chain.ts';
 import type { ProcessEnvironment } from '../secret-providers/env-provider.ts';
 import { secretProvidersOverview } from '../secret-providers/overview.ts';
+import { referencedSecrets } from './referenced-secrets.ts';
 import { passInstalled } from '../secret-providers/pass-provider.ts';
 import { withSecretScope } from './scoped-requests.ts';
 import { providerHostRules, providerSecretSource } from '../secret-providers/secret-source.ts';
@@ -280,6 +281,20 @@ export function createBackend(options: BackendOptions): Backend {
           },
           env: () => providerEnvironment,
           passInstalled: () => passInstalled(providerEnvironment),
+        },
+        environment,
+      ),
+    // The Vault screen's "referenced by your collections" list: names only, nothing decrypted.
+    'vault:referenced': ({ environment }) =>
+      referencedSecrets(
+        {
+          document: () => workspace.document,
+          vaultNames: async (name) => {
+            const { state } = await vault.status();
+            if (state === 'absent') return [];
+            return state === 'unlocked' ? vault.list({ environment: name }).secrets.map((secret) => secret.name) : null;
+          },
+          env: () => providerEnvironment,
         },
         environment,
       ),
