@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connect } from './api/client.ts';
-import { ApiProvider } from './api/context.tsx';
 import { errorMessage } from './api/errors.ts';
 import { App } from './App.tsx';
+import { StateProvider } from './state/provider.tsx';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
@@ -11,9 +11,9 @@ try {
   const api = connect();
   root.render(
     <StrictMode>
-      <ApiProvider api={api}>
+      <StateProvider api={api}>
         <App />
-      </ApiProvider>
+      </StateProvider>
     </StrictMode>,
   );
 } catch (error) {

@@ -1,0 +1,7 @@
+/** The renderer's state: main's data through useChannel (TanStack Query), UI state in one zustand store. */
+export { channelKey, channelPrefix } from './channel-key.ts';
+export { createQueryClient } from './query-client.ts';
+export { StateProvider } from './provider.tsx';
+export { createUiStore, type UiState, type UiStore } from './ui-store.ts';
+export { skip, useChannel, useChannelMutation, useEvent, type ChannelOptions } from './use-channel.ts';
+export { useUi, useUiShallow } from './use-ui.ts';
