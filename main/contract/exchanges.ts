@@ -90,6 +90,17 @@ export const RequestSnapshot = z.object({
     z.object({ kind: z.literal('json'), text: z.string() }),
     z.object({ kind: z.literal('form'), pairs: z.array(z.object({ name: z.string(), value: z.string() })) }),
     z.object({ kind: z.literal('raw'), text: z.string() }),
+    // Files by path only: their bytes are never kept in History.
+    z.object({
+      kind: z.literal('multipart'),
+      parts: z.array(
+        z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('text'), name: z.string(), value: z.string() }),
+          z.object({ kind: z.literal('file'), name: z.string(), path: z.string(), contentType: z.string().optional(), fileName: z.string().optional() }),
+        ]),
+      ),
+    }),
+    z.object({ kind: z.literal('binary'), path: z.string() }),
   ]),
 });
 export type RequestSnapshot = z.output<typeof RequestSnapshot>;

@@ -39,11 +39,34 @@ export const KeyValue = z.object({
 });
 export type KeyValue = z.output<typeof KeyValue>;
 
+/** A file a body sends, by path: main reads it at send time (never the renderer); `{{var}}` templates allowed. Empty until one is chosen: a send then says so. */
+export const BodyFilePath = z.string().max(4096);
+
+/** One part of a multipart/form-data body: a text field or a file read by main when the request is sent. */
+export const MultipartPart = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), name: z.string().max(1000), value: text, enabled: z.boolean().default(true) }),
+  z.object({
+    kind: z.literal('file'),
+    name: z.string().max(1000),
+    path: BodyFilePath,
+    enabled: z.boolean().default(true),
+    /** Absent: application/octet-stream. */
+    contentType: z.string().max(200).optional(),
+    /** The filename the server is told; absent: the path's last segment. */
+    fileName: z.string().max(1000).optional(),
+  }),
+]);
+export type MultipartPart = z.output<typeof MultipartPart>;
+
 export const RequestBody = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('json'), text }),
   z.object({ kind: z.literal('form'), pairs: z.array(KeyValue).max(MAX_PAIRS) }),
   z.object({ kind: z.literal('raw'), text, contentType: z.string().max(200) }),
+  /** Boundary and Content-Type are set by main at send time; a Content-Type header of the request is replaced. */
+  z.object({ kind: z.literal('multipart'), parts: z.array(MultipartPart).max(MAX_PAIRS) }),
+  /** The bytes of one file, read by main at send time; contentType empty: application/octet-stream (a Content-Type header wins). */
+  z.object({ kind: z.literal('binary'), path: BodyFilePath, contentType: z.string().max(200) }),
 ]);
 export type RequestBody = z.output<typeof RequestBody>;
 
@@ -143,7 +166,8 @@ export const WorkspaceNode = z.discriminatedUnion('kind', [CollectionNode, Folde
 export type WorkspaceNode = z.output<typeof WorkspaceNode>;
 export type ContainerNode = CollectionNode | FolderNode;
 
-export const WORKSPACE_SCHEMA_VERSION = 2;
+/** 3: bodies may be multipart/form-data or a binary file (older files load unchanged). */
+export const WORKSPACE_SCHEMA_VERSION = 3;
 
 /** The persisted document: a flat map by id plus ordered child lists, so an edit touches one entry. */
 export const WorkspaceDocument = z.object({

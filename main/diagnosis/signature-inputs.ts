@@ -10,6 +10,7 @@ export function isSignatureScheme(scheme: string): boolean {
 }
 
 function snapshotBody(body: RequestBody): RequestSnapshot['body'] {
+  if (body.kind === 'multipart') return { kind: 'multipart', parts: body.parts.map((part) => ({ ...part })) };
   return body.kind === 'form' ? { kind: 'form', pairs: body.pairs.map((p) => ({ name: p.name, value: p.value })) } : { ...body };
 }
 

@@ -1,4 +1,5 @@
 import { Redactor } from '../core/redactor.ts';
+import type { CurlBodyArgument } from './curl-body.ts';
 
 export type CurlRequest = {
   method: string;
@@ -6,6 +7,8 @@ export type CurlRequest = {
   headers: readonly (readonly [string, string])[];
   /** The body exactly as sent (a form body already encoded), or null. */
   body: string | null;
+  /** A multipart or binary-file body, as curl options that read the files themselves (instead of body). */
+  fileArgs?: readonly CurlBodyArgument[];
 };
 
 /** POSIX single quoting: everything is literal inside '…', and a quote itself is closed, escaped and reopened. */
@@ -18,6 +21,7 @@ export function buildCurlCommand(request: CurlRequest): string {
   const parts = [`curl -X ${shellQuote(request.method)} ${shellQuote(request.url)}`];
   for (const [name, value] of request.headers) parts.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   if (request.body !== null && request.body !== '') parts.push(`--data-raw ${shellQuote(request.body)}`);
+  for (const arg of request.fileArgs ?? []) parts.push(`${arg.option} ${shellQuote(arg.value)}`);
   return parts.join(' \\\n  ');
 }
 
@@ -49,5 +53,6 @@ export function withPlaceholders(request: CurlRequest, replace: (text: string) =
     url: replace(request.url),
     headers: request.headers.map(([name, value]) => [name, replace(value)] as const),
     body: request.body === null ? null : replace(request.body),
+    ...(request.fileArgs ? { fileArgs: request.fileArgs.map((arg) => ({ option: arg.option, value: replace(arg.value) })) } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { ServiceError } from '../contract/errors.ts';
 import type { CurlResult, SendInput, SendResult, SignedPreview, SignResult } from '../contract/requests.ts';
 import type { HistoryEntry } from '../contract/history.ts';
 import type { DiagnosisInput, DiagnosisReport, VariantsReport } from '../contract/diagnosis.ts';
-import { historyEntryOf, redactedSummary, type SendRecordDetails } from '../history/history-entry.ts';
+import { draftHistoryEntry, redactedSummary, type SendRecordDetails } from '../history/history-entry.ts';
 import { buildCurlCommand, placeholderReplacer, withPlaceholders } from './curl.ts';
 import { Redactor } from '../core/redactor.ts';
 import type { CompareExpected } from '../contract/auth.ts';
@@ -31,11 +31,14 @@ import { ChainFailure, sendSigned, signWithExchanges, tokenFetcher, type Execute
 import { chainFailureResult, SendFailedError, SignFailedError } from './send-failure.ts';
 import { preSendFailure } from '../diagnosis/failure.ts';
 import { createDiagnosisService } from '../diagnosis/diagnosis-service.ts';
-import { toWireRequest } from './wire.ts';
+import { shownWire, toWireRequest } from './wire.ts';
+import { BodyFileError, buildFileBody } from './file-body.ts';
+import { curlBodyArguments } from './curl-body.ts';
 import { vaultErrorIn } from '../vault/vault-errors.ts';
 import { bindSendToHosts, type HostBindingOptions } from '../vault/hosts/send-binding.ts';
 import { resolveNetwork, type NetworkOverride } from './network-options.ts';
 import { assertResponse } from '../assertions/index.ts';
+import { sendSpillFolder, type SpillFolders } from './spill-folder.ts';
 
 export type RequestServiceOptions = {
   workspace: WorkspaceService;
@@ -47,12 +50,12 @@ export type RequestServiceOptions = {
   clock?: Clock;
   nonces?: NonceSource;
   execute?: Execute;
-  /** Where each send is recorded (History); nothing is recorded when absent. */
+  /** Where each send is recorded (History), redacted but not yet fitted to the file schema (HistoryService.record does that); nothing is recorded when absent. */
   recordSend?: (entry: HistoryEntry) => void;
   /** Told the path of every body saved to a file (not of spilled ones). */
   onSaved?: (path: string) => void;
   /** A private folder per send for bodies too large to preview (spill-files.ts); without it they go to the downloads folder. */
-  spill?: { folder(): Promise<string>; settle(folder: string, savedPath: string | null): Promise<boolean> };
+  spill?: SpillFolders;
   /** The process-wide secret ledger: every send's secrets (fetched tokens included) are added to it, for the doors' last check. */
   ledger?: Redactor;
   /** Puts text on the clipboard and clears it after 30 s (the vault's copier); "Copy as curl" with secrets needs it. */
@@ -170,7 +173,9 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       const signal = inFlight.start(sendId);
       const wantsFile = input.saveToDownloads === true || node.settings?.saveToFile === true;
       // A body nobody asked to save (or the UI's "save to file", which waits for "Save as…") goes to a private spill folder.
-      const spillFolder = options.spill && input.save === undefined && (input.keepInSpill === true || !wantsFile) ? await options.spill.folder() : null;
+      const spill = options.spill && input.save === undefined && (input.keepInSpill === true || !wantsFile) ? sendSpillFolder(options.spill) : null;
+      // "Save to file" spills from the first byte; any other body only if it turns out too large to preview.
+      const spillFolder = spill !== null && wantsFile ? await spill.get() : null;
       const save: SaveTarget | undefined =
         input.save ??
         (spillFolder !== null && wantsFile
@@ -181,7 +186,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       const executeOptions: ExecuteOptions = {
         requestId: sendId,
         signal,
-        downloadsDir: spillFolder ?? options.downloadsDir(),
+        downloadsDir: spill !== null ? spill.get : options.downloadsDir(),
         ...(save ? { save } : {}),
         ...(node.settings?.timeoutMs ? { timeouts: { headersMs: node.settings.timeoutMs } } : {}),
         ...(node.settings?.followRedirects === false ? { maxRedirects: 0 } : {}),
@@ -195,7 +200,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
         if (!options.recordSend) return null;
         const id = randomUUID();
         options.recordSend(
-          redactor.redactDeep(historyEntryOf({
+          redactor.redactDeep(draftHistoryEntry({
             id,
             at: startedAt,
             durationMs: Math.max(0, clock.now() - startedAt),
@@ -227,16 +232,16 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
         ledger.absorb(redactor);
         input.redactor?.absorb(redactor);
         const historyId = record(redactor, {
-          summary: redactedSummary(toWireRequest(result.signed.request), redactor),
+          summary: redactedSummary(shownWire(toWireRequest(result.signed.request, result.files), result.files), redactor),
           outcome: result.outcome,
           exchanges: result.exchanges,
           failure: result.failure,
           signatureInputs: result.signatureInputs,
         });
         const savedPath = result.outcome.ok ? (result.outcome.response.saved?.path ?? null) : null;
-        if (spillFolder !== null && options.spill) spilled = await options.spill.settle(spillFolder, savedPath);
+        if (spill !== null) spilled = await spill.settle(savedPath);
         if (savedPath !== null && !spilled) options.onSaved?.(savedPath);
-        const wire = toWireRequest(result.signed.request);
+        const wire = shownWire(toWireRequest(result.signed.request, result.files), result.files);
         // One walk of everything the send answers (the outcome and traces were walked already; the preview is not).
         return redactor.redactDeep({
           sent: previewOf(wire),
@@ -254,7 +259,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
         });
       } finally {
         // A send that failed before settling leaves no empty folder behind.
-        if (spillFolder !== null && !spilled && options.spill) await options.spill.settle(spillFolder, null);
+        if (spill !== null) await spill.settle(null);
         inFlight.finish(sendId);
       }
     },
@@ -278,8 +283,17 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
         fetchToken: tokenFetcher(network.options, bound ? bound.guard(options.execute) : options.execute),
       }).catch(asServiceError);
       ledger.absorb(signed.redactor);
-      const wire = toWireRequest(signed.request);
-      const request = { method: wire.method, url: wire.url, headers: wire.headers, body: typeof wire.body === 'string' ? wire.body : null };
+      // Files stay paths here: curl reads them itself (-F name=@path, --data-binary @path).
+      const fileArgs = curlBodyArguments(signed.request.body);
+      const wire = fileArgs === null ? toWireRequest(signed.request) : toWireRequest({ ...signed.request, body: { kind: 'none' } });
+      const request = {
+        method: wire.method,
+        url: wire.url,
+        // curl -F draws its own boundary and says so in its own Content-Type.
+        headers: signed.request.body.kind === 'multipart' ? wire.headers.filter(([name]) => name.toLowerCase() !== 'content-type') : wire.headers,
+        body: typeof wire.body === 'string' ? wire.body : null,
+        ...(fileArgs === null ? {} : { fileArgs }),
+      };
       const command = buildCurlCommand(withPlaceholders(request, placeholderReplacer(named, signed.redactor)));
       if (input.includeSecrets !== true) return { command, copiedWithSecrets: false, warning: null };
       if (!options.copyToClipboard) throw new ServiceError('failed', 'No clipboard is available to main here, so the command with secrets cannot be copied.');
@@ -322,7 +336,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       const tokenUrls = exchanges.filter((exchange) => exchange.sent).map((exchange) => exchange.request?.url ?? '');
       return {
         environment: sentEnvironment,
-        request: signed.redactor.redactDeep(previewOf(toWireRequest(signed.request))),
+        request: signed.redactor.redactDeep(previewOf(await signedWire(signed.request))),
         traces: [...signed.traces],
         compare: input.compare ? signed.compare(input.compare) : null,
         exchanges,
@@ -351,6 +365,12 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
   };
 }
 
+/** The signed request as it would go out, its files read (so their sizes show) but never their bytes. */
+async function signedWire(request: Parameters<typeof toWireRequest>[0]): Promise<ReturnType<typeof toWireRequest>> {
+  const files = await buildFileBody(request.body).catch(asServiceError);
+  return shownWire(toWireRequest(request, files), files);
+}
+
 /** The request as it went out, in clear: only ever returned walked by the send's redactor. */
 function previewOf(wire: ReturnType<typeof toWireRequest>): SignedPreview {
   return {
@@ -363,7 +383,7 @@ function previewOf(wire: ReturnType<typeof toWireRequest>): SignedPreview {
 
 /** An unknown variable, a missing or locked secret, a URL that cannot be used: set-up to fix, not a signature that failed. */
 function isConfigurationError(error: unknown): boolean {
-  return vaultErrorIn(error) !== null || error instanceof UnknownVariableError || (error instanceof SigningError && /\bURL\b/.test(error.message));
+  return vaultErrorIn(error) !== null || error instanceof UnknownVariableError || error instanceof BodyFileError || (error instanceof SigningError && /\bURL\b/.test(error.message));
 }
 
 /** A signing failure (unknown variable, missing secret, bad key, token refused) is the user's to read: its message is already redacted. */

@@ -8,7 +8,8 @@ import { callFailure, tokenFailure } from '../diagnosis/failure.ts';
 import { previewText, toExchange, type ExchangeDraft } from '../diagnosis/exchange-record.ts';
 import { SigningRecorder } from '../diagnosis/recording.ts';
 import { signatureInputsOf } from '../diagnosis/signature-inputs.ts';
-import { toWireRequest } from './wire.ts';
+import { buildFileBody, type FileBody } from './file-body.ts';
+import { shownWire, toWireRequest } from './wire.ts';
 
 export type Execute = (request: ReturnType<typeof toWireRequest>, options?: ExecuteOptions, deps?: ExecutorDeps) => Promise<HttpOutcome>;
 
@@ -26,6 +27,8 @@ export type SendResult = {
   failure: ExchangeFailure | null;
   /** What the signature was made from, redacted; null when the chain signs nothing. */
   signatureInputs: SignatureInputs | null;
+  /** The multipart or binary body as it was sent (bytes and description); null for text bodies. */
+  files: FileBody | null;
 };
 
 /**
@@ -111,12 +114,15 @@ export async function sendSigned(
   execute: Execute = executeRequest,
 ): Promise<SendResult> {
   const { recorder, drafts, signOnce } = recordedSigning(input, signing, options, execute);
+  let files: FileBody | null = null;
   const sendOnce = async (signed: SignedRequest): Promise<HttpOutcome> => {
-    const wire = toWireRequest(signed.request);
+    // Files are read after signing (their paths may hold variables) and before anything of the call goes out.
+    files = await buildFileBody(signed.request.body);
+    const wire = toWireRequest(signed.request, files);
     const at = signing.clock.now();
     // One walk over the whole outcome: no list of fields to forget one from (redirect hops were missed that way).
     const outcome = signed.redactor.redactDeep(await execute(wire, options));
-    drafts.push({ role: 'call', label: 'request', wire, at, durationMs: signing.clock.now() - at, outcome, traces: [...signed.traces], failure: callFailure(outcome, wire.url) });
+    drafts.push({ role: 'call', label: 'request', wire: shownWire(wire, files), at, durationMs: signing.clock.now() - at, outcome, traces: [...signed.traces], failure: callFailure(outcome, wire.url) });
     return outcome;
   };
 
@@ -139,6 +145,7 @@ export async function sendSigned(
     exchanges,
     failure: exchanges[exchanges.length - 1]?.failure ?? null,
     signatureInputs: signatureInputsOf(input, signed.traces, recorder, redactor),
+    files,
   };
 }
 

@@ -10,7 +10,14 @@ export type RequestBody =
   | { readonly kind: 'none' }
   | { readonly kind: 'json'; readonly text: string }
   | { readonly kind: 'form'; readonly pairs: readonly FormPair[] }
-  | { readonly kind: 'raw'; readonly text: string };
+  | { readonly kind: 'raw'; readonly text: string }
+  // Files by path: main/requests reads them after signing; no scheme signs multipart or file bytes today.
+  | { readonly kind: 'multipart'; readonly parts: readonly MultipartPart[] }
+  | { readonly kind: 'binary'; readonly path: string };
+
+export type MultipartPart =
+  | { readonly kind: 'text'; readonly name: string; readonly value: string }
+  | { readonly kind: 'file'; readonly name: string; readonly path: string; readonly contentType?: string | undefined; readonly fileName?: string | undefined };
 
 export type SigningRequest = {
   readonly method: string;

@@ -54,8 +54,19 @@ const v1ToV2: Migration = {
   },
 };
 
+/**
+ * Version 3 adds multipart/form-data and binary-file bodies. Every version-2
+ * body is valid as it is: only the number changes, so an older Countersign
+ * refuses the file instead of dropping a body kind it cannot read.
+ */
+const v2ToV3: Migration = {
+  from: 2,
+  describe: 'allow multipart and binary-file bodies (no stored field changes)',
+  migrate: (doc) => ({ ...doc, schemaVersion: 3 }),
+};
+
 /** In order; the last one's result is WORKSPACE_SCHEMA_VERSION. */
-export const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2];
+export const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2, v2ToV3];
 
 export function storedVersion(raw: Record<string, unknown>): number {
   return typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0;

@@ -15,6 +15,11 @@ const text = z.string();
 const pairs = z.array(z.object({ name: text, value: text, enabled: z.boolean() }));
 const description = text.optional();
 
+const StoredPart = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), name: text, value: text, enabled: z.boolean() }),
+  z.object({ kind: z.literal('file'), name: text, path: text, enabled: z.boolean(), contentType: text.optional(), fileName: text.optional() }),
+]);
+
 const StoredRequest = z.object({
   kind: z.literal('request'),
   id: text,
@@ -30,6 +35,8 @@ const StoredRequest = z.object({
     z.object({ kind: z.literal('json'), text }),
     z.object({ kind: z.literal('form'), pairs }),
     z.object({ kind: z.literal('raw'), text, contentType: text }),
+    z.object({ kind: z.literal('multipart'), parts: z.array(StoredPart) }),
+    z.object({ kind: z.literal('binary'), path: text, contentType: text }),
   ]),
   auth: AuthSetting,
   settings: RequestSettings.optional(),

@@ -11,6 +11,10 @@ function contentTypeFor(request: RequestNode): string | null {
       return 'application/x-www-form-urlencoded';
     case 'raw':
       return request.body.contentType.length > 0 ? request.body.contentType : null;
+    case 'binary':
+      return request.body.contentType.length > 0 ? request.body.contentType : 'application/octet-stream';
+    // Its boundary is drawn at send time, so main/requests sets the header then.
+    case 'multipart':
     case 'none':
       return null;
   }
@@ -27,6 +31,19 @@ function bodyOf(request: RequestNode): RequestBody {
       return { kind: 'form', pairs: enabled(body.pairs) };
     case 'raw':
       return { kind: 'raw', text: body.text };
+    case 'multipart':
+      return {
+        kind: 'multipart',
+        parts: body.parts
+          .filter((part) => part.enabled)
+          .map((part) =>
+            part.kind === 'text'
+              ? { kind: 'text', name: part.name, value: part.value }
+              : { kind: 'file', name: part.name, path: part.path, ...(part.contentType ? { contentType: part.contentType } : {}), ...(part.fileName ? { fileName: part.fileName } : {}) },
+          ),
+      };
+    case 'binary':
+      return { kind: 'binary', path: body.path };
   }
 }
 

@@ -92,6 +92,11 @@ function bodySpots(body: RequestBody): Spot[] {
       const reason = credentialReason('', body.text, 'body');
       return reason === undefined ? [] : [{ place: 'body', field: '(raw body)', reason, value: body.text.trim() }];
     }
+    // Text parts are form fields like any other; a file part is a path, never a credential.
+    case 'multipart':
+      return pairSpots(body.parts.flatMap((part) => (part.kind === 'text' ? [part] : [])), 'body');
+    case 'binary':
+      return [];
   }
 }
 
@@ -174,6 +179,10 @@ function replaceIn(request: Pick<RequestNode, 'url' | 'params' | 'headers' | 'bo
         return { kind: 'json', text: request.body.text.split(JSON.stringify(value)).join(JSON.stringify(template)) };
       case 'raw':
         return { ...request.body, text: request.body.text.split(value).join(template) };
+      case 'multipart':
+        return { kind: 'multipart', parts: request.body.parts.map((part) => (part.kind === 'text' && part.value === value ? { ...part, value: template } : part)) };
+      case 'binary':
+        return request.body;
     }
   })();
   const url = request.url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:?#]*:)([^/@?#]+)@/i, (all, head: string, password: string) => (password === value ? `${head}${template}@` : all));

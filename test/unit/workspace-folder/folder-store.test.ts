@@ -26,7 +26,7 @@ describe('workspace folder', () => {
     const first = folder();
     createFolderStore(first).save(samples());
     const written = snapshot(first);
-    expect(written.get('countersign-workspace.yaml')).toBe('format: countersign.workspace\nversion: 1\nschemaVersion: 2\n');
+    expect(written.get('countersign-workspace.yaml')).toBe('format: countersign.workspace\nversion: 1\nschemaVersion: 3\n');
     expect([...written.values()].every((text) => text.endsWith('\n') && !text.includes('\r'))).toBe(true);
 
     const second = folder();

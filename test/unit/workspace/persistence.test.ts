@@ -108,11 +108,11 @@ describe('migrations', () => {
     ]);
     service.rename('r1', 'Renamed');
     const saved = JSON.parse(readFileSync(file(), 'utf8')) as { document: { schemaVersion: number } };
-    expect(saved.document.schemaVersion).toBe(2);
+    expect(saved.document.schemaVersion).toBe(WORKSPACE_SCHEMA_VERSION);
   });
 
   it('v0 -> v1 is the registered first step and changes nothing already explicit', () => {
-    expect(MIGRATIONS.map((migration) => migration.from)).toEqual([0, 1]);
+    expect(MIGRATIONS.map((migration) => migration.from)).toEqual([0, 1, 2]);
     const alreadyExplicit = structuredClone(v0Document);
     alreadyExplicit.nodes.r1.headers = [{ name: 'Accept', value: 'x', enabled: false } as never];
     const migrated = migrateDocument(alreadyExplicit);
@@ -120,7 +120,7 @@ describe('migrations', () => {
     expect(request?.kind === 'request' && request.headers).toEqual([{ name: 'Accept', value: 'x', enabled: false }]);
   });
 
-  it('v1 -> v2 gives every collection an empty flow list and touches nothing else', () => {
+  it('v1 -> v2 gives every collection an empty flow list and touches nothing else (v2 -> v3 changes nothing)', () => {
     const v1 = {
       schemaVersion: 1,
       collections: ['c1'],
@@ -130,7 +130,7 @@ describe('migrations', () => {
       },
     };
     const migrated = migrateDocument(structuredClone(v1));
-    expect(migrated.schemaVersion).toBe(2);
+    expect(migrated.schemaVersion).toBe(3);
     expect(migrated.nodes.c1).toEqual({ ...v1.nodes.c1, flows: [] });
     expect(migrated.nodes.r1).toEqual(v1.nodes.r1);
   });
@@ -138,12 +138,40 @@ describe('migrations', () => {
   it('runs a chain of migrations in order up to the target', () => {
     const seen: number[] = [];
     const chain = [
+      { from: 2, describe: 'c', migrate: (doc: Record<string, unknown>) => (seen.push(2), { ...doc, schemaVersion: 3 }) },
       { from: 1, describe: 'b', migrate: (doc: Record<string, unknown>) => (seen.push(1), { ...doc, schemaVersion: 2 }) },
       { from: 0, describe: 'a', migrate: (doc: Record<string, unknown>) => (seen.push(0), { ...doc, schemaVersion: 1 }) },
     ];
-    const doc = migrateDocument({ collections: [], nodes: {} }, chain, 2);
-    expect(seen).toEqual([0, 1]);
-    expect(doc).toEqual({ schemaVersion: 2, collections: [], nodes: {} });
-    expect(() => migrateDocument({ schemaVersion: 1, collections: [], nodes: {} }, [], 2)).toThrow(/No migration from workspace format 1/);
+    const doc = migrateDocument({ collections: [], nodes: {} }, chain, 3);
+    expect(seen).toEqual([0, 1, 2]);
+    expect(doc).toEqual({ schemaVersion: 3, collections: [], nodes: {} });
+    expect(() => migrateDocument({ schemaVersion: 1, collections: [], nodes: {} }, [], 3)).toThrow(/No migration from workspace format 1/);
+  });
+
+  it('v2 -> v3 (multipart and binary-file bodies) loads a v2 file unchanged, and a v3 file keeps its file bodies', () => {
+    const request = (id: string, body: unknown) => ({ kind: 'request', id, parentId: 'c1', name: id, method: 'POST', url: 'https://x', params: [], headers: [], body, auth: { mode: 'inherit' } });
+    const v2 = {
+      schemaVersion: 2,
+      collections: ['c1'],
+      nodes: {
+        c1: { kind: 'collection', id: 'c1', name: 'C', auth: { mode: 'none' }, children: ['r1', 'r2'], environments: [], flows: [] },
+        r1: request('r1', { kind: 'form', pairs: [{ name: 'a', value: '1', enabled: false }] }),
+        r2: request('r2', { kind: 'raw', text: 'x', contentType: 'text/csv' }),
+      },
+    };
+    const migrated = migrateDocument(structuredClone(v2));
+    expect(migrated).toEqual({ ...v2, schemaVersion: 3 });
+    const v3 = {
+      ...v2,
+      schemaVersion: 3,
+      nodes: {
+        ...v2.nodes,
+        r1: request('r1', { kind: 'multipart', parts: [{ kind: 'text', name: 'n', value: 'v', enabled: true }, { kind: 'file', name: 'f', path: '/tmp/a.pdf', enabled: false, contentType: 'application/pdf', fileName: 'b.pdf' }] }),
+        r2: request('r2', { kind: 'binary', path: '/tmp/a.bin', contentType: '' }),
+      },
+    };
+    expect(migrateDocument(structuredClone(v3))).toEqual(v3);
+    // A file from before version 3 never held these kinds: one that does is refused rather than half-read.
+    expect(() => migrateDocument({ ...v3, nodes: { ...v3.nodes, r2: request('r2', { kind: 'binary' }) } })).toThrow(/not valid at nodes\.r2\.body/);
   });
 });
