@@ -47,6 +47,17 @@ async function resolveBody(body: RequestBody, resolver: VariableResolver): Promi
       for (const p of body.pairs) pairs.push({ name: await resolver.resolve(p.name), value: await resolver.resolve(p.value) });
       return { kind: 'form', pairs };
     }
+    case 'multipart': {
+      // Names, text values and file paths may hold templates; file contents are sent as they are.
+      const parts = [];
+      for (const p of body.parts) {
+        const name = await resolver.resolve(p.name);
+        parts.push(p.kind === 'text' ? { ...p, name, value: await resolver.resolve(p.value) } : { ...p, name, path: await resolver.resolve(p.path) });
+      }
+      return { kind: 'multipart', parts };
+    }
+    case 'binary':
+      return { kind: 'binary', path: await resolver.resolve(body.path) };
   }
 }
 
