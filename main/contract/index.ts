@@ -18,6 +18,7 @@ import { openApiChannels } from './openapi.ts';
 import { requestsChannels, requestsEvents } from './requests.ts';
 import { sandboxChannels, sandboxEvents } from './sandbox.ts';
 import { secretProvidersChannels } from './secret-providers.ts';
+import { variablesChannels } from './variables.ts';
 import { referencedSecretsChannels } from './referenced-secrets.ts';
 import { settingsChannels, settingsEvents } from './settings.ts';
 import { vaultChannels, vaultEvents } from './vault.ts';
@@ -39,6 +40,7 @@ export const channels = {
   ...flowsChannels,
   ...diagnosisChannels,
   ...secretProvidersChannels,
+  ...variablesChannels,
   ...referencedSecretsChannels,
 } as const;
 

@@ -39,6 +39,7 @@ import { createInboxService, type InboxService } from '../flows/inbox-service.ts
 import { createSecretChain } from '../secret-providers/chain.ts';
 import type { ProcessEnvironment } from '../secret-providers/env-provider.ts';
 import { secretProvidersOverview } from '../secret-providers/overview.ts';
+import { variableFacts } from './variable-facts.ts';
 import { referencedSecrets } from './referenced-secrets.ts';
 import { passInstalled } from '../secret-providers/pass-provider.ts';
 import { withSecretScope } from './scoped-requests.ts';
@@ -297,6 +298,21 @@ export function createBackend(options: BackendOptions): Backend {
           env: () => providerEnvironment,
         },
         environment,
+      ),
+    // The editor's hover on {{name}}: plain values, dynamic descriptions, secrets by name and provider only.
+    'variables:resolve': (input) =>
+      variableFacts(
+        {
+          document: () => workspace.document,
+          vaultNames: async (name) => {
+            const { state } = await vault.status();
+            if (state === 'absent') return [];
+            return state === 'unlocked' ? vault.list({ environment: name }).secrets.map((secret) => secret.name) : null;
+          },
+          env: () => providerEnvironment,
+          ledger,
+        },
+        input,
       ),
   };
 

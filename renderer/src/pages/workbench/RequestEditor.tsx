@@ -5,8 +5,12 @@ import { AuthEditor } from './AuthEditor.tsx';
 import { BodyEditor } from './BodyEditor.tsx';
 import { PairsEditor } from './PairsEditor.tsx';
 import { SettingsEditor } from './SettingsEditor.tsx';
-import { knownNames, unresolvedNames } from './template-vars.ts';
+import { hasTemplate, knownNames, templateNames, unresolvedNames } from './template-vars.ts';
 import { TemplatePreview } from './TemplatePreview.tsx';
+import { ParamsTable } from './params/ParamsTable.tsx';
+import { UrlField } from './params/UrlField.tsx';
+import { composedUrl, rowsOf } from './params/query-sync.ts';
+import { useVariableFacts, type VariableFacts } from './variables/use-variable-facts.ts';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
@@ -36,8 +40,11 @@ export function RequestEditor({ draft, environment, secretNames, vaultLocked, ru
     if (draft.auth.mode === 'chain') texts.push(JSON.stringify(draft.auth.steps));
     return unresolvedNames(texts, known);
   }, [draft, known]);
+  const names = useMemo(() => templateNames([draft.url, ...draft.params.flatMap((pair) => [pair.name, pair.value]), ...draft.headers.flatMap((pair) => [pair.name, pair.value])]), [draft.url, draft.params, draft.headers]);
+  const facts = useVariableFacts(draft.id, environment?.id, names);
+  const parts = { url: draft.url, params: draft.params };
 
-  const counts = { params: draft.params.length, headers: draft.headers.length };
+  const counts = { params: rowsOf(parts).length, headers: draft.headers.length };
   return (
     <section className="wb-editor" aria-label="Request">
       <div className="wb-urlbar">
@@ -46,7 +53,7 @@ export function RequestEditor({ draft, environment, secretNames, vaultLocked, ru
             <option key={method}>{method}</option>
           ))}
         </select>
-        <input aria-label="URL" className="wb-url" spellCheck={false} value={draft.url} placeholder="{{baseUrl}}/path" onChange={(event) => onChange((old) => ({ ...old, url: event.target.value }))} />
+        <UrlField key={draft.id} parts={parts} onChange={(next) => onChange((old) => ({ ...old, ...next }))} />
         {running ? (
           <button type="button" onClick={onCancel}>
             Cancel
@@ -60,7 +67,7 @@ export function RequestEditor({ draft, environment, secretNames, vaultLocked, ru
           Copy as curl
         </button>
       </div>
-      <TemplatePreview text={draft.url} known={known} />
+      <TemplatePreview text={composedUrl(parts)} known={known} facts={facts} label="Variables in the URL" />
       {unresolved.length > 0 && (
         <p className="warn" role="status" data-testid="unresolved">
           Not defined in {environment?.name ?? 'this environment'}: {unresolved.map((name) => `{{${name}}}`).join(', ')}
@@ -74,12 +81,20 @@ export function RequestEditor({ draft, environment, secretNames, vaultLocked, ru
           </button>
         ))}
       </div>
-      {section === 'params' && <PairsEditor label="Param" pairs={draft.params} onChange={(params) => onChange((old) => ({ ...old, params }))} />}
-      {section === 'headers' && <PairsEditor label="Header" pairs={draft.headers} onChange={(headers) => onChange((old) => ({ ...old, headers }))} />}
+      {section === 'params' && <ParamsTable parts={parts} onChange={(next) => onChange((old) => ({ ...old, ...next }))} below={(row, index) => <RowVariables label={`Variables in Param ${index + 1}`} row={row} known={known} facts={facts} />} />}
+      {section === 'headers' && (
+        <PairsEditor label="Header" pairs={draft.headers} onChange={(headers) => onChange((old) => ({ ...old, headers }))} below={(row, index) => <RowVariables label={`Variables in Header ${index + 1}`} row={row} known={known} facts={facts} />} />
+      )}
       {section === 'body' && <BodyEditor body={draft.body} onChange={(body) => onChange((old) => ({ ...old, body }))} />}
       {section === 'settings' && <SettingsEditor settings={draft.settings} onChange={(settings) => onChange((old) => ({ ...old, settings }))} />}
       {section === 'assertions' && <AssertionsEditor assertions={draft.assertions} onChange={(assertions) => onChange((old) => ({ ...old, assertions }))} />}
       {section === 'auth' && <AuthEditor requestId={draft.id} auth={draft.auth} secretNames={secretNames} onChange={(auth) => onChange((old) => ({ ...old, auth }))} />}
     </section>
   );
+}
+
+/** Under a row whose name or value holds a `{{var}}`: the row with its variables marked, to hover or focus. */
+function RowVariables({ label, row, known, facts }: { label: string; row: { name: string; value: string }; known: ReadonlySet<string>; facts: VariableFacts | null }) {
+  if (!hasTemplate(row.name) && !hasTemplate(row.value)) return null;
+  return <TemplatePreview text={`${row.name}: ${row.value}`} known={known} facts={facts} testId="row-variables" label={label} />;
 }

@@ -1,17 +1,15 @@
+import type { VariableFacts } from './variables/use-variable-facts.ts';
+import { VariableMark } from './variables/VariableMark.tsx';
 import { splitTemplate } from './template-vars.ts';
 
-/** The text with each `{{var}}` marked: resolved in the accent colour, unresolved in red. */
-export function TemplatePreview({ text, known }: { text: string; known: ReadonlySet<string> }) {
+type Props = { text: string; known: ReadonlySet<string>; facts?: VariableFacts | null; testId?: string; label?: string };
+
+/** The text with each `{{var}}` marked (resolved in the accent colour, unresolved in red); hover or focus one for its value and source. */
+export function TemplatePreview({ text, known, facts = null, testId = 'url-preview', label }: Props) {
   return (
-    <div className="wb-template" data-testid="url-preview">
+    <div className="wb-template" data-testid={testId} {...(label ? { role: 'group', 'aria-label': label } : {})}>
       {splitTemplate(text, known).map((piece, index) =>
-        piece.kind === 'text' ? (
-          <span key={index}>{piece.text}</span>
-        ) : (
-          <mark key={index} className={piece.resolved ? 'wb-var ok' : 'wb-var missing'} title={piece.resolved ? piece.name : `${piece.name} is not defined here`}>
-            {piece.text}
-          </mark>
-        ),
+        piece.kind === 'text' ? <span key={index}>{piece.text}</span> : <VariableMark key={index} text={piece.text} name={piece.name} resolved={piece.resolved} fact={facts?.get(piece.name)} />,
       )}
     </div>
   );

@@ -43,3 +43,15 @@ export function unresolvedNames(texts: readonly string[], known: ReadonlySet<str
   }
   return [...missing];
 }
+
+/** Every name used in these strings, once each, in order of appearance (what the editor asks main to resolve). */
+export function templateNames(texts: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const text of texts) for (const match of text.matchAll(TEMPLATE)) names.add(match[1] ?? '');
+  names.delete('');
+  return [...names];
+}
+
+export function hasTemplate(text: string): boolean {
+  return /\{\{\s*[^{}]+?\s*\}\}/.test(text);
+}
