@@ -1,5 +1,6 @@
 import { ServiceError } from '../../contract/errors.ts';
-import type { KeyValue, RequestSettings } from '../../contract/workspace.ts';
+import type { KeyValue, MultipartPart, RequestSettings } from '../../contract/workspace.ts';
+import { formFilePart } from './form-file.ts';
 import { FLAG_OPTIONS, VALUE_OPTIONS } from './curl-options.ts';
 
 /** What a curl command line says, option by option, before it becomes a request. */
@@ -9,7 +10,10 @@ export type Collected = {
   headers: KeyValue[];
   data: string[];
   jsonData: string[];
-  form: KeyValue[];
+  /** -F and --form-string: multipart/form-data parts. */
+  form: MultipartPart[];
+  /** --data-binary @file: a binary-file body (only when it is the whole body). */
+  dataFiles: string[];
   user?: string;
   bearer?: string;
   get: boolean;
@@ -38,7 +42,7 @@ function encodeUrlencodeArg(arg: string, warnings: string[]): string {
 }
 
 export function collect(words: readonly string[]): Collected {
-  const out: Collected = { headers: [], data: [], jsonData: [], form: [], get: false, head: false, settings: {}, warnings: [] };
+  const out: Collected = { headers: [], data: [], jsonData: [], form: [], dataFiles: [], get: false, head: false, settings: {}, warnings: [] };
   const first = words[0];
   if (first === undefined || !/(^|[\\/])curl(\.exe)?$/i.test(first)) throw new ServiceError('invalid_input', 'The command does not start with curl.');
   let i = 1;
@@ -101,8 +105,12 @@ function applyValue(out: Collected, kind: string, option: string, value: string)
       out.headers.push({ name: value.slice(0, colon).trim(), value: value.slice(colon + 1).trim(), enabled: true });
       break;
     }
-    case 'data':
     case 'data-binary':
+      // --data-binary @file sends the file's bytes as they are: a binary-file body.
+      if (value.startsWith('@') && value.length > 1) out.dataFiles.push(value.slice(1));
+      else out.data.push(value);
+      break;
+    case 'data':
       if (value.startsWith('@')) out.warnings.push(`${option} ${value} reads a file; it was left out.`);
       // curl strips line breaks only from data it reads from a file, which is not imported anyway.
       else out.data.push(value);
@@ -121,8 +129,9 @@ function applyValue(out: Collected, kind: string, option: string, value: string)
       const eq = value.indexOf('=');
       const name = eq < 0 ? value : value.slice(0, eq);
       const content = eq < 0 ? '' : value.slice(eq + 1);
-      if (kind === 'form' && (content.startsWith('@') || content.startsWith('<'))) out.warnings.push(`-F ${name}=${content.slice(0, 1)}file uploads a file; it was left out.`);
-      else out.form.push({ name, value: content, enabled: true });
+      if (kind === 'form' && content.startsWith('<')) out.warnings.push(`-F ${name}=<file sends a file's text as a field; it was left out.`);
+      else if (kind === 'form' && content.startsWith('@')) out.form.push(formFilePart(name, content.slice(1)));
+      else out.form.push({ kind: 'text', name, value: content, enabled: true });
       break;
     }
     case 'user':

@@ -25,8 +25,16 @@ function formPairs(text: string): KeyValue[] | null {
 function bodyOf(c: Collected): RequestBody {
   if (c.jsonData.length > 0) return { kind: 'json', text: c.jsonData.join('') };
   if (c.form.length > 0) {
-    c.warnings.push('-F sends multipart/form-data; the fields were imported as a form-urlencoded body.');
-    return { kind: 'form', pairs: c.form };
+    if (c.data.length > 0 || c.dataFiles.length > 0) c.warnings.push('-F cannot be mixed with -d or --data-binary; the -d data was left out.');
+    const paths = c.form.flatMap((part) => (part.kind === 'file' ? [part.path] : []));
+    if (paths.some((path) => !path.startsWith('/'))) c.warnings.push(`A file path is relative (${paths.filter((path) => !path.startsWith('/')).join(', ')}): give its full path before sending.`);
+    return { kind: 'multipart', parts: c.form };
+  }
+  if (c.dataFiles.length > 0) {
+    const [path = ''] = c.dataFiles;
+    if (c.dataFiles.length > 1 || c.data.length > 0) c.warnings.push(`--data-binary @${path} is imported as the whole body; the other data was left out.`);
+    if (!path.startsWith('/')) c.warnings.push(`The file path ${path} is relative: give its full path before sending.`);
+    return { kind: 'binary', path, contentType: headerValue(c.headers, 'content-type') ?? '' };
   }
   if (c.data.length === 0) return { kind: 'none' };
   const text = c.data.join('&');

@@ -1,7 +1,7 @@
 import pm from 'postman-collection';
 import type { AuthStep } from '../../contract/auth.ts';
 import { ServiceError } from '../../contract/errors.ts';
-import type { AuthSetting, EnvironmentVariable, KeyValue, RequestBody } from '../../contract/workspace.ts';
+import type { AuthSetting, EnvironmentVariable, KeyValue, MultipartPart, RequestBody } from '../../contract/workspace.ts';
 import { splitQuery } from '../curl/query.ts';
 import { DEFAULT_ENVIRONMENTS } from '../defaults.ts';
 import { ExportedCollection, type ExportedItem, type ExportedRequest } from '../exchange/format.ts';
@@ -42,6 +42,34 @@ function authOf(auth: pm.RequestAuth | undefined, where: string, warnings: strin
   return mapPostmanAuth(auth.type, params, where, warnings);
 }
 
+type PostmanFormField = PairLike & { type?: string; src?: unknown; contentType?: unknown };
+
+/** Postman's formdata: text fields and file fields (a file field may list several files: one part each). */
+function multipartOf(fields: readonly PostmanFormField[], where: string, warnings: string[]): RequestBody {
+  const parts: MultipartPart[] = [];
+  const paths: string[] = [];
+  for (const field of fields) {
+    const name = field.key ?? '';
+    const enabled = field.disabled !== true;
+    if (field.type !== 'file') {
+      parts.push({ kind: 'text', name, value: valueText(field.value), enabled });
+      continue;
+    }
+    const contentType = typeof field.contentType === 'string' && field.contentType !== '' ? { contentType: field.contentType } : {};
+    const sources = (Array.isArray(field.src) ? field.src : [field.src]).filter((src): src is string => typeof src === 'string' && src !== '');
+    if (sources.length === 0) {
+      warnings.push(`${where}: the file field "${name}" names no file: choose one before sending.`);
+      parts.push({ kind: 'file', name, path: '', enabled, ...contentType });
+    }
+    for (const path of sources) {
+      parts.push({ kind: 'file', name, path, enabled, ...contentType });
+      paths.push(path);
+    }
+  }
+  if (paths.length > 0) warnings.push(`${where}: the multipart body reads ${paths.join(', ')} when sent: check that the paths exist on this machine.`);
+  return { kind: 'multipart', parts };
+}
+
 function bodyOf(request: pm.Request, where: string, warnings: string[]): RequestBody {
   const body = request.body;
   if (!body || body.isEmpty()) return { kind: 'none' };
@@ -55,11 +83,13 @@ function bodyOf(request: pm.Request, where: string, warnings: string[]): Request
     }
     case 'urlencoded':
       return { kind: 'form', pairs: pairs((body.urlencoded?.all() ?? [])) };
-    case 'formdata': {
-      const fields = (body.formdata?.all() ?? []) as (PairLike & { type?: string })[];
-      if (fields.some((field) => field.type === 'file')) warnings.push(`${where}: multipart file fields were left out.`);
-      warnings.push(`${where}: a multipart form body was imported as form-urlencoded.`);
-      return { kind: 'form', pairs: pairs(fields.filter((field) => field.type !== 'file')) };
+    case 'formdata':
+      return multipartOf(body.formdata?.all() ?? [], where, warnings);
+    case 'file': {
+      const src = (body as unknown as { file?: { src?: unknown } }).file?.src;
+      const path = typeof src === 'string' ? src : '';
+      warnings.push(path === '' ? `${where}: the binary body names no file: choose one before sending.` : `${where}: the binary body reads ${path} when sent: check that the path exists on this machine.`);
+      return { kind: 'binary', path, contentType: contentType ?? '' };
     }
     default:
       warnings.push(`${where}: a "${body.mode}" body is not supported and was left out.`);

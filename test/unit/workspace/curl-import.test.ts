@@ -107,10 +107,10 @@ describe('parseCurl', () => {
     expect(warnings.join(' ')).toMatch(/insecure/);
   });
 
-  it('warns about what it cannot import: files and multipart', () => {
-    const { request, warnings } = parseCurl(`curl https://x.test -F 'file=@a.png' -F 'name=x' -d @body.json`);
-    expect(request.body).toEqual({ kind: 'form', pairs: [{ name: 'name', value: 'x', enabled: true }] });
-    expect(warnings.join('\n')).toMatch(/file=@file uploads a file[\s\S]*@body\.json reads a file[\s\S]*multipart/);
+  it('warns about what it cannot import: -d @file, -F name=<file, and -d beside -F', () => {
+    const { request, warnings } = parseCurl(`curl https://x.test -F 'file=@a.png' -F 'name=x' -F 'text=<notes.txt' -d @body.json`);
+    expect(request.body).toEqual({ kind: 'multipart', parts: [{ kind: 'file', name: 'file', path: 'a.png', enabled: true }, { kind: 'text', name: 'name', value: 'x', enabled: true }] });
+    expect(warnings.join('\n')).toMatch(/text=<file[\s\S]*@body\.json reads a file[\s\S]*relative \(a\.png\)/);
   });
 
   it('refuses something that is not a curl command or has no URL', () => {
