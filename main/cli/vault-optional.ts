@@ -1,6 +1,7 @@
 import type { Backend } from '../services/backend.ts';
 import type { CliContext } from './context.ts';
 import type { CliIo } from './io.ts';
+import { service } from './service-errors.ts';
 import { unlockVault } from './session.ts';
 
 /**
@@ -10,6 +11,6 @@ import { unlockVault } from './session.ts';
  * A missing secret then fails with every place it was looked for.
  */
 export async function unlockUnlessAbsent(backend: Backend, io: CliIo, context: CliContext): Promise<void> {
-  if ((await backend.vault.status()).state === 'absent') return;
+  if ((await service(() => backend.dispatcher.call('vault:status', {}))).state === 'absent') return;
   await unlockVault(backend, io, context);
 }

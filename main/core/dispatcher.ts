@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { channels, isChannelName, type ChannelInput, type ChannelName, type ChannelOutput } from '../contract/index.ts';
+import { doorMayCall, type Door } from '../contract/cli.ts';
 import { ServiceError, type ContractErrorShape, type Envelope, type ErrorIssue } from '../contract/errors.ts';
 import { checkInputShape } from './input-guard.ts';
 import { Redactor } from './redactor.ts';
 
-/** Who is calling, as the door established it. Services may use it for audit, never for trust. */
-export type CallContext = { door: 'electron' | 'browser' | 'cli' | 'test' };
+/** Who is calling, as the door itself established it (never taken from the caller's input): the dispatcher keeps the cli: channels to the CLI. */
+export type CallContext = { door: Door };
 
 export type Handler<K extends ChannelName> = (
   input: z.output<(typeof channels)[K]['input']>,
@@ -49,6 +50,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       const issues = toIssues(parsed.error);
       return failure({ code: 'invalid_input', message: `Invalid input for ${name}: ${summarize(issues)}`, issues });
     }
+    // Before any handler runs: the window and browser mode never reach the command line's own channels.
+    if (!doorMayCall(context.door, name)) return failure({ code: 'forbidden', message: `${name} is for the countersign command line only.` });
     try {
       // The input was parsed with this very channel's schema, which the correlated types cannot show.
       const handler = handlers[name] as (input: unknown, context: CallContext) => unknown;

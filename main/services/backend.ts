@@ -31,6 +31,7 @@ import { createHistoryFileStore } from '../history/history-file.ts';
 import { createHistoryService, type HistoryService } from '../history/history-service.ts';
 import { createHistoryHandlers } from '../history/history-handlers.ts';
 import { createUnlockOnDemand } from './unlock-on-demand.ts';
+import { createCliHandlers } from './cli-handlers.ts';
 import { createCommandCopier } from '../requests/command-copier.ts';
 import { defaultHostsFor, sandboxHostsOf } from '../vault/hosts/host-names.ts';
 import { createFlowHandlers } from '../flows/flow-handlers.ts';
@@ -314,6 +315,8 @@ export function createBackend(options: BackendOptions): Backend {
         },
         input,
       ),
+    // The command line's own channels; the dispatcher refuses them from the window and browser mode.
+    ...createCliHandlers({ requests, flows, keys, vault, workspace, dataDir: options.dataDir, env: () => providerEnvironment }),
   };
 
   const dispatcher = createDispatcher(handlers, {

@@ -6,6 +6,7 @@ import type { Environment } from '../../contract/workspace.ts';
 import type { Backend } from '../../services/backend.ts';
 import { EXIT } from '../exit-codes.ts';
 import { CliError } from '../io.ts';
+import { service } from '../service-errors.ts';
 
 /** --proxy, --ca and --insecure for run, run-collection and flow: they win over the environment's network settings for this run. */
 export const NETWORK_OVERRIDE_OPTIONS = {
@@ -51,5 +52,5 @@ export async function applyNetworkOverrides(
   else if (environment?.network?.verifyTls === false) {
     io.err(`warning: TLS certificates are NOT verified for "${environment.name}" (its network settings; "countersign env set ... --verify" turns checks back on).\n`);
   }
-  backend.requests.setNetworkOverride({ proxyUrl, ca, insecure: values.insecure === true });
+  await service(() => backend.dispatcher.call('cli:network-override', { ...(proxyUrl === undefined ? {} : { proxyUrl }), ...(ca === undefined ? {} : { ca }), insecure: values.insecure === true }));
 }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { ServiceError } from '../../contract/errors.ts';
 import type { DiagnosisInput, DiagnosisReport, ExpectedFromGateway, VariantsReport } from '../../contract/diagnosis.ts';
 import type { Backend } from '../../services/backend.ts';
 import { parseCommandArgs, type Command } from '../command.ts';
@@ -7,7 +8,7 @@ import { findEnvironment } from '../environment.ts';
 import { EXIT } from '../exit-codes.ts';
 import { CliError } from '../io.ts';
 import { collectionIdOf, findRequestByPath } from '../request-path.ts';
-import { service } from '../service-errors.ts';
+import { service, toCliError } from '../service-errors.ts';
 import { unlockVault, withBackend } from '../session.ts';
 import { diagnosisText, variantsText } from './explain-text.ts';
 
@@ -85,7 +86,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function sourceOf(backend: Backend, target: string, env: string | undefined): Promise<DiagnosisInput['source']> {
   if (UUID.test(target)) {
     if (env !== undefined) throw new CliError('--env goes with a request path; a history entry knows its environment.', EXIT.usage);
-    const found = backend.history.list().some((entry) => entry.id === target);
+    const found = await backend.dispatcher.call('history:get', { id: target }).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof ServiceError && error.code === 'not_found') return false;
+        throw toCliError(error);
+      },
+    );
     if (!found) throw new CliError(`No history entry ${target}: "countersign history" lists them.`, EXIT.usage);
     return { historyId: target };
   }

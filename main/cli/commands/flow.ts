@@ -88,6 +88,7 @@ Examples:
 
       const runId = randomUUID();
       const printer = stepPrinter(io);
+      // direct call: each step's state streams through the bus while the run's channel call is still open.
       const unsubscribe = backend.bus.subscribe((name, payload) => {
         if (name === 'flows:run-changed' && 'runId' in payload && payload.runId === runId) printer.state(payload);
         if (name === 'requests:progress' && 'requestId' in payload) printer.progress(payload.requestId, progressLine(payload));
@@ -98,7 +99,7 @@ Examples:
         if (interrupted) return;
         interrupted = true;
         io.err('\nCancelling…\n');
-        backend.flows.cancel(runId);
+        void backend.dispatcher.call('flows:cancel', { runId }).catch(() => undefined);
       };
       // Kept (`on`, and not removed once interrupted) until the process ends: conf's when-exit re-sends the
       // signal to the process, and proper-lockfile's signal-exit re-raises it when it finds itself the only
@@ -106,7 +107,7 @@ Examples:
       process.on('SIGINT', interrupt);
       try {
         const final = await service(() =>
-          backend.flows.run({
+          backend.dispatcher.call('cli:run-flow', {
             collectionId: found.collectionId,
             flowId: found.id,
             environmentId: environment.id,

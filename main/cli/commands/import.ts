@@ -109,7 +109,7 @@ async function importWithConflictMode(backend: Backend, channel: 'workspace:impo
 
 /** Credentials in an import go to the vault, so it has to be open; with no vault yet, an import without credentials still works. */
 async function unlockIfPresent(backend: Backend, io: CliIo, context: CliContext): Promise<void> {
-  if ((await backend.vault.status()).state !== 'absent') await unlockVault(backend, io, context);
+  if ((await service(() => backend.dispatcher.call('vault:status', {}))).state !== 'absent') await unlockVault(backend, io, context);
 }
 
 /** Postman scripts are not run: say which were left out, by request, so the user can redo them as auth or flow steps. */

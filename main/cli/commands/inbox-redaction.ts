@@ -7,6 +7,7 @@ import { VAULT_FILE_NAME } from '../../vault/file/vault-file-store.ts';
 import { PASSPHRASE_ENV } from '../../vault/passphrase-from-env.ts';
 import type { CliContext } from '../context.ts';
 import type { CliIo } from '../io.ts';
+import { service } from '../service-errors.ts';
 import { unlockVault, withBackend } from '../session.ts';
 
 const PROVIDER_VARIABLE = /^COUNTERSIGN_SECRET_/;
@@ -20,7 +21,7 @@ export async function learnSecretValues(
   // No vault: nothing to learn, and no reason to open (and so create) a data directory.
   if (!existsSync(join(resolveDataDir(options.dataDir, io.env), VAULT_FILE_NAME))) return {};
   return withBackend(options.dataDir, io, options.context, async (backend) => {
-    const status = await backend.vault.status();
+    const status = await service(() => backend.dispatcher.call('vault:status', {}));
     if (status.state === 'absent') return {};
     if (status.state !== 'unlocked') {
       // Without --redact, only ways that ask nothing: the agent (tried by unlockVault) or the variable.
@@ -33,7 +34,9 @@ export async function learnSecretValues(
         return { note: 'Note: the vault is locked, so its values cannot be recognised: callbacks print as received. Use --redact, COUNTERSIGN_PASSPHRASE or "countersign vault unlock --for 15m" to hide them.' };
       }
     }
-    for (const secret of backend.vault.list({}).secrets) redactor.add(await backend.vault.get(secret.environment, secret.name));
+    const { secrets } = await service(() => backend.dispatcher.call('vault:list', {}));
+    // direct call: the values only feed this process's redactor, and no channel may return a secret value.
+    for (const secret of secrets) redactor.add(await backend.vault.get(secret.environment, secret.name));
     return {};
   });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import { ServiceError } from '../../contract/errors.ts';
 import { KeySize } from '../../contract/keys.ts';
 import { writeKeyFile } from '../../keys/write-key-file.ts';
 import { assertFreeOrReplaceable, FileExistsError } from '../../platform/private-file.ts';
@@ -7,7 +8,7 @@ import { parseCommandArgs, type Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 import { CliError } from '../io.ts';
 import { readNewPassphrase } from '../secret-input.ts';
-import { service } from '../service-errors.ts';
+import { service, toCliError } from '../service-errors.ts';
 import { unlockVault, withBackend } from '../session.ts';
 
 export const EXPORT_PASSPHRASE_ENV = 'COUNTERSIGN_EXPORT_PASSPHRASE';
@@ -68,6 +69,7 @@ Examples:
       // Ask for the export passphrase before the long part, not after it.
       const exportPassphrase = values.encrypt ? await readNewPassphrase(context, io.env, EXPORT_PASSPHRASE_ENV, 'export passphrase') : undefined;
       const jobId = randomUUID();
+      // direct call: generation progress streams through the bus; keys:generate answers once, at the end.
       const unsubscribe = backend.bus.subscribe((name, payload) => {
         if (io.isTty && name === 'keys:generation-progress' && 'jobId' in payload && payload.jobId === jobId && 'elapsedMs' in payload) {
           io.err(`\rgenerating ${bits.data}-bit key... ${(payload.elapsedMs / 1000).toFixed(1)} s`);
@@ -80,20 +82,24 @@ Examples:
       io.err(`Stored ${generated.key.bits}-bit key "${ref.name}" in ${ref.environment}.\n`);
 
       if (publicPath !== undefined) {
-        const exported = await service(() => backend.keys.exportPublic(ref));
+        const exported = await service(() => backend.dispatcher.call('keys:export-public', ref));
         await writeExport(publicPath, exported.pem, values.force, PUBLIC_KEY_MODE);
         io.err(`Public key written to ${values['export-public'] ?? publicPath}.\n`);
       }
       if (privatePath !== undefined && privateFile !== undefined) {
-        const exported = await service(() =>
-          backend.keys.exportPrivate(
+        // Main writes the file (owner-only, like the vault itself): the key never comes back through a channel.
+        const target = { file: privatePath, overwrite: values.force };
+        const exported = await backend.dispatcher
+          .call(
+            'cli:export-private-key',
             values.pkcs1
-              ? { ...ref, format: 'pkcs1', acknowledgeUnencrypted: true }
-              : { ...ref, format: 'pkcs8', ...(exportPassphrase === undefined ? {} : { passphrase: exportPassphrase }) },
-          ),
-        );
-        // Owner-only, like the vault itself.
-        await writeExport(privatePath, exported.pem, values.force, 0o600);
+              ? { ...ref, format: 'pkcs1', acknowledgeUnencrypted: true, ...target }
+              : { ...ref, format: 'pkcs8', ...(exportPassphrase === undefined ? {} : { passphrase: exportPassphrase }), ...target },
+          )
+          .catch((error: unknown) => {
+            if (error instanceof ServiceError && error.code === 'conflict') throw new CliError(`${privatePath} already exists; it was left as it was (--force replaces it).`, EXIT.usage);
+            throw toCliError(error);
+          });
         io.err(`Private key written to ${privateFile}${exported.encrypted ? ' (encrypted)' : ''}.\n`);
         if (exported.warning) io.err(`warning: ${exported.warning}\n`);
       }

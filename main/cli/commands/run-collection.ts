@@ -113,7 +113,7 @@ async function sendOne(
 ): Promise<CaseResult> {
   const started = performance.now();
   try {
-    const result = await backend.requests.send({ requestId: request.id, environmentId, variables, ...(confirmed ? { confirmProtected: true as const } : {}) });
+    const result = await backend.dispatcher.call('cli:send', { requestId: request.id, environmentId, variables, ...(confirmed ? { confirmProtected: true as const } : {}) });
     const exitCode = exitCodeForSend(result);
     const status = result.outcome.ok ? result.outcome.response.status : null;
     const failure =

@@ -126,7 +126,7 @@ async function signOrSend(values: RunValues, positionals: string[], io: CliIo, c
     });
     try {
       if (traceOnly || values['dry-run']) {
-        const signed = await service(() => backend.requests.sign({ requestId: request.id, environmentId: environment.id, variables }));
+        const signed = await service(() => backend.dispatcher.call('cli:sign', { requestId: request.id, environmentId: environment.id, variables }));
         io.out(values.json ? `${JSON.stringify({ path, dryRun: true, ...signed }, null, 2)}\n` : signedRequestText(signed));
         return EXIT.ok;
       }
@@ -158,12 +158,13 @@ async function send(backend: Backend, io: CliIo, plan: SendPlan): Promise<number
   const spill = plan.json && !toFile ? undefined : await mkdtemp(toFile ? join(dirname(toFile), '.countersign-run-') : join(tmpdir(), 'countersign-run-'));
   const sendId = randomUUID();
   const showProgress = io.isTty && toFile !== undefined;
+  // direct call: progress events stream through the bus; a channel answers once, at the end.
   const unsubscribe = backend.bus.subscribe((name, payload) => {
     if (showProgress && name === 'requests:progress' && 'requestId' in payload && payload.requestId === sendId) io.err(progressLine(payload));
   });
   try {
     const result = await service(() =>
-      backend.requests.send({
+      backend.dispatcher.call('cli:send', {
         requestId: plan.requestId,
         environmentId: plan.environmentId,
         sendId,

@@ -21,7 +21,7 @@ export async function vaultPassphrase(io: CliIo, context: CliContext): Promise<s
 /** `vault backup [--out DIR]`: main writes the encrypted file (0600, never over another) and prints where. */
 export async function backupVault(backend: Backend, io: CliIo, context: CliContext, out: string | undefined): Promise<number> {
   const passphrase = await vaultPassphrase(io, context);
-  await service(() => backend.vault.unlock({ passphrase }));
+  await service(() => backend.dispatcher.call('vault:unlock', { passphrase }));
   const saved = await service(() => backend.dispatcher.call('vault:export-backup', { passphrase, ...(out === undefined ? {} : { directory: resolve(out) }) }));
   io.out(`${saved.path}\n`);
   io.err(`Backed up ${saved.secretCount} secrets. The file opens with this vault's passphrase ("countersign vault restore --from FILE").\n`);

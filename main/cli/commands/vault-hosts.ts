@@ -7,7 +7,7 @@ import { vaultPassphrase } from './vault-backup.ts';
 
 /** `vault hosts NAME --env E [--host H]...`: where a secret may be sent; with --host, replaces that list (vault passphrase). */
 export async function secretHosts(backend: Backend, io: CliIo, context: CliContext, name: string, environment: string, hosts: string[] | undefined): Promise<number> {
-  const secret = backend.vault.list({ environment }).secrets.find((entry) => entry.name === name);
+  const secret = (await service(() => backend.dispatcher.call('vault:list', { environment }))).secrets.find((entry) => entry.name === name);
   if (!secret) throw new CliError(`There is no secret named "${name}" in ${environment}.`, EXIT.usage);
   if (hosts === undefined) {
     for (const host of secret.hosts ?? []) io.out(`${host}\n`);

@@ -123,7 +123,7 @@ function requireEnv(environment: string | undefined): string {
 }
 
 async function init(backend: Backend, io: CliIo, context: CliContext): Promise<number> {
-  const status = await backend.vault.status();
+  const status = await service(() => backend.dispatcher.call('vault:status', {}));
   if (status.state !== 'absent') throw new CliError('This data directory already has a vault; "vault passwd" changes its passphrase.', EXIT.config);
   const passphrase = await readNewPassphrase(context, io.env, PASSPHRASE_ENV, 'vault passphrase');
   await service(() => backend.dispatcher.call('vault:setup', { passphrase }));
@@ -136,14 +136,15 @@ async function init(backend: Backend, io: CliIo, context: CliContext): Promise<n
 async function sandboxSecretsSeeded(backend: Backend): Promise<void> {
   const wanted = sampleSandboxSecrets().map((secret) => secret.name);
   for (let attempt = 0; attempt < 250; attempt++) {
-    const present = new Set(backend.vault.list({ environment: 'Sandbox' }).secrets.map((secret) => secret.name));
+    const present = new Set((await service(() => backend.dispatcher.call('vault:list', { environment: 'Sandbox' }))).secrets.map((secret) => secret.name));
     if (wanted.every((name) => present.has(name))) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
-function listSecrets(backend: Backend, io: CliIo, environment: string | undefined, json: boolean): number {
-  const secrets = backend.vault.list({ environment }).secrets.map(({ environment: env, name, kind, updatedAt, hosts }) => ({ environment: env, name, kind, updatedAt, hosts }));
+async function listSecrets(backend: Backend, io: CliIo, environment: string | undefined, json: boolean): Promise<number> {
+  const listed = await service(() => backend.dispatcher.call('vault:list', environment === undefined ? {} : { environment }));
+  const secrets = listed.secrets.map(({ environment: env, name, kind, updatedAt, hosts }) => ({ environment: env, name, kind, updatedAt, hosts }));
   if (json) {
     io.out(`${JSON.stringify(secrets, null, 2)}\n`);
     return EXIT.ok;
@@ -161,7 +162,7 @@ async function setSecret(backend: Backend, io: CliIo, context: CliContext, name:
   // Unlock before reading the value: piped stdin can carry only one of the two.
   await unlockVault(backend, io, context);
   const value = await readSecretValue(context, `Value of ${name} (${environment}): `);
-  const exists = backend.vault.list({ environment }).secrets.some((secret) => secret.name === name);
+  const exists = (await service(() => backend.dispatcher.call('vault:list', { environment }))).secrets.some((secret) => secret.name === name);
   if (exists && hosts !== undefined) throw new CliError(`${name} exists already: change where it may go with "vault hosts ${name} --env ${environment} --host ...".`, EXIT.usage);
   if (exists) await service(() => backend.dispatcher.call('vault:rotate', { environment, name, value }));
   else await service(() => backend.dispatcher.call('vault:add', { environment, name, kind: kind.data, value, ...(hosts === undefined ? {} : { hosts }) }));
@@ -188,7 +189,7 @@ async function changePassphrase(backend: Backend, io: CliIo, context: CliContext
   const fromEnv = io.env[PASSPHRASE_ENV];
   const current = fromEnv !== undefined && fromEnv !== '' ? fromEnv : await context.promptHidden?.('Current passphrase: ');
   if (current === undefined) throw new CliError(`Set ${PASSPHRASE_ENV} or run in a terminal to give the current passphrase.`, EXIT.config);
-  await service(() => backend.vault.unlock({ passphrase: current }));
+  await service(() => backend.dispatcher.call('vault:unlock', { passphrase: current }));
   const next = await readNewPassphrase(context, io.env, NEW_PASSPHRASE_ENV, 'passphrase');
   await service(() => backend.dispatcher.call('vault:set-passphrase', { current, next }));
   io.err('Passphrase changed.\n');

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { emptyDocument } from '../../workspace/document.ts';
-import { createFolderStore, requestsWithCredentials } from '../../workspace/folder/folder-store.ts';
+import { createFolderStore } from '../../workspace/folder/folder-store.ts';
 import { ROOT_FILE } from '../../workspace/folder/layout.ts';
 import { readFolder } from '../../workspace/folder/read-folder.ts';
 import { randomIds } from '../../workspace/ids.ts';
@@ -77,15 +77,17 @@ Examples:
       ),
     );
 
-    const doc = values['from-current'] ? await withBackend(values['data-dir'], io, contextWithout(context), (backend) => Promise.resolve(backend.workspace.document)) : emptyDocument();
-    const refused = requestsWithCredentials(doc);
-    if (refused.size > 0) {
+    // Main writes the copy itself, so the workspace's contents never cross a channel.
+    const copy = values['from-current']
+      ? await withBackend(values['data-dir'], io, contextWithout(context), (backend) => service(() => backend.dispatcher.call('cli:workspace-to-folder', { dir: root })))
+      : undefined;
+    if (copy && !copy.written) {
       throw new CliError(
-        `Nothing was written: a credential is typed into ${[...refused.values()].flat().join('; ')}. Move it to the vault first ("countersign export NAME FILE --move-to-vault"), then run init again.`,
+        `Nothing was written: a credential is typed into ${copy.credentialsIn.join('; ')}. Move it to the vault first ("countersign export NAME FILE --move-to-vault"), then run init again.`,
         EXIT.config,
       );
     }
-    createFolderStore(root).save(doc);
+    if (!copy) createFolderStore(root).save(emptyDocument());
 
     if (files.length > 0) {
       await withBackend(values['data-dir'], io, { ...context, openBackend: (dataDir) => context.openBackend(dataDir, root) }, async (backend) => {
@@ -129,5 +131,5 @@ function check(root: string, io: CliIo): number {
 }
 
 async function unlockIfPresent(backend: Backend, io: CliIo, context: CliContext): Promise<void> {
-  if ((await backend.vault.status()).state !== 'absent') await unlockVault(backend, io, context);
+  if ((await service(() => backend.dispatcher.call('vault:status', {}))).state !== 'absent') await unlockVault(backend, io, context);
 }
