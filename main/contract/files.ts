@@ -23,6 +23,18 @@ export type SaveAsInput = z.input<typeof SaveAsInput>;
 export const SaveAsResult = z.object({ path: z.string().nullable() });
 export type SaveAsResult = z.output<typeof SaveAsResult>;
 
+/** A file a request body sends (multipart file part, binary body), as the editor checks it: never its content. */
+export const BodyFileFacts = z.object({
+  path: z.string(),
+  /** Its last path segment: the filename a multipart part sends by default. */
+  name: z.string(),
+  /** Bytes; null when it cannot be read. */
+  size: z.number().int().nonnegative().nullable(),
+  /** Why it cannot be sent (not absolute, missing, a folder, too large), in words to show; null when it can. */
+  problem: z.string().nullable(),
+});
+export type BodyFileFacts = z.output<typeof BodyFileFacts>;
+
 /** Files Countersign saved (downloads, exports): open them or show them in their folder. Only such files. */
 export const filesChannels = {
   'files:open': { input: SavedPath, output: z.object({ done: z.literal(true) }) },
@@ -31,4 +43,8 @@ export const filesChannels = {
   'files:save-as': { input: SaveAsInput, output: SaveAsResult },
   /** Lets a spilled body go (its tab closed, the request was sent again). Anything else is ignored. */
   'files:discard': { input: SavedPath, output: z.object({ done: z.literal(true) }) },
+  /** The desktop app's Open dialog for a body file; null when cancelled. Browser mode has none (the path is typed): an error says so. */
+  'files:choose-body-file': { input: z.strictObject({}), output: z.object({ path: z.string().nullable() }) },
+  /** Checks a typed or chosen body file: absolute, a readable file, within the body size limit. */
+  'files:body-file-facts': { input: z.strictObject({ path: z.string().max(4096) }), output: BodyFileFacts },
 } as const;

@@ -45,6 +45,13 @@ startElectronDoor(electron, {
           const choice = parent ? await electron.dialog.showSaveDialog(parent, { defaultPath }) : await electron.dialog.showSaveDialog({ defaultPath });
           return choice.canceled || !choice.filePath ? null : choice.filePath;
         },
+        // A request body's file (multipart part, binary body): main reads it at send time.
+        chooseOpenPath: async () => {
+          const parent = electron.BrowserWindow.getFocusedWindow();
+          const options: Electron.OpenDialogOptions = { properties: ['openFile'], title: 'Choose the file to send' };
+          const choice = parent ? await electron.dialog.showOpenDialog(parent, options) : await electron.dialog.showOpenDialog(options);
+          return choice.canceled ? null : (choice.filePaths[0] ?? null);
+        },
       }),
     ),
 }).catch((error: unknown) => {

@@ -105,3 +105,19 @@ export async function buildFileBody(body: RequestBody, limit = MAX_FILE_BODY_BYT
   const contentType = encoded.headers.get('content-type') ?? 'multipart/form-data';
   return { bytes, contentType, preview: `multipart/form-data\n${preview.join('\n')}` };
 }
+
+/** What the editor shows for a body file: its name and size, or why it cannot be sent. Reads only its metadata. */
+export async function bodyFileFacts(path: string, limit = MAX_FILE_BODY_BYTES): Promise<{ path: string; name: string; size: number | null; problem: string | null }> {
+  const name = basename(path);
+  if (path.trim() === '') return { path, name, size: null, problem: 'Choose a file.' };
+  if (path.includes('{{')) return { path, name, size: null, problem: null };
+  if (!isAbsolute(path)) return { path, name, size: null, problem: `${path} is not absolute: give the file's full path.` };
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { path, name, size: null, problem: `${path} is not a file.` };
+    if (info.size > limit) return { path, name, size: info.size, problem: `${formatSize(info.size)} is larger than ${mib(limit)}, the most a request body may be.` };
+    return { path, name, size: info.size, problem: null };
+  } catch (error) {
+    return { path, name, size: null, problem: `${path} cannot be read (${reason(error)}).` };
+  }
+}

@@ -21,6 +21,7 @@ import { SendFailedError, SignFailedError } from '../requests/send-failure.ts';
 import { defaultDownloadsDir } from '../platform/downloads-dir.ts';
 import { systemFileOpener, type FileOpener } from '../platform/file-opener.ts';
 import { createSavedFiles, createSaveAsHandlers, type SavePathChooser } from './saved-files.ts';
+import { createBodyFileHandlers, type OpenPathChooser } from './body-file-handlers.ts';
 import { createSpillFiles } from './spill-files.ts';
 import { keyUsers } from './key-usage.ts';
 import { createSettingsService } from './settings.ts';
@@ -65,6 +66,8 @@ export type BackendOptions = {
   downloadsDir?: () => string;
   /** The desktop app's native Save dialog, for "Save as…"; browser mode sends a file name instead. */
   chooseSavePath?: SavePathChooser;
+  /** The desktop app's native Open dialog, for a request body's file; browser mode types the path. */
+  chooseOpenPath?: OpenPathChooser;
   /** Cheaper key derivation for tests only. */
   vaultTuning?: Pick<Parameters<typeof createVaultService>[0], 'scryptParams' | 'clock' | 'timers'>;
 };
@@ -247,6 +250,7 @@ export function createBackend(options: BackendOptions): Backend {
     'files:open': ({ path }) => savedFiles.open(path),
     'files:reveal': ({ path }) => savedFiles.reveal(path),
     ...createSaveAsHandlers({ spill, remember: (path) => savedFiles.remember(path), downloadsDir: () => settings.downloadsDir(), choosePath: options.chooseSavePath }),
+    ...createBodyFileHandlers(options.chooseOpenPath),
     'settings:downloads': () => settings.downloads(),
     'settings:set-downloads': ({ dir }) => settings.setDownloads(dir),
     'keys:test-sign': async (ref) => (await import('./key-test-sign.ts')).testSignWithSandbox(keys, vault, (await startSandbox()).url, ref),
