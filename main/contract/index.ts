@@ -9,7 +9,7 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
-import { cliChannels } from './cli.ts';
+import { authSchemesChannels } from './auth-schemes.ts';
 import { diagnosisChannels } from './diagnosis.ts';
 import { historyChannels, historyEvents } from './history.ts';
 import { keysChannels, keysEvents } from './keys.ts';
@@ -41,10 +41,9 @@ export const channels = {
   ...flowsChannels,
   ...diagnosisChannels,
   ...secretProvidersChannels,
+  ...authSchemesChannels,
   ...variablesChannels,
   ...referencedSecretsChannels,
-  // Refused by the dispatcher from every door but the CLI (doorMayCall in cli.ts).
-  ...cliChannels,
 } as const;
 
 export const events = {

@@ -39,21 +39,43 @@ function compareBytes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Section 3.4.1.1: METHOD&encoded-URI&encoded-normalized-params (the params end up encoded twice). */
-export function buildBaseString(
+/** A parameter with its name and value percent-encoded once, for sorting and for every place that writes it. */
+export type EncodedParam = SourcedParam & { readonly encodedName: string; readonly encodedValue: string };
+
+/** The base string and the parameters encoded and sorted as it uses them (the signer reuses them for the header and body). */
+export type EncodedBaseString = BaseStringParts & { readonly sorted: readonly EncodedParam[] };
+
+function encoded(pair: FormPair, source: SourcedParam['source']): EncodedParam {
+  return { name: pair.name, value: pair.value, source, encodedName: percentEncode(pair.name), encodedValue: percentEncode(pair.value) };
+}
+
+/**
+ * Section 3.4.1.1: METHOD&encoded-URI&encoded-normalized-params (the params
+ * end up encoded twice). The URL is parsed once and each name and value
+ * encoded once: this runs on every OAuth 1.0a send.
+ */
+export function buildEncodedBaseString(
   method: string,
   url: string,
   body: RequestBody,
   oauthParams: readonly FormPair[],
-): BaseStringParts {
-  const params: SourcedParam[] = [
-    ...queryParams(url).map((p) => ({ ...p, source: 'query' as const })),
-    ...bodyParams(body).map((p) => ({ ...p, source: 'body' as const })),
-    ...oauthParams.map((p) => ({ ...p, source: 'oauth' as const })),
-  ];
+): EncodedBaseString {
+  const parsed = new URL(url);
+  const all: EncodedParam[] = [];
+  if (parsed.search !== '') for (const [name, value] of new URLSearchParams(parsed.search)) all.push(encoded({ name, value }, 'query'));
+  for (const pair of bodyParams(body)) all.push(encoded(pair, 'body'));
+  for (const pair of oauthParams) all.push(encoded(pair, 'oauth'));
+  const params: SourcedParam[] = all.map(({ name, value, source }) => ({ name, value, source }));
+  const sorted = [...all].sort((a, b) => compareBytes(a.encodedName, b.encodedName) || compareBytes(a.encodedValue, b.encodedValue));
+  const normalizedParams = sorted.map((p) => `${p.encodedName}=${p.encodedValue}`).join('&');
   const upper = method.toUpperCase();
-  const baseUri = baseStringUri(url);
-  const normalizedParams = normalizeParams(params);
+  const baseUri = `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
   const baseString = `${percentEncode(upper)}&${percentEncode(baseUri)}&${percentEncode(normalizedParams)}`;
+  return { method: upper, baseUri, params, normalizedParams, baseString, sorted };
+}
+
+/** Section 3.4.1.1 as plain parts (compare mode, the diagnosis). */
+export function buildBaseString(method: string, url: string, body: RequestBody, oauthParams: readonly FormPair[]): BaseStringParts {
+  const { method: upper, baseUri, params, normalizedParams, baseString } = buildEncodedBaseString(method, url, body, oauthParams);
   return { method: upper, baseUri, params, normalizedParams, baseString };
 }

@@ -1,7 +1,7 @@
 import type { AuthStep } from '../contract/auth.ts';
 import type { RequestBody, SigningRequest } from './types.ts';
 import { UnknownVariableError } from './errors.ts';
-import { stepUse } from './step-fields.ts';
+import { moduleOf } from './schemes/index.ts';
 import type { VariableResolver } from './variables.ts';
 
 /** Resolves every template in a request: URL, header names and values, and the body. */
@@ -91,13 +91,13 @@ async function resolveEscaped(segment: string, resolver: VariableResolver): Prom
 }
 
 /**
- * Resolves the strings of the fields an auth step uses (stepUse). A field it
+ * Resolves the strings of the fields an auth step uses (its scheme's `use`). A field it
  * does not use keeps a plain value, and a template there becomes '' rather
  * than asking the vault for something this call does not need. A missing
  * variable or secret is named with the step and the reason it is needed.
  */
 export async function resolveAuthStep<T extends AuthStep>(step: T, resolver: VariableResolver, environment: string): Promise<T> {
-  const use = stepUse(step);
+  const use = moduleOf(step).use(step);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(step)) {
     const why = use.fields[key];

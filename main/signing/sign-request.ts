@@ -2,16 +2,11 @@ import type { AuthStep, CompareExpected, CompareReport, SchemeTrace } from '../c
 import { Redactor } from '../core/redactor.ts';
 import { compareOAuth1, compareSignedString } from './compare.ts';
 import { SigningError } from './errors.ts';
-import { signHmacFields } from './hmac-fields.ts';
-import { applyMomo, momoSecrets, momoTokenRequest, momoTokenUrl } from './momo.ts';
-import { applyOAuth2, clientCredentialsRequest, oauth2Secrets } from './oauth2.ts';
-import { oauth1Secrets, signOAuth1 } from './oauth1.ts';
-import { signPaynet } from './paynet.ts';
 import { resolveAuthStep, resolveRequest } from './resolve-templates.ts';
-import { applyApiKey, applyBasic, applyBearer, basicCredentials } from './simple-auth.ts';
-import { DEFAULT_EXPIRY_MARGIN_SECONDS, type TokenCache, type TokenKey } from './token-cache.ts';
-import { fetchToken, type TokenFetcher } from './token-endpoint.ts';
-import type { Clock, NonceSource, SchemeContext, SchemeResult, SecretSource, SigningRequest } from './types.ts';
+import { moduleOf, type ApplyContext } from './schemes/index.ts';
+import type { TokenCache, TokenKey } from './token-cache.ts';
+import type { TokenFetcher } from './token-endpoint.ts';
+import type { Clock, NonceSource, SchemeResult, SecretSource, SigningRequest } from './types.ts';
 import { checkUrl } from './url.ts';
 import { VariableResolver } from './variables.ts';
 
@@ -49,28 +44,6 @@ export type SignedRequest = {
   readonly tokensUsed: readonly { readonly key: TokenKey; readonly accessToken: string }[];
 };
 
-/** Secret values named by a step's own fields, even when typed in rather than taken from the vault. */
-function stepSecrets(step: AuthStep): string[] {
-  switch (step.type) {
-    case 'oauth2-client-credentials':
-      return oauth2Secrets(step);
-    case 'paynet-signature':
-      return [step.clientSecret];
-    case 'hmac-fields':
-      return [step.key];
-    case 'oauth1':
-      return oauth1Secrets(step);
-    case 'momo':
-      return momoSecrets(step);
-    case 'api-key':
-      return [step.value];
-    case 'basic':
-      return [step.password, basicCredentials(step.username, step.password)];
-    case 'bearer':
-      return [step.token];
-  }
-}
-
 /**
  * Resolves the request's and the auth chain's templates, then applies each
  * scheme in order. Every error that leaves is redacted by value.
@@ -86,19 +59,31 @@ export async function signRequest(input: SignInput, deps: SigningDeps): Promise<
     clock: deps.clock,
     nonces: deps.nonces,
   });
-  const ctx: SchemeContext = { clock: deps.clock, nonces: deps.nonces };
   const traces: SchemeTrace[] = [];
   const tokensUsed: { key: TokenKey; accessToken: string }[] = [];
+  const ctx: ApplyContext = {
+    clock: deps.clock,
+    nonces: deps.nonces,
+    environment: input.environment.name,
+    tokens: deps.tokens,
+    fetchToken: deps.fetchToken,
+    knownSecrets: () => redactor.values(),
+    carriesToken: (key, accessToken) => {
+      tokensUsed.push({ key, accessToken });
+      redactor.add(accessToken);
+    },
+  };
   let compare: ((expected: CompareExpected) => CompareReport) | undefined;
   try {
     let request = await resolveRequest(input.request, resolver);
     checkUrl(request.url, 'The request URL');
     for (const raw of input.auth) {
       const step = await resolveAuthStep(raw, resolver, input.environment.name);
-      redactor.addAll(resolver.secretValues).addAll(stepSecrets(step));
+      const scheme = moduleOf(step);
+      redactor.addAll(resolver.secretValues).addAll(scheme.secrets(step));
       if (step.type === 'basic') redactor.addBasicPair(step.username, step.password);
-      const result = await applyStep(request, step, ctx, deps, input.environment.name, redactor.values(), tokensUsed);
-      for (const used of tokensUsed) redactor.add(used.accessToken);
+      // Traces come back unredacted: all of them are redacted once below, with everything the send touched.
+      const result = await scheme.apply(request, step, ctx);
       request = result.request;
       traces.push(result.trace);
       const found = comparer(result);
@@ -140,52 +125,6 @@ function redactError(error: unknown, redactAll: (text: string) => string): Error
     return error;
   }
   return new SigningError(redactAll(String(error)));
-}
-
-async function applyStep(
-  request: SigningRequest,
-  step: AuthStep,
-  ctx: SchemeContext,
-  deps: SigningDeps,
-  environment: string,
-  secrets: readonly string[],
-  tokensUsed: { key: TokenKey; accessToken: string }[],
-): Promise<SchemeResult> {
-  switch (step.type) {
-    case 'oauth2-client-credentials': {
-      const key: TokenKey = { environment, tokenUrl: step.tokenUrl, clientId: step.clientId };
-      const got = await deps.tokens.get(
-        key,
-        () => fetchToken(deps.fetchToken, clientCredentialsRequest(step), secrets),
-        step.expiryMarginSeconds ?? DEFAULT_EXPIRY_MARGIN_SECONDS,
-      );
-      tokensUsed.push({ key, accessToken: got.token.accessToken });
-      return applyOAuth2(request, step, got.token, got.fromCache, ctx);
-    }
-    case 'momo': {
-      if (!step.useToken) return applyMomo(request, step, undefined, ctx);
-      const key: TokenKey = { environment, tokenUrl: momoTokenUrl(step, request.url), clientId: step.apiUser };
-      const got = await deps.tokens.get(
-        key,
-        () => fetchToken(deps.fetchToken, momoTokenRequest(step, request.url), secrets),
-        step.expiryMarginSeconds ?? DEFAULT_EXPIRY_MARGIN_SECONDS,
-      );
-      tokensUsed.push({ key, accessToken: got.token.accessToken });
-      return applyMomo(request, step, got, ctx);
-    }
-    case 'paynet-signature':
-      return signPaynet(request, step, ctx);
-    case 'hmac-fields':
-      return signHmacFields(request, step, ctx);
-    case 'oauth1':
-      return signOAuth1(request, step, ctx);
-    case 'api-key':
-      return applyApiKey(request, step);
-    case 'basic':
-      return applyBasic(request, step);
-    case 'bearer':
-      return applyBearer(request, step);
-  }
 }
 
 /**

@@ -17,7 +17,12 @@ export class TraceBuilder {
 
   /** The finished trace, with every secret this scheme handled redacted by value. */
   build(secrets: Iterable<string>): SchemeTrace {
-    return redactTrace({ scheme: this.#scheme, steps: this.#steps }, secrets);
+    return redactTrace(this.unredacted(), secrets);
+  }
+
+  /** The trace as built, still holding secrets: only for a caller that redacts it before it leaves main (signRequest). */
+  unredacted(): SchemeTrace {
+    return { scheme: this.#scheme, steps: this.#steps };
   }
 }
 

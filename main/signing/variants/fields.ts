@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { HmacFields, HmacPart } from '../../contract/auth.ts';
-import { CENTAGATE_CODE_SAMPLE_ORDER, CENTAGATE_PARAMETER_TABLE_ORDER, centagateOrderOf } from '../hmac-fields.ts';
+import { CENTAGATE_CODE_SAMPLE_ORDER, CENTAGATE_PARAMETER_TABLE_ORDER, centagateOrderOf } from '../schemes/hmac-fields.ts';
 import { fromBytes, type AlternativeKey, type ComputedVariant, type VariantCause } from './types.ts';
 
 export type FieldsVariantInput = {

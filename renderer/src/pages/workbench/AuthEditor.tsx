@@ -2,12 +2,21 @@ import { useEffect, useState } from 'react';
 import type { AuthChain } from '../../../../main/contract/auth.ts';
 import type { AuthSetting } from '../../../../main/contract/workspace.ts';
 import { useApi } from '../../api/context.tsx';
-import { newStep, SCHEME_LABELS } from './auth-schemes.ts';
+import { newStep, schemeLabel, useAuthSchemes, type AuthSchemes } from './auth-schemes.ts';
 import { AuthStepEditor } from './AuthStepEditor.tsx';
 
 type Props = { requestId: string; auth: AuthSetting; secretNames: readonly string[]; onChange: (auth: AuthSetting) => void };
 
+// What a new chain, or a step added to one, starts with.
+const FIRST_SCHEME = 'bearer';
+
 export function AuthEditor({ requestId, auth, secretNames, onChange }: Props) {
+  const { schemes, error } = useAuthSchemes();
+  const choose = (mode: AuthSetting['mode']) => {
+    if (auth.mode === mode) return;
+    if (mode !== 'chain') onChange({ mode });
+    else if (schemes) onChange({ mode, steps: [newStep(schemes, FIRST_SCHEME)] });
+  };
   return (
     <div className="wb-auth">
       <div role="radiogroup" aria-label="Auth mode" className="wb-segments">
@@ -17,19 +26,23 @@ export function AuthEditor({ requestId, auth, secretNames, onChange }: Props) {
             type="button"
             role="radio"
             aria-checked={auth.mode === mode}
-            onClick={() => auth.mode !== mode && onChange(mode === 'chain' ? { mode, steps: [newStep('bearer')] } : { mode })}
+            disabled={mode === 'chain' && auth.mode !== 'chain' && schemes === null}
+            onClick={() => choose(mode)}
           >
             {mode === 'inherit' ? 'Inherit from folder / collection' : mode === 'none' ? 'No auth' : 'Own chain of steps'}
           </button>
         ))}
       </div>
-      {auth.mode === 'inherit' && <InheritedAuth requestId={requestId} />}
+      {error && <p className="warn">The auth schemes could not be loaded: {error}</p>}
+      {auth.mode === 'inherit' && <InheritedAuth requestId={requestId} schemes={schemes} />}
       {auth.mode === 'none' && <p className="hint">Sent without any auth, even if a folder or the collection has one.</p>}
-      {auth.mode === 'chain' && (
+      {auth.mode === 'chain' && !schemes && !error && <p className="hint">Loading the auth schemes…</p>}
+      {auth.mode === 'chain' && schemes && (
         <>
           {auth.steps.map((step, index) => (
             <AuthStepEditor
               key={index}
+              schemes={schemes}
               step={step}
               index={index}
               secretNames={secretNames}
@@ -37,7 +50,7 @@ export function AuthEditor({ requestId, auth, secretNames, onChange }: Props) {
               onRemove={() => onChange({ mode: 'chain', steps: auth.steps.filter((_, at) => at !== index) })}
             />
           ))}
-          <button type="button" onClick={() => onChange({ mode: 'chain', steps: [...auth.steps, newStep('bearer')] })}>
+          <button type="button" onClick={() => onChange({ mode: 'chain', steps: [...auth.steps, newStep(schemes, FIRST_SCHEME)] })}>
             + Add a step
           </button>
         </>
@@ -47,7 +60,7 @@ export function AuthEditor({ requestId, auth, secretNames, onChange }: Props) {
 }
 
 /** What "inherit" resolves to right now, as saved in the workspace. */
-function InheritedAuth({ requestId }: { requestId: string }) {
+function InheritedAuth({ requestId, schemes }: { requestId: string; schemes: AuthSchemes | null }) {
   const api = useApi();
   const [chain, setChain] = useState<AuthChain | null>(null);
   useEffect(() => {
@@ -63,7 +76,7 @@ function InheritedAuth({ requestId }: { requestId: string }) {
   if (!chain) return null;
   return (
     <p className="hint" data-testid="inherited-auth">
-      {chain.length === 0 ? 'Nothing to inherit: sent without auth.' : `Inherits: ${chain.map((step) => SCHEME_LABELS[step.type]).join(' → ')}.`}
+      {chain.length === 0 ? 'Nothing to inherit: sent without auth.' : `Inherits: ${chain.map((step) => schemeLabel(schemes, step.type)).join(' → ')}.`}
     </p>
   );
 }

@@ -1,28 +1,35 @@
 import { useState } from 'react';
 import type { AuthStep, AuthType } from '../../../../main/contract/auth.ts';
-import { newStep, SCHEME_FIELDS, SCHEME_LABELS, type FieldSpec } from './auth-schemes.ts';
+import { newStep, type AuthFieldDescription, type AuthSchemes } from './auth-schemes.ts';
 import { SecretPicker } from './SecretPicker.tsx';
 
-// Optional fields: cleared means absent (realm is not here: an empty realm is sent as realm="").
-const OPTIONAL = new Set(['scope', 'token', 'tokenSecret', 'consumerSecret', 'privateKey', 'privateKeyPassphrase', 'targetEnvironment', 'baseUrl', 'timestampField']);
+type Props = {
+  schemes: AuthSchemes;
+  step: AuthStep;
+  index: number;
+  secretNames: readonly string[];
+  onChange: (step: AuthStep) => void;
+  onRemove: () => void;
+};
 
-type Props = { step: AuthStep; index: number; secretNames: readonly string[]; onChange: (step: AuthStep) => void; onRemove: () => void };
-
-export function AuthStepEditor({ step, index, secretNames, onChange, onRemove }: Props) {
+/** One step of a chain, drawn from main's description of its scheme (auth:schemes). */
+export function AuthStepEditor({ schemes, step, index, secretNames, onChange, onRemove }: Props) {
   const fields = step as unknown as Record<string, unknown>;
-  const set = (key: string, value: unknown) => {
-    const cleared = value === '' && OPTIONAL.has(key);
-    const next = Object.fromEntries([...Object.entries(fields).filter(([name]) => name !== key), ...(cleared ? [] : [[key, value] as const])]);
+  const scheme = schemes.byType.get(step.type);
+  const set = (field: AuthFieldDescription, value: unknown) => {
+    // An optional field emptied is removed, not kept as '' (OAuth 1.0a's realm is not optional here: '' sends realm="").
+    const cleared = value === '' && field.optional;
+    const next = Object.fromEntries([...Object.entries(fields).filter(([name]) => name !== field.key), ...(cleared ? [] : [[field.key, value] as const])]);
     onChange(next as unknown as AuthStep);
   };
   return (
     <fieldset className="wb-step" data-testid="auth-step">
       <legend>
         Step {index + 1}:{' '}
-        <select aria-label={`Scheme of step ${index + 1}`} value={step.type} onChange={(event) => onChange(newStep(event.target.value as AuthType))}>
-          {Object.entries(SCHEME_LABELS).map(([type, label]) => (
-            <option key={type} value={type}>
-              {label}
+        <select aria-label={`Scheme of step ${index + 1}`} value={step.type} onChange={(event) => onChange(newStep(schemes, event.target.value as AuthType))}>
+          {schemes.list.map((option) => (
+            <option key={option.type} value={option.type}>
+              {option.label}
             </option>
           ))}
         </select>{' '}
@@ -30,11 +37,12 @@ export function AuthStepEditor({ step, index, secretNames, onChange, onRemove }:
           Remove step
         </button>
       </legend>
+      {scheme?.help && <p className="hint">{scheme.help}</p>}
       <div className="wb-fields">
-        {SCHEME_FIELDS[step.type].map((spec) => (
-          <label key={spec.key}>
-            <span>{spec.label}</span>
-            <FieldInput spec={spec} value={fields[spec.key]} secretNames={secretNames} onChange={(value) => set(spec.key, value)} />
+        {(scheme?.fields ?? []).map((field) => (
+          <label key={field.key} title={field.help}>
+            <span>{field.label}</span>
+            <FieldInput field={field} value={fields[field.key]} secretNames={secretNames} onChange={(value) => set(field, value)} />
           </label>
         ))}
       </div>
@@ -42,25 +50,41 @@ export function AuthStepEditor({ step, index, secretNames, onChange, onRemove }:
   );
 }
 
-function FieldInput({ spec, value, secretNames, onChange }: { spec: FieldSpec; value: unknown; secretNames: readonly string[]; onChange: (value: unknown) => void }) {
+function FieldInput({ field, value, secretNames, onChange }: { field: AuthFieldDescription; value: unknown; secretNames: readonly string[]; onChange: (value: unknown) => void }) {
   const text = typeof value === 'string' ? value : '';
-  switch (spec.kind) {
+  switch (field.kind) {
     case 'secret':
-      return <SecretPicker label={spec.label} value={text} names={secretNames} onChange={onChange} />;
+      return <SecretPicker label={field.label} value={text} names={secretNames} onChange={onChange} />;
     case 'select':
       return (
-        <select aria-label={spec.label} value={text} onChange={(event) => onChange(event.target.value)}>
-          {spec.options.map((option) => (
+        <select aria-label={field.label} value={typeof value === 'string' ? value : typeof field.default === 'string' ? field.default : ''} onChange={(event) => onChange(event.target.value)}>
+          {(field.options ?? []).map((option) => (
             <option key={option}>{option}</option>
           ))}
         </select>
       );
     case 'boolean':
-      return <input type="checkbox" aria-label={spec.label} checked={value === true} onChange={(event) => onChange(event.target.checked)} />;
+      return (
+        <input
+          type="checkbox"
+          aria-label={field.label}
+          checked={typeof value === 'boolean' ? value : field.default === true}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+      );
+    case 'number':
+      return (
+        <input
+          type="number"
+          aria-label={field.label}
+          value={typeof value === 'number' ? value : ''}
+          onChange={(event) => onChange(event.target.value === '' ? '' : Number(event.target.value))}
+        />
+      );
     case 'json':
-      return <JsonField label={spec.label} value={value} onChange={onChange} />;
+      return <JsonField label={field.label} value={value} onChange={onChange} />;
     case 'text':
-      return <input aria-label={spec.label} value={text} onChange={(event) => onChange(event.target.value)} />;
+      return <input aria-label={field.label} value={text} onChange={(event) => onChange(event.target.value)} />;
   }
 }
 

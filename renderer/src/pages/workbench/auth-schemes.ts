@@ -1,93 +1,68 @@
+import { useEffect, useState } from 'react';
+import type { AuthSchemeDescription } from '../../../../main/contract/auth-schemes.ts';
 import type { AuthStep, AuthType } from '../../../../main/contract/auth.ts';
+import type { ApiClient } from '../../api/client.ts';
+import { useApi } from '../../api/context.tsx';
 
-/** How the editor shows one field of a scheme. `secret` fields only ever hold a `{{secret:name}}` reference. */
-export type FieldSpec =
-  | { key: string; label: string; kind: 'text' | 'secret' | 'json' }
-  | { key: string; label: string; kind: 'select'; options: readonly string[] }
-  | { key: string; label: string; kind: 'boolean' };
+export type { AuthFieldDescription, AuthSchemeDescription } from '../../../../main/contract/auth-schemes.ts';
 
-export const SCHEME_LABELS: Record<AuthType, string> = {
-  'oauth2-client-credentials': 'OAuth 2.0 client credentials',
-  'paynet-signature': 'PayNet signature headers',
-  'hmac-fields': 'HMAC over body fields',
-  oauth1: 'OAuth 1.0a',
-  momo: 'MTN MoMo',
-  'api-key': 'API key',
-  basic: 'Basic',
-  bearer: 'Bearer token',
+/**
+ * The auth schemes as main describes them (`auth:schemes`): the editor renders
+ * these, so a scheme added in main needs nothing here. They do not change
+ * while the app runs, so one answer is kept per API client.
+ */
+export type AuthSchemes = {
+  readonly list: readonly AuthSchemeDescription[];
+  readonly byType: ReadonlyMap<AuthType, AuthSchemeDescription>;
 };
 
-export const SCHEME_FIELDS: Record<AuthType, readonly FieldSpec[]> = {
-  'oauth2-client-credentials': [
-    { key: 'tokenUrl', label: 'Token URL', kind: 'text' },
-    { key: 'clientId', label: 'Client ID', kind: 'text' },
-    { key: 'clientSecret', label: 'Client secret', kind: 'secret' },
-    { key: 'clientAuth', label: 'Send client credentials in', kind: 'select', options: ['body', 'basic'] },
-    { key: 'scope', label: 'Scope', kind: 'text' },
-  ],
-  'paynet-signature': [{ key: 'clientSecret', label: 'Client secret', kind: 'secret' }],
-  'hmac-fields': [
-    { key: 'key', label: 'Key', kind: 'secret' },
-    { key: 'algorithm', label: 'Algorithm', kind: 'select', options: ['sha256', 'sha1', 'sha512'] },
-    { key: 'encoding', label: 'Encoding', kind: 'select', options: ['hex', 'base64'] },
-    { key: 'parts', label: 'Parts (JSON list of field / literal / variable)', kind: 'json' },
-    { key: 'output', label: 'Output (JSON)', kind: 'json' },
-    { key: 'timestampField', label: 'Timestamp field', kind: 'text' },
-  ],
-  oauth1: [
-    { key: 'signatureMethod', label: 'Signature method', kind: 'select', options: ['HMAC-SHA1', 'HMAC-SHA256', 'RSA-SHA1', 'RSA-SHA256', 'PLAINTEXT'] },
-    { key: 'consumerKey', label: 'Consumer key', kind: 'text' },
-    { key: 'consumerSecret', label: 'Consumer secret', kind: 'secret' },
-    { key: 'token', label: 'Token', kind: 'text' },
-    { key: 'tokenSecret', label: 'Token secret', kind: 'secret' },
-    { key: 'privateKey', label: 'Private key (RSA)', kind: 'secret' },
-    { key: 'privateKeyPassphrase', label: 'Private key passphrase', kind: 'secret' },
-    { key: 'realm', label: 'Realm', kind: 'text' },
-    { key: 'includeVersion', label: 'Send oauth_version', kind: 'boolean' },
-    { key: 'oauthParamsInBody', label: 'Repeat oauth_* in the form body', kind: 'boolean' },
-  ],
-  momo: [
-    { key: 'subscriptionKey', label: 'Subscription key', kind: 'secret' },
-    { key: 'apiUser', label: 'API user', kind: 'text' },
-    { key: 'apiKey', label: 'API key', kind: 'secret' },
-    { key: 'targetEnvironment', label: 'Target environment', kind: 'text' },
-    { key: 'tokenPath', label: 'Token path', kind: 'text' },
-    { key: 'baseUrl', label: 'Token base URL', kind: 'text' },
-    { key: 'useToken', label: 'Use a bearer token', kind: 'boolean' },
-    { key: 'referenceId', label: 'Add X-Reference-Id', kind: 'boolean' },
-  ],
-  'api-key': [
-    { key: 'in', label: 'Send in', kind: 'select', options: ['header', 'query'] },
-    { key: 'name', label: 'Name', kind: 'text' },
-    { key: 'value', label: 'Value', kind: 'secret' },
-  ],
-  basic: [
-    { key: 'username', label: 'Username', kind: 'text' },
-    { key: 'password', label: 'Password', kind: 'secret' },
-  ],
-  bearer: [{ key: 'token', label: 'Token', kind: 'secret' }],
-};
+const asked = new WeakMap<ApiClient, Promise<AuthSchemes>>();
+const known = new WeakMap<ApiClient, AuthSchemes>();
 
-/** A fresh step of a scheme, valid as far as its required fields go. */
-export function newStep(type: AuthType): AuthStep {
-  switch (type) {
-    case 'oauth2-client-credentials':
-      return { type, tokenUrl: '', clientId: '', clientSecret: '', clientAuth: 'body' };
-    case 'paynet-signature':
-      return { type, clientSecret: '' };
-    case 'hmac-fields':
-      return { type, key: '', algorithm: 'sha256', encoding: 'hex', parts: [], output: { in: 'header', name: 'X-Signature' } };
-    case 'oauth1':
-      return { type, signatureMethod: 'HMAC-SHA1', consumerKey: '', includeVersion: true, oauthParamsInBody: false };
-    case 'momo':
-      return { type, subscriptionKey: '', apiUser: '', apiKey: '', tokenPath: '/collection/token/', useToken: true, referenceId: false };
-    case 'api-key':
-      return { type, in: 'header', name: 'X-Api-Key', value: '' };
-    case 'basic':
-      return { type, username: '', password: '' };
-    case 'bearer':
-      return { type, token: '' };
+function load(api: ApiClient): Promise<AuthSchemes> {
+  let pending = asked.get(api);
+  if (pending === undefined) {
+    pending = api.invoke['auth:schemes']({}).then(({ schemes }) => {
+      const loaded = { list: schemes, byType: new Map(schemes.map((scheme) => [scheme.type, scheme])) };
+      known.set(api, loaded);
+      return loaded;
+    });
+    // A failed call is asked again by the next editor that mounts.
+    pending.catch(() => asked.delete(api));
+    asked.set(api, pending);
   }
+  return pending;
+}
+
+/** The schemes, or null until they arrive; `error` says why they did not. */
+export function useAuthSchemes(): { schemes: AuthSchemes | null; error: string | null } {
+  const api = useApi();
+  const [schemes, setSchemes] = useState<AuthSchemes | null>(() => known.get(api) ?? null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (known.has(api)) return;
+    let live = true;
+    load(api).then(
+      (loaded) => live && setSchemes(loaded),
+      (reason: unknown) => live && setError(reason instanceof Error ? reason.message : String(reason)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  return { schemes, error };
+}
+
+/** A fresh step of a scheme, as main says it starts. */
+export function newStep(schemes: AuthSchemes, type: AuthType): AuthStep {
+  const scheme = schemes.byType.get(type);
+  if (scheme === undefined) throw new Error(`Unknown auth scheme ${type}.`);
+  return structuredClone(scheme.initial);
+}
+
+/** The scheme's name in the editor (its type while the list is loading or for a scheme main does not know). */
+export function schemeLabel(schemes: AuthSchemes | null, type: AuthType): string {
+  return schemes?.byType.get(type)?.label ?? type;
 }
 
 const SECRET_REF = /^\{\{\s*secret:([^{}]+?)\s*\}\}$/;
