@@ -10,6 +10,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app.ts';
 import { authSchemesChannels } from './auth-schemes.ts';
+import { cliChannels } from './cli.ts';
 import { diagnosisChannels } from './diagnosis.ts';
 import { historyChannels, historyEvents } from './history.ts';
 import { keysChannels, keysEvents } from './keys.ts';
@@ -44,6 +45,8 @@ export const channels = {
   ...authSchemesChannels,
   ...variablesChannels,
   ...referencedSecretsChannels,
+  // Refused by the dispatcher from every door but the CLI (doorMayCall in cli.ts).
+  ...cliChannels,
 } as const;
 
 export const events = {

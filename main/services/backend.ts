@@ -21,6 +21,7 @@ import { SendFailedError, SignFailedError } from '../requests/send-failure.ts';
 import { defaultDownloadsDir } from '../platform/downloads-dir.ts';
 import { systemFileOpener, type FileOpener } from '../platform/file-opener.ts';
 import { createSavedFiles, createSaveAsHandlers, type SavePathChooser } from './saved-files.ts';
+import { createBodyFileHandlers, type OpenPathChooser } from './body-file-handlers.ts';
 import { createSpillFiles } from './spill-files.ts';
 import { keyUsers } from './key-usage.ts';
 import { createSettingsService } from './settings.ts';
@@ -32,6 +33,7 @@ import { createHistoryFileStore } from '../history/history-file.ts';
 import { createHistoryService, type HistoryService } from '../history/history-service.ts';
 import { createHistoryHandlers } from '../history/history-handlers.ts';
 import { createUnlockOnDemand } from './unlock-on-demand.ts';
+import { createCliHandlers } from './cli-handlers.ts';
 import { createCommandCopier } from '../requests/command-copier.ts';
 import { defaultHostsFor, sandboxHostsOf } from '../vault/hosts/host-names.ts';
 import { createFlowHandlers } from '../flows/flow-handlers.ts';
@@ -65,6 +67,8 @@ export type BackendOptions = {
   downloadsDir?: () => string;
   /** The desktop app's native Save dialog, for "Save as…"; browser mode sends a file name instead. */
   chooseSavePath?: SavePathChooser;
+  /** The desktop app's native Open dialog, for a request body's file; browser mode types the path. */
+  chooseOpenPath?: OpenPathChooser;
   /** Cheaper key derivation for tests only. */
   vaultTuning?: Pick<Parameters<typeof createVaultService>[0], 'scryptParams' | 'clock' | 'timers'>;
 };
@@ -247,6 +251,7 @@ export function createBackend(options: BackendOptions): Backend {
     'files:open': ({ path }) => savedFiles.open(path),
     'files:reveal': ({ path }) => savedFiles.reveal(path),
     ...createSaveAsHandlers({ spill, remember: (path) => savedFiles.remember(path), downloadsDir: () => settings.downloadsDir(), choosePath: options.chooseSavePath }),
+    ...createBodyFileHandlers(options.chooseOpenPath),
     'settings:downloads': () => settings.downloads(),
     'settings:set-downloads': ({ dir }) => settings.setDownloads(dir),
     'keys:test-sign': async (ref) => (await import('./key-test-sign.ts')).testSignWithSandbox(keys, vault, (await startSandbox()).url, ref),
@@ -316,6 +321,8 @@ export function createBackend(options: BackendOptions): Backend {
         },
         input,
       ),
+    // The command line's own channels; the dispatcher refuses them from the window and browser mode.
+    ...createCliHandlers({ requests, flows, keys, vault, workspace, dataDir: options.dataDir, env: () => providerEnvironment }),
   };
 
   const dispatcher = createDispatcher(handlers, {
