@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SecretKind } from '../../../../main/contract/vault.ts';
 import { useApi } from '../../api/context.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
@@ -14,11 +14,27 @@ export const KIND_LABEL: Readonly<Record<SecretKind, string>> = {
   pkcs12: 'PKCS#12 bundle (base64)',
 };
 
+/** A name to fill in, from "Add" beside a missing secret; `seq` makes a second click on the same name count. */
+export type SecretPrefill = { name: string; seq: number };
+
 /** Write-only: the value goes to main and is dropped from the form as soon as main has it. */
-export function AddSecretForm({ environment }: { environment: string }) {
+export function AddSecretForm({ environment, prefill }: { environment: string; prefill?: SecretPrefill | null }) {
   const api = useApi();
   const { busy, error, run } = useAction();
   const [name, setName] = useState('');
+  const form = useRef<HTMLFormElement>(null);
+  // A new prefill replaces the name while rendering (React's "adjust state on a prop change"), not in an effect.
+  const [seenPrefill, setSeenPrefill] = useState<SecretPrefill | null | undefined>(null);
+  if (prefill !== seenPrefill) {
+    setSeenPrefill(prefill);
+    if (prefill) setName(prefill.name);
+  }
+  useEffect(() => {
+    if (!prefill) return;
+    // The form is below the lists: bring it into view and put the cursor where the user types next.
+    form.current?.scrollIntoView({ block: 'nearest' });
+    form.current?.querySelector<HTMLElement>('#secret-value')?.focus();
+  }, [prefill]);
   const [kind, setKind] = useState<SecretKind>('text');
   const [value, setValue] = useState('');
   // Where it may be sent: the environment's base-URL hosts unless the user says otherwise.
@@ -39,6 +55,7 @@ export function AddSecretForm({ environment }: { environment: string }) {
 
   return (
     <form
+      ref={form}
       className="card form"
       aria-labelledby="vault-add-title"
       onSubmit={(event) => {
