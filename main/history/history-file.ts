@@ -5,7 +5,7 @@ import type { HistoryEntry } from '../contract/history.ts';
 import { STORE_FILE_MODE } from '../platform/store.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { migrateLegacyHistory } from './history-legacy.ts';
-import { HISTORY_HEADER, parseHistoryLines, serializeBatch } from './history-lines.ts';
+import { batchOfLines, HISTORY_HEADER, newestEntryLines, parseHistoryLines, serializeBatch } from './history-lines.ts';
 
 /**
  * JSON Lines: one entry per line, appended; compacted to the newest entries now and then. Not node:sqlite:
@@ -115,19 +115,19 @@ export function createHistoryFileStore(dataDir: string, now: () => number = Date
       try {
         const bytes = await handle.readFile();
         const consumed = bytes.lastIndexOf(0x0a) + 1;
-        const parsed = parseHistoryLines(bytes.toString('utf8', 0, consumed));
-        if (parsed.newerVersion !== null) return;
-        await writeFileAtomic(file, HISTORY_HEADER + serializeBatch(parsed.entries.slice(-keep)));
+        const newest = newestEntryLines(bytes.toString('utf8', 0, consumed), keep);
+        if (newest.newerVersion !== null) return;
+        await writeFileAtomic(file, HISTORY_HEADER + batchOfLines(newest.lines));
         // Another process may have appended to the old file while it was being rewritten: carry that across.
         const size = (await handle.stat()).size;
         if (size > consumed) {
           const late = Buffer.alloc(size - consumed);
           await handle.read(late, 0, late.length, consumed);
-          const carried = parseHistoryLines(late.toString('utf8'));
-          if (carried.entries.length > 0) {
+          const carried = newestEntryLines(late.toString('utf8'), Number.POSITIVE_INFINITY);
+          if (carried.lines.length > 0) {
             const target = await open(file, 'a', STORE_FILE_MODE);
             try {
-              await target.write(serializeBatch(carried.entries));
+              await target.write(batchOfLines(carried.lines));
             } finally {
               await target.close();
             }

@@ -1,11 +1,18 @@
 import { ServiceError } from '../contract/errors.ts';
 import type { HistoryEntry } from '../contract/history.ts';
+import { fitForFile } from './history-entry.ts';
 import type { HistoryFileStore } from './history-file.ts';
 
 export const HISTORY_LIMIT = 500;
+/**
+ * Entries recorded within this long go to the file in one append. A batch of sends (run-collection at
+ * concurrency 1) would otherwise pay an open, a write and a close per send, and the schema check of each
+ * entry would run between two sends instead of while they wait for the network.
+ */
+export const HISTORY_BATCH_MS = 25;
 
 export type HistoryService = {
-  /** Never touches the disk: the entry is queued and written with others, off the send's path. */
+  /** Never touches the disk: the entry is queued and written with others (within HISTORY_BATCH_MS), off the send's path. */
   record(entry: HistoryEntry): void;
   /** Newest first. */
   list(filter?: { requestId?: string | undefined; limit?: number | undefined }): HistoryEntry[];
@@ -26,6 +33,8 @@ export type HistoryServiceOptions = {
   onWriteError?: (error: unknown) => void;
   /** A file set aside (newer version, unreadable legacy file), reported when first met. */
   onLoadProblem?: (problem: string) => void;
+  /** How long recorded entries wait to be written together (default HISTORY_BATCH_MS); flush() does not wait. */
+  batchMs?: number;
 };
 
 /**
@@ -49,6 +58,9 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
   let busy = false;
   let ownBytes = 0;
   let ownEntries = 0;
+  const batchMs = options.batchMs ?? HISTORY_BATCH_MS;
+  /** Ends the wait before the next batch early (flush). */
+  let writeNow: (() => void) | null = null;
 
   const reportProblem = (found: string | null) => {
     if (found === null) return;
@@ -69,8 +81,8 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
   const view = (): HistoryEntry[] => {
     refresh();
     const written = new Set(onDisk.map((entry) => entry.id));
-    // A batch can be on disk before its write resolves: count it once.
-    const pending = [...unsaved, ...writing, ...queued].filter((entry) => !written.has(entry.id));
+    // A batch can be on disk before its write resolves: count it once. Queued entries are shown as they will be written.
+    const pending = [...unsaved, ...writing, ...queued.map(fitForFile)].filter((entry) => !written.has(entry.id));
     const all = pending.length === 0 ? onDisk : onDisk.concat(pending).slice(-limit);
     known = all.length;
     return all;
@@ -87,7 +99,7 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
   };
   const appendQueued = async () => {
     if (queued.length === 0) return;
-    const batch = queued;
+    const batch = queued.map(fitForFile);
     writing = batch;
     queued = [];
     let size: number;
@@ -115,7 +127,19 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
   const schedule = () => {
     if (scheduled) return;
     scheduled = true;
-    chain = chain.then(writeBatch);
+    const wait = () =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          writeNow = null;
+          resolve();
+        }, batchMs);
+        writeNow = () => {
+          clearTimeout(timer);
+          writeNow = null;
+          resolve();
+        };
+      });
+    chain = chain.then(wait).then(writeBatch);
   };
 
   return {
@@ -153,7 +177,10 @@ export function createHistoryService(options: HistoryServiceOptions): HistorySer
       return { cleared };
     },
     async flush() {
-      while (scheduled || busy) await chain;
+      while (scheduled || busy) {
+        writeNow?.();
+        await chain;
+      }
     },
   };
 }

@@ -204,12 +204,12 @@ async function readResponse(
   const canSpill = options.save !== undefined || spillDir !== undefined;
   try {
     if (total !== undefined && total > previewLimit && !canSpill) throw new TooLargeForPreviewError(previewLimit);
-    const target = (): DownloadTarget => downloadTarget(response, url, options, spillDir);
+    const target = async (): Promise<DownloadTarget> => downloadTarget(response, url, options, typeof spillDir === 'function' ? await spillDir() : spillDir);
     const onProgress = options.onProgress;
     const report = onProgress
       ? progressThrottle(options.requestId ?? deps.randomHex(), total, deps.monotonicMs, onProgress)
       : () => undefined;
-    const openFile = (): Promise<PartialFile> => PartialFile.open(target(), deps.randomHex);
+    const openFile = async (): Promise<PartialFile> => PartialFile.open(await target(), deps.randomHex);
     // The direct path is only taken for saves, so it always writes from the first byte.
     const sunk: SinkResult =
       pendingBody.kind === 'direct'

@@ -60,8 +60,12 @@ export interface ExecuteOptions {
   previewLimitBytes?: number;
   /** The user asked to save this response. */
   save?: SaveTarget;
-  /** Where bodies too large to preview go when no save target was given. Without it they fail as too large. */
-  downloadsDir?: string;
+  /**
+   * Where bodies too large to preview go when no save target was given. Without it they fail as too large.
+   * A function is called only when a body does need it (a private folder made per send costs two file
+   * system calls that almost every send would make for nothing).
+   */
+  downloadsDir?: string | (() => Promise<string>);
   /** Replace an existing file; by default a free name like "report (1).csv" is chosen. */
   overwrite?: boolean;
   proxy?: ProxySetting;

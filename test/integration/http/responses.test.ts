@@ -185,6 +185,29 @@ describe('preview and files', () => {
     expect(res.saved!.sha256).toBe(sha256(BIG));
     expect(await readFile(res.saved!.path)).toEqual(BIG);
   });
+
+  it('asks for a lazily given folder only when a body outgrows the preview (known or unknown length)', async () => {
+    const asked: string[] = [];
+    const downloadsDir = () => {
+      asked.push('folder');
+      return Promise.resolve(dir.path);
+    };
+    const small = await ok(executeRequest({ method: 'GET', url: server.url('/json'), headers: [] }, { downloadsDir }, testDeps()));
+    expect(small.saved).toBeNull();
+    expect(asked).toEqual([]);
+    const known = await ok(executeRequest({ method: 'GET', url: server.url('/big'), headers: [] }, { downloadsDir }, testDeps()));
+    expect(known.saved!.path).toBe(join(dir.path, 'report.bin'));
+    const unknown = await ok(executeRequest({ method: 'GET', url: server.url('/big-chunked'), headers: [] }, { downloadsDir }, testDeps()));
+    expect(unknown.saved!.sha256).toBe(sha256(BIG));
+    expect(asked).toEqual(['folder', 'folder']);
+  });
+
+  it('a lazily given folder that cannot be made fails the send as a file error', async () => {
+    const downloadsDir = () => Promise.reject(Object.assign(new Error('no space'), { code: 'ENOSPC', path: join(dir.path, 'spill') }));
+    const result = await executeRequest({ method: 'GET', url: server.url('/big'), headers: [] }, { downloadsDir }, testDeps());
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.kind).toBe('file');
+  });
 });
 
 describe('the direct reader takes plain-http GET saves only', () => {

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -151,6 +151,48 @@ describe('history storage', () => {
     expect(history.loadProblem).toContain('unreadable-42');
     expect(history.list()).toEqual([]);
     expect(readdirSync(dir)).toEqual([`${HISTORY_FILE_NAME}.unreadable-42`]);
+  });
+
+  it('writes recorded entries by itself shortly after, in one append, without a flush', async () => {
+    const history = createHistoryService({ store: createHistoryFileStore(dir), batchMs: 10 });
+    for (let n = 1; n <= 3; n++) history.record(entry(n));
+    for (let i = 0; i < 200 && !existsSync(file); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Header, then one batch: three entries with no blank line between them (each append starts with one).
+    expect(readFileSync(file, 'utf8').split('\n').slice(1).map((line) => (line === '' ? '' : (JSON.parse(line) as HistoryEntry).id))).toEqual(['h1', 'h2', 'h3', '']);
+  });
+
+  it('compaction keeps the newest lines byte for byte and drops lines torn by a crash', async () => {
+    const store = createHistoryFileStore(dir);
+    await store.append([entry(1), entry(2)]);
+    appendFileSync(file, JSON.stringify(entry(3)).slice(0, 40));
+    // Key order that JSON.stringify of a parsed entry would not keep: the line must survive as written.
+    const { id, ...rest } = entry(4);
+    const written = JSON.stringify({ ...rest, id });
+    appendFileSync(file, `\n${written}\n`);
+    await store.append([entry(5)]);
+    await store.compact(2);
+    const lines = linesOf(file);
+    expect(lines.slice(1)).toEqual([written, JSON.stringify(entry(5))]);
+    await store.compact(10);
+    expect(createHistoryService({ store: createHistoryFileStore(dir) }).list().map((e) => e.id)).toEqual(['h5', 'h4']);
+  });
+
+  it('compaction leaves a file from a newer version alone', async () => {
+    const newer = `${JSON.stringify({ countersign: 'history', schemaVersion: HISTORY_SCHEMA_VERSION + 1 })}\n${JSON.stringify(entry(1))}\n${JSON.stringify(entry(2))}\n`;
+    writeFileSync(file, newer);
+    await createHistoryFileStore(dir).compact(1);
+    expect(readFileSync(file, 'utf8')).toBe(newer);
+  });
+
+  it('an entry whose exchanges break the file schema is written without them, never skipped on reading', async () => {
+    const huge = { ...entry(1), exchanges: Array.from({ length: 50 }, () => ({ role: 'call' })) } as unknown as HistoryEntry;
+    const history = createHistoryService({ store: createHistoryFileStore(dir) });
+    history.record(huge);
+    await history.flush();
+    const [read] = createHistoryService({ store: createHistoryFileStore(dir) }).list();
+    expect(read?.id).toBe('h1');
+    expect(read?.exchanges).toBeUndefined();
   });
 
   it('reports a failed write without failing the send, and keeps the entry for this process', async () => {
