@@ -419,7 +419,7 @@ test.describe('workbench in browser mode', () => {
       await app.getByRole('button', { name: 'Send', exact: true }).click();
       const progress = app.getByRole('progressbar', { name: 'Download progress' });
       await expect(progress).toBeVisible();
-      await expect(app.getByRole('region', { name: 'Response' })).toContainText(/of 8\.0 MB/);
+      await expect(app.getByRole('region', { name: 'Response' })).toContainText(/of 8\.0 MiB/);
       await app.getByRole('region', { name: 'Response' }).getByRole('button', { name: 'Cancel' }).click();
       await expect(app.getByTestId('response-error')).toContainText(/cancel/i);
       await expect.poll(() => closed).toBe(true);
