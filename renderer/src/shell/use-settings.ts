@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { Settings, SettingsPatch } from '../../../main/contract/settings.ts';
-import { useApi } from '../api/context.tsx';
 import { errorMessage } from '../api/errors.ts';
+import { channelKey } from '../state/channel-key.ts';
+import { useChannel, useChannelMutation } from '../state/use-channel.ts';
 
 export type SettingsState = {
   settings: Settings | null;
@@ -11,38 +13,26 @@ export type SettingsState = {
 
 /** Settings from main, kept current by its `settings:changed` event (another window may change them). */
 export function useSettings(): SettingsState {
-  const api = useApi();
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.invoke['settings:get']({}).then(
-      (value) => live && setSettings(value),
-      (reason: unknown) => live && setError(errorMessage(reason)),
-    );
-    const off = api.on('settings:changed', (value) => setSettings(value));
-    return () => {
-      live = false;
-      off();
-    };
-  }, [api]);
+  const queries = useQueryClient();
+  const settings = useChannel('settings:get', {}, { invalidateOn: ['settings:changed'] });
+  const saving = useChannelMutation('settings:set');
+  const { mutateAsync } = saving;
 
   const update = useCallback(
     async (patch: SettingsPatch) => {
-      const before = settings;
+      const key = channelKey('settings:get', {});
+      const before = queries.getQueryData<Settings>(key);
       // Show the choice at once; main's answer (or the old value, on failure) settles it.
-      if (before) setSettings({ ...before, ...(patch.theme ? { theme: patch.theme } : {}) });
+      if (before) queries.setQueryData<Settings>(key, { ...before, ...(patch.theme ? { theme: patch.theme } : {}) });
       try {
-        setSettings(await api.invoke['settings:set'](patch));
-        setError(null);
-      } catch (reason) {
-        setSettings(before);
-        setError(errorMessage(reason));
+        queries.setQueryData<Settings>(key, await mutateAsync(patch));
+      } catch {
+        if (before) queries.setQueryData<Settings>(key, before);
       }
     },
-    [api, settings],
+    [queries, mutateAsync],
   );
 
-  return { settings, error, update };
+  const failure = saving.error ?? settings.error;
+  return { settings: settings.data ?? null, error: failure ? errorMessage(failure) : null, update };
 }

@@ -1,59 +1,75 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { EventName, EventPayload } from '../../../main/contract/index.ts';
 import type { ApiClient } from '../api/client.ts';
 
-/** What a query lists in its meta: the main events after which its answer is stale. */
-export type ChannelMeta = { invalidateOn?: readonly EventName[] };
-
-function listsEvent(meta: unknown, name: EventName): boolean {
-  const list = (meta as ChannelMeta | undefined)?.invalidateOn;
-  return Array.isArray(list) && list.includes(name);
-}
+type Entry = {
+  off: () => void;
+  listeners: Map<symbol, (payload: unknown) => void>;
+  /** Queries to invalidate when the event comes, by hash, with how many mounted hooks asked. */
+  queries: Map<string, { key: QueryKey; count: number }>;
+};
 
 /**
  * One subscription per main event while anything needs it. When the event
- * arrives, every cached query that listed it is invalidated once (mounted ones
- * refetch at once; an in-flight fetch is cancelled, so its older answer never
- * lands), then the plain listeners run.
+ * arrives, every query a mounted hook listed for it is invalidated once
+ * (it refetches at once; a fetch still out is cancelled, so its older answer
+ * never lands), then the plain listeners run. Kept per hook, not in the
+ * query's options, so two hooks reading one channel may list different events.
  */
 export class EventHub {
-  private readonly subscriptions = new Map<EventName, { count: number; off: () => void; listeners: Set<(payload: unknown) => void> }>();
-
   private readonly api: ApiClient;
-  private readonly queries: QueryClient;
+  private readonly queryClient: QueryClient;
+  private readonly entries = new Map<EventName, Entry>();
 
-  constructor(api: ApiClient, queries: QueryClient) {
+  constructor(api: ApiClient, queryClient: QueryClient) {
     this.api = api;
-    this.queries = queries;
+    this.queryClient = queryClient;
   }
 
-  /** Keeps `name` subscribed until the returned function is called. */
-  retain<K extends EventName>(name: K, listener?: (payload: EventPayload<K>) => void): () => void {
-    let entry = this.subscriptions.get(name);
+  private entry(name: EventName): Entry {
+    let entry = this.entries.get(name);
     if (!entry) {
-      const listeners = new Set<(payload: unknown) => void>();
-      const off = this.api.on(name, (payload) => {
-        void this.queries.invalidateQueries({ predicate: (query) => listsEvent(query.meta, name) });
-        for (const each of [...listeners]) each(payload);
+      const created: Entry = { off: () => undefined, listeners: new Map(), queries: new Map() };
+      created.off = this.api.on(name, (payload) => {
+        for (const { key } of [...created.queries.values()]) void this.queryClient.invalidateQueries({ queryKey: key, exact: true });
+        for (const listener of [...created.listeners.values()]) listener(payload);
       });
-      entry = { count: 0, off, listeners };
-      this.subscriptions.set(name, entry);
+      this.entries.set(name, (entry = created));
     }
-    entry.count += 1;
-    const own = listener as ((payload: unknown) => void) | undefined;
-    if (own) entry.listeners.add(own);
+    return entry;
+  }
+
+  private releaseIfUnused(name: EventName, entry: Entry): void {
+    if (entry.listeners.size > 0 || entry.queries.size > 0) return;
+    entry.off();
+    this.entries.delete(name);
+  }
+
+  /** Invalidates `queryKey` whenever `name` arrives, until the returned function is called. */
+  invalidate(name: EventName, queryKey: QueryKey): () => void {
+    const entry = this.entry(name);
+    const hash = hashKey(queryKey);
+    const known = entry.queries.get(hash);
+    if (known) known.count += 1;
+    else entry.queries.set(hash, { key: queryKey, count: 1 });
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      const current = this.subscriptions.get(name);
-      if (!current) return;
-      if (own) current.listeners.delete(own);
-      current.count -= 1;
-      if (current.count === 0) {
-        current.off();
-        this.subscriptions.delete(name);
-      }
+      const current = entry.queries.get(hash);
+      if (current && --current.count === 0) entry.queries.delete(hash);
+      this.releaseIfUnused(name, entry);
+    };
+  }
+
+  /** Hands each `name` payload to `listener` until the returned function is called. */
+  listen<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void {
+    const entry = this.entry(name);
+    const id = Symbol(name);
+    entry.listeners.set(id, listener as (payload: unknown) => void);
+    return () => {
+      entry.listeners.delete(id);
+      this.releaseIfUnused(name, entry);
     };
   }
 }

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { createEnvironmentsSlice, type EnvironmentsSlice } from './slices/environments.ts';
+import { createFlowRunsSlice, type FlowRunsSlice } from './slices/flow-runs.ts';
 import { cleanPaneSizes, createLayoutSlice, type LayoutSlice } from './slices/layout.ts';
 import { createTabsSlice, type TabsSlice } from './slices/tabs.ts';
 
@@ -9,7 +10,7 @@ import { createTabsSlice, type TabsSlice } from './slices/tabs.ts';
  * the environment chosen per collection, layout. Main's data lives in the
  * query cache (useChannel), never here. Add a slice in slices/ and spread it in.
  */
-export type UiState = TabsSlice & EnvironmentsSlice & LayoutSlice;
+export type UiState = TabsSlice & EnvironmentsSlice & LayoutSlice & FlowRunsSlice;
 
 export type UiStore = StoreApi<UiState>;
 
@@ -23,6 +24,7 @@ export function createUiStore(storage: StateStorage | null = defaultStorage()): 
     ...createTabsSlice(...args),
     ...createEnvironmentsSlice(...args),
     ...createLayoutSlice(...args),
+    ...createFlowRunsSlice(...args),
   });
   if (!storage) return createStore<UiState>()((set, get, api) => slices(set, get, api as never));
   return createStore<UiState>()(

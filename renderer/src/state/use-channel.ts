@@ -1,9 +1,8 @@
-import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
+import { hashKey, keepPreviousData, skipToken, useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../../../main/contract/index.ts';
 import { useApi } from '../api/context.tsx';
 import { channelKey, channelPrefix } from './channel-key.ts';
-import type { ChannelMeta } from './event-hub.ts';
 import { useEventHub } from './provider.tsx';
 
 /** Pass as the input to wait (no call is made) until the input is known. */
@@ -27,22 +26,23 @@ export type ChannelOptions = {
 export function useChannel<K extends ChannelName>(channel: K, input: ChannelInput<K> | typeof skipToken, options: ChannelOptions = {}): UseQueryResult<ChannelOutput<K>> {
   const api = useApi();
   const hub = useEventHub();
-  const events = options.invalidateOn ?? [];
-  const eventsKey = events.join('\n');
+  const eventsKey = (options.invalidateOn ?? []).join('\n');
+  // A skipped query still needs a key; its input is never sent.
+  const queryKey = input === skipToken ? ['channel', channel, '(skipped)'] : channelKey(channel, input);
+  const hash = hashKey(queryKey);
 
   useEffect(() => {
-    const offs = eventsKey === '' ? [] : eventsKey.split('\n').map((name) => hub.retain(name as EventName));
+    if (input === skipToken || eventsKey === '') return;
+    const offs = eventsKey.split('\n').map((name) => hub.invalidate(name as EventName, channelKey(channel, input)));
     return () => {
       for (const off of offs) off();
     };
-  }, [hub, eventsKey]);
+    // The hash stands for the input: a new object with the same content is the same query.
+  }, [hub, eventsKey, channel, hash]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const meta: ChannelMeta = { invalidateOn: events };
   return useQuery<ChannelOutput<K>>({
-    // A skipped query still needs a key; its input is never sent.
-    queryKey: input === skipToken ? ['channel', channel, '(skipped)'] : channelKey(channel, input),
+    queryKey,
     queryFn: input === skipToken ? skipToken : () => api.invoke[channel](input),
-    meta,
     ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
     ...(options.refetchInterval ? { refetchInterval: options.refetchInterval } : {}),
   });
@@ -79,6 +79,6 @@ export function useEvent<K extends EventName>(name: K, listener: (payload: Event
   });
   useEffect(() => {
     if (!enabled) return;
-    return hub.retain(name, (payload) => latest.current(payload));
+    return hub.listen(name, (payload) => latest.current(payload));
   }, [hub, name, enabled]);
 }

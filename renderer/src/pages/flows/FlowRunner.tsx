@@ -3,6 +3,7 @@ import type { FlowView } from '../../../../main/contract/flows.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { defaultEnvironment, environmentTone } from './format.ts';
 import { FlowGuard } from './FlowGuard.tsx';
+import { RerunEnvironmentDialog } from './RerunEnvironmentDialog.tsx';
 import { RunView } from './RunView.tsx';
 import { useFlowRun, type RunStart } from './use-flow-run.ts';
 import { VariablesForm } from './VariablesForm.tsx';
@@ -12,10 +13,12 @@ type Pending = { input: RunStart; environment: string; fromStep: number | null }
 /** The selected flow: where it runs, its starting variables, Run and Cancel, and the latest run live. */
 export function FlowRunner({ view }: { view: FlowView }) {
   const { flow, collectionId } = view;
-  const runs = useFlowRun(collectionId, flow.id);
+  const runs = useFlowRun(collectionId, flow);
   const [environmentId, setEnvironmentId] = useState(() => defaultEnvironment(view.environments)?.id ?? '');
   const [values, setValues] = useState<Record<string, string>>({});
   const [pending, setPending] = useState<Pending | null>(null);
+  // A re-run asked for while another environment than the run's is selected.
+  const [mismatch, setMismatch] = useState<number | null>(null);
   const environment = view.environments.find((candidate) => candidate.id === environmentId) ?? defaultEnvironment(view.environments);
   const { run } = runs;
   const busy = runs.starting || run?.status === 'running';
@@ -38,10 +41,16 @@ export function FlowRunner({ view }: { view: FlowView }) {
     go({ collectionId, flowId: flow.id, environmentId: environment.id, ...(Object.keys(changed).length > 0 ? { variables: changed } : {}) }, environment, null);
   };
 
-  // A re-run keeps the earlier run's environment and the variables it had before that step.
-  const rerun = (fromStep: number) => {
+  // A re-run keeps the earlier run's environment and the variables it had before that step (main refuses another).
+  const rerunInRunEnvironment = (fromStep: number) => {
     if (!run || busy) return;
     go({ collectionId, flowId: flow.id, environmentId: run.environment.id, rerun: { runId: run.runId, fromStep } }, run.environment, fromStep);
+  };
+  // With another environment selected now, the user is asked which one they meant, never switched silently.
+  const rerun = (fromStep: number) => {
+    if (!run || busy) return;
+    if (environment && environment.id !== run.environment.id) setMismatch(fromStep);
+    else rerunInRunEnvironment(fromStep);
   };
 
   const missing = flow.steps.filter((step) => step.kind === 'request' && !(step.requestId in view.requests));
@@ -91,8 +100,14 @@ export function FlowRunner({ view }: { view: FlowView }) {
         )}
       </div>
       <ErrorNote error={runs.error} />
+      {run && runs.fromEarlierVersion && (
+        <p className="warn" role="note" data-testid="run-earlier-version">
+          This run is of an earlier version of {flow.name}: the flow was edited since. Its results stay here for reference; Run runs the flow as it is now.
+        </p>
+      )}
       {run ? (
-        <RunView key={run.runId} run={run} progress={runs.progress} onCancel={runs.cancel} onRerun={rerun} />
+        // An earlier version's steps may not be this version's: no re-run from one of them.
+        <RunView key={run.runId} run={run} progress={runs.progress} onCancel={runs.cancel} onRerun={runs.fromEarlierVersion ? undefined : rerun} />
       ) : (
         <section aria-label="Steps" className="fl-plan">
           <h4>Steps</h4>
@@ -125,6 +140,22 @@ export function FlowRunner({ view }: { view: FlowView }) {
             })}
           </ol>
         </section>
+      )}
+      {mismatch !== null && run && environment && (
+        <RerunEnvironmentDialog
+          runEnvironment={run.environment.name}
+          selectedEnvironment={environment.name}
+          fromStep={mismatch}
+          onCancel={() => setMismatch(null)}
+          onRerunInRunEnvironment={() => {
+            setMismatch(null);
+            rerunInRunEnvironment(mismatch);
+          }}
+          onRunFromStart={() => {
+            setMismatch(null);
+            runFromStart();
+          }}
+        />
       )}
       {pending && (
         <FlowGuard

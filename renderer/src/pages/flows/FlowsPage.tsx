@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Flow } from '../../../../main/contract/flow-model.ts';
 import { useApi } from '../../api/context.tsx';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
@@ -8,6 +8,7 @@ import { FlowEditor } from './editor/FlowEditor.tsx';
 import { FlowRunner } from './FlowRunner.tsx';
 import { InboxPanel } from './InboxPanel.tsx';
 import { useFlowList } from './use-flow-list.ts';
+import { useFlowRuns } from './use-flow-run.ts';
 import { useFlowView, type FlowRef } from './use-flow-view.ts';
 
 /** Flows by collection, the runner of the one selected, and the callback inbox beside them. */
@@ -23,19 +24,14 @@ export function FlowsPage() {
   const { view, error } = useFlowView(selected, clear);
 
   // Coming back to the page shows the flow of the latest run (main keeps runs while the app is open).
-  useEffect(() => {
-    let live = true;
-    api.invoke['flows:runs']({}).then(
-      (runs) => {
-        const latest = runs[0];
-        if (live && latest) setSelected((current) => current ?? { collectionId: latest.collectionId, flowId: latest.flowId });
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
+  const runs = useFlowRuns();
+  const latest = runs.data?.[0];
+  // Only the first answer chooses (adjusted while rendering, as React advises): later runs never move the selection.
+  const [pickedLatest, setPickedLatest] = useState(false);
+  if (latest && !pickedLatest) {
+    setPickedLatest(true);
+    setSelected((current) => current ?? { collectionId: latest.collectionId, flowId: latest.flowId });
+  }
 
   const remove = async () => {
     if (!view) return;

@@ -16,7 +16,8 @@ type Props = {
   run: FlowRunState;
   progress: HttpProgress | null;
   onCancel: () => void;
-  onRerun: (fromStep: number) => void;
+  /** Absent: re-running from a step is not offered (the run is of an earlier version of the flow). */
+  onRerun?: ((fromStep: number) => void) | undefined;
 };
 
 /** A run, live: its overall status, each step, the flow's variables now, and the detail of one step. */
@@ -52,7 +53,7 @@ export function RunView({ run, progress, onCancel, onRerun }: Props) {
             progress={progress}
             selected={selected === step.index}
             onSelect={() => setSelected(selected === step.index ? null : step.index)}
-            onRerun={over ? () => onRerun(step.index) : undefined}
+            onRerun={over && onRerun ? () => onRerun(step.index) : undefined}
           />
         ))}
       </ol>

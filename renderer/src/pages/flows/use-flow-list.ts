@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { FlowSummary } from '../../../../main/contract/flows.ts';
-import { useApi } from '../../api/context.tsx';
 import { errorMessage } from '../../api/errors.ts';
+import { useChannel } from '../../state/use-channel.ts';
 
 export type CollectionFlows = { id: string; name: string; flows: FlowSummary[] };
 
@@ -14,31 +14,21 @@ export type FlowList = {
 
 /** The flows of every collection, kept current by `workspace:changed`. */
 export function useFlowList(): FlowList {
-  const api = useApi();
-  const [flows, setFlows] = useState<FlowSummary[] | null>(null);
-  const [names, setNames] = useState<{ id: string; name: string }[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
+  const flows = useChannel('flows:list', {}, { invalidateOn: ['workspace:changed'] });
+  const tree = useChannel('workspace:tree', {}, { invalidateOn: ['workspace:changed'] });
+  const listing = tree.data;
+  const summaries = flows.data;
+  const collections = useMemo(() => {
+    if (!listing || !summaries) return null;
+    const byId = new Map(listing.entries.map((entry) => [entry.id, entry.name]));
+    return listing.collections.map((id) => ({ id, name: byId.get(id) ?? id, flows: summaries.filter((flow) => flow.collectionId === id) }));
+  }, [listing, summaries]);
+  const refetchFlows = flows.refetch;
+  const refetchTree = tree.refetch;
   const reload = useCallback(() => {
-    Promise.all([api.invoke['flows:list']({}), api.invoke['workspace:tree']({})]).then(
-      ([nextFlows, tree]) => {
-        const byId = new Map(tree.entries.map((entry) => [entry.id, entry.name]));
-        setNames(tree.collections.map((id) => ({ id, name: byId.get(id) ?? id })));
-        setFlows(nextFlows);
-        setError(null);
-      },
-      (reason: unknown) => setError(errorMessage(reason)),
-    );
-  }, [api]);
-
-  useEffect(() => {
-    reload();
-    return api.on('workspace:changed', reload);
-  }, [api, reload]);
-
-  const collections = useMemo(
-    () => (names && flows ? names.map((collection) => ({ ...collection, flows: flows.filter((flow) => flow.collectionId === collection.id) })) : null),
-    [names, flows],
-  );
-  return { collections, error, reload };
+    void refetchFlows();
+    void refetchTree();
+  }, [refetchFlows, refetchTree]);
+  const failure = flows.error ?? tree.error;
+  return { collections, error: failure ? errorMessage(failure) : null, reload };
 }

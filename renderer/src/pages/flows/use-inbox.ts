@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { CallbackEntry, InboxStatus } from '../../../../main/contract/flows.ts';
-import { useApi } from '../../api/context.tsx';
 import { errorMessage } from '../../api/errors.ts';
+import { channelKey } from '../../state/channel-key.ts';
+import { useChannel, useChannelMutation, useEvent } from '../../state/use-channel.ts';
 
 export type InboxView = {
   status: InboxStatus | null;
@@ -19,55 +21,50 @@ const FALLBACK_MAX_ENTRIES = 200;
 
 /** The callback inbox, live: its status and what it received, newest first. */
 export function useInbox(): InboxView {
-  const api = useApi();
-  const [status, setStatus] = useState<InboxStatus | null>(null);
-  const [entries, setEntries] = useState<CallbackEntry[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const queries = useQueryClient();
+  // A restart is a new listener with its own (empty) list: `inbox:changed` refetches both.
+  const status = useChannel('inbox:status', {}, { invalidateOn: ['inbox:changed'] });
+  const entries = useChannel('inbox:entries', {}, { invalidateOn: ['inbox:changed'] });
 
-  const loadEntries = useCallback(() => {
-    api.invoke['inbox:entries']({}).then(setEntries, (reason: unknown) => setError(errorMessage(reason)));
-  }, [api]);
-
-  useEffect(() => {
-    api.invoke['inbox:status']({}).then(setStatus, (reason: unknown) => setError(errorMessage(reason)));
-    loadEntries();
-    const offReceived = api.on('inbox:received', (entry) => {
-      setEntries((current) => {
-        if (current.some((seen) => seen.id === entry.id && seen.receivedAt === entry.receivedAt)) return current;
-        return [entry, ...current].slice(0, FALLBACK_MAX_ENTRIES);
-      });
+  // An arrival is added to the cached list as it comes, rather than refetching the whole list each time.
+  useEvent('inbox:received', (entry) => {
+    queries.setQueryData<CallbackEntry[]>(channelKey('inbox:entries', {}), (current = []) => {
+      if (current.some((seen) => seen.id === entry.id && seen.receivedAt === entry.receivedAt)) return current;
+      return [entry, ...current].slice(0, FALLBACK_MAX_ENTRIES);
     });
-    // A restart is a new listener with its own (empty) list.
-    const offChanged = api.on('inbox:changed', (next) => {
-      setStatus(next);
-      loadEntries();
-    });
-    return () => {
-      offReceived();
-      offChanged();
-    };
-  }, [api, loadEntries]);
+  });
 
-  const act = useCallback(async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (reason) {
-      setError(errorMessage(reason));
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const setStatus = (next: InboxStatus) => queries.setQueryData(channelKey('inbox:status', {}), next);
+  const starting = useChannelMutation('inbox:start', { onSuccess: setStatus });
+  const stopping = useChannelMutation('inbox:stop', { onSuccess: setStatus });
+  const clearing = useChannelMutation('inbox:clear', { onSuccess: (next) => queries.setQueryData(channelKey('inbox:entries', {}), next) });
+  const mutations = [starting, stopping, clearing];
+  const busy = mutations.some((mutation) => mutation.isPending);
+  // The latest failure of an action wins over a read's.
+  const failure = mutations.find((mutation) => mutation.error)?.error ?? status.error ?? entries.error;
 
+  const quiet = useCallback(<T,>(promise: Promise<T>) => void promise.catch(() => undefined), []);
+  const current = status.data ?? null;
+  const list = entries.data ?? [];
   return {
-    status,
-    entries: status?.running ? entries.slice(0, status.maxEntries) : entries,
+    status: current,
+    entries: current?.running ? list.slice(0, current.maxEntries) : list,
     busy,
-    error,
-    start: (host, port) => void act(async () => setStatus(await api.invoke['inbox:start']({ host, port }))),
-    stop: () => void act(async () => setStatus(await api.invoke['inbox:stop']({}))),
-    clear: () => void act(async () => setEntries(await api.invoke['inbox:clear']({}))),
+    error: failure ? errorMessage(failure) : null,
+    start: (host, port) => {
+      stopping.reset();
+      clearing.reset();
+      quiet(starting.mutateAsync({ host, port }));
+    },
+    stop: () => {
+      starting.reset();
+      clearing.reset();
+      quiet(stopping.mutateAsync({}));
+    },
+    clear: () => {
+      starting.reset();
+      stopping.reset();
+      quiet(clearing.mutateAsync({}));
+    },
   };
 }

@@ -27,7 +27,7 @@ export function KeysPage({ onOpenVault }: { onOpenVault?: () => void } = {}) {
   const list = useKeyList(environment);
   const unlocked = vaultState === 'unlocked';
   const takenNames = useMemo(() => (list.keys ?? []).map((entry) => entry.name), [list.keys]);
-  const stored = useKeyEnvironments(vaultState, list.keys);
+  const stored = useKeyEnvironments(vaultState);
   const environments = useMemo(() => [...new Set([...DEFAULT_ENVIRONMENTS, ...stored, ...extraEnvironments])], [stored, extraEnvironments]);
 
   // The details follow the list, so a rotation confirmed or a key deleted shows at once.

@@ -1,29 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { VaultState } from '../../../../main/contract/vault.ts';
-import { useApi } from '../../api/context.tsx';
+import { skip, useChannel } from '../../state/use-channel.ts';
 
 /**
  * Environments that hold a private key, read from the vault's metadata (no
  * values), so a custom environment named in an earlier session still gets
- * its tab. Empty while the vault is not unlocked.
+ * its tab. Empty while the vault is not unlocked; `vault:changed` keeps it current.
  */
-export function useKeyEnvironments(vaultState: VaultState | null, reloadKey: unknown): string[] {
-  const api = useApi();
-  const [environments, setEnvironments] = useState<string[]>([]);
-  useEffect(() => {
-    if (vaultState !== 'unlocked') return;
-    let live = true;
-    api.invoke['vault:list']({})
-      .then(({ secrets }) => {
-        if (!live) return;
-        setEnvironments([...new Set(secrets.filter((secret) => secret.kind === 'rsa_private_key').map((secret) => secret.environment))]);
-      })
-      .catch(() => {
-        // Only extra tabs are lost; the fixed environments still work.
-      });
-    return () => {
-      live = false;
-    };
-  }, [api, vaultState, reloadKey]);
-  return vaultState === 'unlocked' ? environments : [];
+export function useKeyEnvironments(vaultState: VaultState | null): string[] {
+  const unlocked = vaultState === 'unlocked';
+  const list = useChannel('vault:list', unlocked ? {} : skip, { invalidateOn: ['vault:changed', 'keys:generation-finished'] });
+  const secrets = list.status === 'success' ? list.data.secrets : null;
+  // A failed read loses only the extra tabs; the fixed environments still work.
+  const environments = useMemo(() => [...new Set((secrets ?? []).filter((secret) => secret.kind === 'rsa_private_key').map((secret) => secret.environment))], [secrets]);
+  return unlocked ? environments : [];
 }

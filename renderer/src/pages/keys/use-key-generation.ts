@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { GenerateKeyOutput, KeySize } from '../../../../main/contract/keys.ts';
 import { useApi } from '../../api/context.tsx';
+import { useEvent } from '../../state/use-channel.ts';
 
 export type RunningGeneration = { jobId: string; bits: KeySize; elapsedMs: number; cancelling: boolean };
 
@@ -14,13 +15,9 @@ export function useKeyGeneration() {
   const [running, setRunning] = useState<RunningGeneration | null>(null);
   const current = useRef<string | null>(null);
 
-  useEffect(
-    () =>
-      api.on('keys:generation-progress', (progress) => {
-        setRunning((state) => (state && state.jobId === progress.jobId ? { ...state, elapsedMs: progress.elapsedMs } : state));
-      }),
-    [api],
-  );
+  useEvent('keys:generation-progress', (progress) => {
+    setRunning((state) => (state && state.jobId === progress.jobId ? { ...state, elapsedMs: progress.elapsedMs } : state));
+  });
 
   const start = useCallback(async (bits: KeySize, call: (jobId: string) => Promise<GenerateKeyOutput>): Promise<GenerateKeyOutput> => {
     const jobId = crypto.randomUUID();

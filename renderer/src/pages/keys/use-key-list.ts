@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { KeyListEntry } from '../../../../main/contract/keys.ts';
-import { useApi } from '../../api/context.tsx';
 import { ApiError, errorMessage } from '../../api/errors.ts';
+import { useChannel } from '../../state/use-channel.ts';
 
 export type KeyListView = {
   keys: KeyListEntry[] | null;
@@ -14,51 +14,14 @@ export type KeyListView = {
 /**
  * The stored keys of one environment (public facts only). Main needs the
  * vault unlocked to list them; a refusal for that reason sets `locked`.
- * Reloaded when the vault, the workspace or a finished generation changes
- * what the list says.
+ * Reloaded when the vault, the workspace or a finished generation (which may
+ * end after the form that started it has gone) changes what the list says.
  */
 export function useKeyList(environment: string): KeyListView {
-  const api = useApi();
-  // Remembers which environment the keys belong to, so switching shows "reading" rather than another environment's keys.
-  const [loaded, setLoaded] = useState<{ environment: string; keys: KeyListEntry[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [locked, setLocked] = useState(false);
-  const [reloads, setReloads] = useState(0);
-  const refresh = useCallback(() => setReloads((n) => n + 1), []);
-
-  useEffect(() => {
-    let live = true;
-    api.invoke['keys:list']({ environment })
-      .then((result) => {
-        if (!live) return;
-        setLoaded({ environment, keys: result.keys });
-        setError(null);
-        setLocked(false);
-      })
-      .catch((reason: unknown) => {
-        if (!live) return;
-        const isLocked = reason instanceof ApiError && reason.code === 'locked';
-        setLocked(isLocked);
-        setError(isLocked ? null : errorMessage(reason));
-      });
-    return () => {
-      live = false;
-    };
-  }, [api, environment, reloads]);
-
-  useEffect(() => {
-    const offVault = api.on('vault:changed', refresh);
-    const offWorkspace = api.on('workspace:changed', refresh);
-    // A generation may finish after the form that started it has gone (page left, dialog closed).
-    const offGenerated = api.on('keys:generation-finished', (finished) => {
-      if (finished.outcome === 'created') refresh();
-    });
-    return () => {
-      offVault();
-      offWorkspace();
-      offGenerated();
-    };
-  }, [api, refresh]);
-
-  return { keys: loaded?.environment === environment && !locked ? loaded.keys : null, error, locked, refresh };
+  // Each environment has its own cache entry: switching shows "reading", never another environment's keys.
+  const list = useChannel('keys:list', { environment }, { invalidateOn: ['vault:changed', 'workspace:changed', 'keys:generation-finished'] });
+  const locked = list.error instanceof ApiError && list.error.code === 'locked';
+  const { refetch } = list;
+  const refresh = useCallback(() => void refetch(), [refetch]);
+  return { keys: !locked && list.data ? list.data.keys : null, error: list.error && !locked ? errorMessage(list.error) : null, locked, refresh };
 }

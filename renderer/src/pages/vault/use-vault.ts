@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { SecretMetadata, VaultStatus } from '../../../../main/contract/vault.ts';
-import { useApi } from '../../api/context.tsx';
 import { ApiError, errorMessage } from '../../api/errors.ts';
+import { channelPrefix } from '../../state/channel-key.ts';
+import { skip, useChannel } from '../../state/use-channel.ts';
 
 export type VaultView = {
   status: VaultStatus | null;
@@ -10,46 +12,22 @@ export type VaultView = {
   refresh(): Promise<void>;
 };
 
-/** The vault's status and secret list (metadata only), kept current by `vault:changed`. */
+/**
+ * The vault's status and secret list (metadata only), kept current by
+ * `vault:changed` — which main also sends when another process (the CLI)
+ * changes the vault file.
+ */
 export function useVault(): VaultView {
-  const api = useApi();
-  const [status, setStatus] = useState<VaultStatus | null>(null);
-  const [secrets, setSecrets] = useState<SecretMetadata[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(
-    async (next: VaultStatus) => {
-      try {
-        setSecrets(next.state === 'unlocked' ? (await api.invoke['vault:list']({})).secrets : []);
-        setStatus(next);
-        setError(null);
-      } catch (reason) {
-        // An event can arrive after the vault locked again: show where it is now, not a stale failure.
-        if (reason instanceof ApiError && reason.code === 'locked') {
-          setSecrets([]);
-          setStatus(await api.invoke['vault:status']({}));
-        } else throw reason;
-      }
-    },
-    [api],
-  );
-
+  const queries = useQueryClient();
+  const status = useChannel('vault:status', {}, { invalidateOn: ['vault:changed'] });
+  const unlocked = status.data?.state === 'unlocked';
+  const list = useChannel('vault:list', unlocked ? {} : skip, { invalidateOn: ['vault:changed'] });
+  // The list can be refused because the vault locked again meanwhile: the status (refetched on that same event) says so, not an error.
+  const listLocked = list.error instanceof ApiError && list.error.code === 'locked';
+  const secrets = unlocked && list.status === 'success' ? list.data.secrets : [];
+  const failure = status.error ?? (listLocked ? null : list.error);
   const refresh = useCallback(async () => {
-    try {
-      await load(await api.invoke['vault:status']({}));
-      setError(null);
-    } catch (reason) {
-      setError(errorMessage(reason));
-    }
-  }, [api, load]);
-
-  useEffect(() => {
-    const fail = (reason: unknown) => setError(errorMessage(reason));
-    api.invoke['vault:status']({}).then(load).catch(fail);
-    return api.on('vault:changed', (change) => {
-      load(change.status).catch(fail);
-    });
-  }, [api, load]);
-
-  return { status, secrets, error, refresh };
+    await Promise.all([queries.refetchQueries({ queryKey: channelPrefix('vault:status') }), queries.refetchQueries({ queryKey: channelPrefix('vault:list') })]);
+  }, [queries]);
+  return { status: status.data ?? null, secrets, error: failure ? errorMessage(failure) : null, refresh };
 }

@@ -13,7 +13,7 @@ import { Sidebar } from './Sidebar.tsx';
 import { SignatureDebugger } from './SignatureDebugger.tsx';
 import { TabBar } from './TabBar.tsx';
 import { collectionOf } from './tree-rows.ts';
-import { preferEnvironment, useEnvironments } from './use-environments.ts';
+import { useEnvironments } from './use-environments.ts';
 import { useHistory } from './use-history.ts';
 import { useSecretNames } from './use-secret-names.ts';
 import { useSend } from './use-send.ts';
@@ -21,6 +21,7 @@ import { VaultProblemNote } from '../vault/VaultProblemNote.tsx';
 import { useShortcuts } from './use-shortcuts.ts';
 import { isDirty, useTabs } from './use-tabs.ts';
 import { useTree } from './use-tree.ts';
+import { useUi } from '../../state/use-ui.ts';
 
 /** Collections, open requests, the environment in use, the response and the signature debugger, side by side. */
 export function WorkbenchPage() {
@@ -28,8 +29,7 @@ export function WorkbenchPage() {
   const tabs = useTabs();
   const [importing, setImporting] = useState(false);
   const [curlFor, setCurlFor] = useState<string | null>(null);
-  // Bumped on reopening from History so the page renders with the environment just preferred.
-  const [, setReopened] = useState(0);
+  const chooseEnvironment = useUi((state) => state.chooseEnvironment);
   const history = useHistory();
   const activeId = tabs.activeId;
   const tab = activeId ? tabs.tabs[activeId] : undefined;
@@ -40,9 +40,9 @@ export function WorkbenchPage() {
   const reopen = (entry: HistoryEntry): string | null => {
     if (!tree.byId.has(entry.requestId)) return `“${entry.requestName}” was deleted, so it cannot be reopened; its history entry is kept.`;
     const owner = collectionOf(tree.byId, entry.requestId);
-    if (owner) preferEnvironment(owner.id, entry.environment.id);
+    // The store re-renders the environment bar with this choice, even for a collection not in view until now.
+    if (owner) chooseEnvironment(owner.id, entry.environment.id);
     tabs.open(entry.requestId);
-    setReopened((count) => count + 1);
     return null;
   };
 

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { HistoryEntry } from '../../../../main/contract/history.ts';
-import { useApi } from '../../api/context.tsx';
 import { errorMessage } from '../../api/errors.ts';
+import { useChannel, useChannelMutation } from '../../state/use-channel.ts';
 
 export type HistoryView = {
   entries: HistoryEntry[];
@@ -13,32 +13,13 @@ const SHOWN = 100;
 
 /** The newest sends, kept current by `history:changed`. */
 export function useHistory(): HistoryView {
-  const api = useApi();
-  const [entries, setEntries] = useState<HistoryEntry[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    api.invoke['history:list']({ limit: SHOWN }).then(
-      (list) => {
-        setEntries(list);
-        setError(null);
-      },
-      (reason: unknown) => setError(errorMessage(reason)),
-    );
-  }, [api]);
-
-  useEffect(() => {
-    load();
-    return api.on('history:changed', load);
-  }, [api, load]);
-
+  const list = useChannel('history:list', { limit: SHOWN }, { invalidateOn: ['history:changed'] });
+  const clearing = useChannelMutation('history:clear', { invalidates: ['history:list'] });
+  const { mutateAsync } = clearing;
   const clear = useCallback(async () => {
-    try {
-      await api.invoke['history:clear']({ confirm: true });
-    } catch (reason) {
-      setError(errorMessage(reason));
-    }
-  }, [api]);
-
-  return { entries, error, clear };
+    // The failure shows as `error`; the caller has nothing to undo.
+    await mutateAsync({ confirm: true }).catch(() => undefined);
+  }, [mutateAsync]);
+  const failure = clearing.error ?? list.error;
+  return { entries: list.data ?? [], error: failure ? errorMessage(failure) : null, clear };
 }

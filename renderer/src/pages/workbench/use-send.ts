@@ -6,6 +6,9 @@ import type { Environment } from '../../../../main/contract/workspace.ts';
 import type { ErrorCode } from '../../../../main/contract/index.ts';
 import { useApi } from '../../api/context.tsx';
 import { ApiError, errorMessage } from '../../api/errors.ts';
+import { protectedKey } from '../../state/slices/environments.ts';
+import { useEvent } from '../../state/use-channel.ts';
+import { useUi } from '../../state/use-ui.ts';
 
 export type PendingConfirmation = { requestId: string; requestName: string; environment: Environment };
 
@@ -29,10 +32,6 @@ export type SendView = {
   cancel: () => void;
   sign: (requestId: string, environmentId: string, compare?: CompareExpected) => Promise<void>;
 };
-
-// Requests the user agreed to send to a protected environment, until the app is closed. Never persisted.
-const confirmedThisSession = new Set<string>();
-const confirmationKey = (requestId: string, environmentId: string) => `${requestId}\u0000${environmentId}`;
 
 /** Sending one request at a time per workbench, with cancel, progress and the production guard. */
 export function useSend(beforeSend: (requestId: string) => Promise<void>): SendView {
@@ -69,13 +68,12 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
   );
   useEffect(() => letGoOfSpill, [letGoOfSpill]);
 
-  useEffect(
-    () =>
-      api.on('requests:progress', (event) => {
-        if (event.requestId === runningRef.current) setProgress(event);
-      }),
-    [api],
-  );
+  useEvent('requests:progress', (event) => {
+    if (event.requestId === runningRef.current) setProgress(event);
+  });
+  // Requests the user agreed to send to a protected environment, until the app is closed (the UI store; never persisted).
+  const confirmedProtected = useUi((state) => state.confirmedProtected);
+  const confirmProtected = useUi((state) => state.confirmProtected);
 
   const go = useCallback(
     (requestId: string, environment: Environment, confirmed: boolean) => {
@@ -114,19 +112,19 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
 
   const send = useCallback(
     (requestId: string, requestName: string, environment: Environment) => {
-      if (environment.protected && !confirmedThisSession.has(confirmationKey(requestId, environment.id))) {
+      if (environment.protected && !confirmedProtected[protectedKey(requestId, environment.id)]) {
         setConfirmation({ requestId, requestName, environment });
         return;
       }
       go(requestId, environment, environment.protected);
     },
-    [go],
+    [go, confirmedProtected],
   );
 
   const confirm = (rememberForSession: boolean) => {
     if (!confirmation) return;
     setConfirmation(null);
-    if (rememberForSession) confirmedThisSession.add(confirmationKey(confirmation.requestId, confirmation.environment.id));
+    if (rememberForSession) confirmProtected(confirmation.requestId, confirmation.environment.id);
     go(confirmation.requestId, confirmation.environment, true);
   };
 

@@ -1,15 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { RequestNode, RequestPatch } from '../../../../main/contract/workspace.ts';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import type { RequestNode, RequestPatch, WorkspaceNode } from '../../../../main/contract/workspace.ts';
 import { useApi } from '../../api/context.tsx';
 import { ApiError, errorMessage } from '../../api/errors.ts';
+import { channelKey } from '../../state/channel-key.ts';
+import { useUiStoreApi } from '../../state/provider.tsx';
+import type { OpenTab } from '../../state/slices/tabs.ts';
+import { useEvent } from '../../state/use-channel.ts';
+import { useUiShallow } from '../../state/use-ui.ts';
 
-/**
- * `saved` follows the workspace; `draft` holds unsaved edits. `conflict`: the
- * request changed on disk (a workspace folder reloaded after git pull or an
- * editor's save) while the draft had unsaved edits; both are kept until the
- * user picks one.
- */
-export type OpenTab = { saved: RequestNode; draft: RequestNode; conflict?: 'changed' | 'deleted' };
+export type { OpenTab } from '../../state/slices/tabs.ts';
 
 export type TabsView = {
   order: string[];
@@ -38,154 +38,115 @@ function patchOf(draft: RequestNode): RequestPatch {
   return patch;
 }
 
-// Open tabs and their drafts outlive a visit to another page (the page unmounts); they are never persisted.
-let remembered: { order: string[]; tabs: Record<string, OpenTab>; activeId: string | null } = { order: [], tabs: {}, activeId: null };
+/** A saved copy arriving from main: a clean tab follows it; unsaved edits stay (a rename made in the sidebar still shows). */
+function follow(tab: OpenTab | undefined, node: RequestNode): OpenTab | undefined {
+  if (!tab) return { saved: node, draft: node };
+  if (tab.saved === node) return tab;
+  const draft = isDirty(tab) ? { ...tab.draft, name: node.name } : node;
+  // A conflict stays until the user resolves it.
+  return { ...tab, saved: node, draft };
+}
 
-/** Open request tabs. Edits stay local (the draft) until saved; the saved copy follows the workspace. */
+/**
+ * Open request tabs. The tab list and drafts live in the UI store (they
+ * outlive a visit to another page, never a restart); each tab's saved copy is
+ * `workspace:get` in the query cache, refetched when main says that request
+ * changed. Edits stay local (the draft) until saved.
+ */
 export function useTabs(): TabsView {
   const api = useApi();
-  const [order, setOrder] = useState<string[]>(remembered.order);
-  const [tabs, setTabs] = useState<Record<string, OpenTab>>(remembered.tabs);
-  const [activeId, setActiveId] = useState<string | null>(remembered.activeId);
-  const [error, setError] = useState<string | null>(null);
-  const tabsRef = useRef(tabs);
-  // Requests a reload found deleted on disk: a dirty tab of one becomes a conflict instead of closing.
-  const deletedOnDisk = useRef(new Set<string>());
-  const orderRef = useRef(order);
+  const queries = useQueryClient();
+  const store = useUiStoreApi();
+  const { order, tabs, activeId } = useUiShallow((state) => ({ order: state.tabOrder, tabs: state.tabs, activeId: state.activeTabId }));
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  // Each open tab's saved copy; refetched on return to the page, so what was saved (or deleted) meanwhile shows.
+  const saved = useQueries({
+    queries: order.map((id) => ({ queryKey: channelKey('workspace:get', { id }), queryFn: (): Promise<WorkspaceNode> => api.invoke['workspace:get']({ id }) })),
+  });
+
+  useEvent('workspace:changed', ({ ids }) => {
+    const open = store.getState().tabOrder;
+    // Only the open requests main named are read again (an in-flight read of one is superseded).
+    for (const id of ids) if (open.includes(id)) void queries.invalidateQueries({ queryKey: channelKey('workspace:get', { id }) });
+  });
+
+  // Changed on disk under unsaved edits: a conflict, not a silent overwrite either way.
+  useEvent('workspace:reloaded', ({ changed, removed }) => {
+    const state = store.getState();
+    state.markDeletedOnDisk(removed, true);
+    for (const id of changed) state.putTab(id, (tab) => (tab && isDirty(tab) ? { ...tab, conflict: 'changed' } : tab));
+  });
+
+  // What main answered, into the tabs: a new saved copy, or a request gone. Idempotent, so it may run after every render.
   useEffect(() => {
-    tabsRef.current = tabs;
-    orderRef.current = order;
-    remembered = { order, tabs, activeId };
-  }, [tabs, order, activeId]);
-
-  const drop = useCallback((id: string) => {
-    const rest = orderRef.current.filter((other) => other !== id);
-    setOrder(rest);
-    setTabs((current) => Object.fromEntries(Object.entries(current).filter(([key]) => key !== id)));
-    // Closing the tab in view shows its neighbour, as editors do.
-    setActiveId((current) => (current === id ? (rest.at(-1) ?? null) : current));
-  }, []);
-
-  const refresh = useCallback(
-    (id: string) => {
-      api.invoke['workspace:get']({ id }).then(
-        (node) => {
-          if (node.kind !== 'request') return;
-          setTabs((current) => {
-            const tab = current[id];
-            if (!tab) return { ...current, [id]: { saved: node, draft: node } };
-            // Keep unsaved edits; a rename made in the sidebar still shows.
-            const draft = isDirty(tab) ? { ...tab.draft, name: node.name } : node;
-            // A conflict stays until the user resolves it; a clean tab simply follows the file.
-            return { ...current, [id]: { ...tab, saved: node, draft } };
-          });
-        },
-        (reason: unknown) => {
-          if (!(reason instanceof ApiError && reason.code === 'not_found')) {
-            setError(errorMessage(reason));
-            return;
-          }
-          const tab = tabsRef.current[id];
-          if (tab && isDirty(tab) && deletedOnDisk.current.has(id)) setTabs((current) => (current[id] ? { ...current, [id]: { ...current[id], conflict: 'deleted' } } : current));
-          else drop(id);
-        },
-      );
-    },
-    [api, drop],
-  );
-
-  useEffect(() => {
-    // Back from another page: what was saved meanwhile (or deleted) is picked up.
-    for (const id of Object.keys(tabsRef.current)) refresh(id);
-    const offChanged = api.on('workspace:changed', ({ ids }) => {
-      for (const id of ids) if (id in tabsRef.current) refresh(id);
+    const state = store.getState();
+    saved.forEach((result, index) => {
+      const id = state.tabOrder[index];
+      if (id === undefined || id !== order[index]) return;
+      const tab = state.tabs[id];
+      if (result.error instanceof ApiError && result.error.code === 'not_found') {
+        if (tab?.conflict === 'deleted') return;
+        if (tab && isDirty(tab) && state.deletedOnDisk[id]) state.putTab(id, (current) => (current ? { ...current, conflict: 'deleted' } : current));
+        else state.closeTab(id);
+      } else if (result.data?.kind === 'request' && result.data !== tab?.saved) {
+        const node = result.data;
+        state.putTab(id, (current) => follow(current, node));
+      }
     });
-    // Changed on disk under unsaved edits: a conflict, not a silent overwrite either way.
-    const offReloaded = api.on('workspace:reloaded', ({ changed, removed }) => {
-      for (const id of removed) deletedOnDisk.current.add(id);
-      const hit = changed.filter((id) => {
-        const tab = tabsRef.current[id];
-        return tab !== undefined && isDirty(tab);
-      });
-      if (hit.length === 0) return;
-      setTabs((current) => {
-        const next = { ...current };
-        for (const id of hit) {
-          const tab = next[id];
-          if (tab) next[id] = { ...tab, conflict: 'changed' };
-        }
-        return next;
-      });
-    });
-    return () => {
-      offChanged();
-      offReloaded();
-    };
-  }, [api, refresh]);
+  });
+  const readError = saved.find((result) => result.error && !(result.error instanceof ApiError && result.error.code === 'not_found'))?.error;
 
-  const open = useCallback(
-    (id: string) => {
-      setOrder((current) => (current.includes(id) ? current : [...current, id]));
-      setActiveId(id);
-      if (!(id in tabsRef.current)) refresh(id);
-    },
-    [refresh],
-  );
-
-  const edit = useCallback((id: string, change: (draft: RequestNode) => RequestNode) => {
-    setTabs((current) => {
-      const tab = current[id];
-      return tab ? { ...current, [id]: { ...tab, draft: change(tab.draft) } } : current;
-    });
-  }, []);
+  const open = useCallback((id: string) => store.getState().openTab(id), [store]);
+  const close = useCallback((id: string) => store.getState().closeTab(id), [store]);
+  const activate = useCallback((id: string) => store.getState().activateTab(id), [store]);
+  const edit = useCallback((id: string, change: (draft: RequestNode) => RequestNode) => store.getState().putTab(id, (tab) => (tab ? { ...tab, draft: change(tab.draft) } : tab)), [store]);
 
   const save = useCallback(
     async (id: string) => {
-      const tab = tabsRef.current[id];
+      const tab = store.getState().tabs[id];
       if (!tab) return;
       try {
-        const saved = await api.invoke['workspace:update-request']({ id, patch: patchOf(tab.draft) });
-        setTabs((current) => {
-          const now = current[id];
-          if (!now) return current;
+        const next = await api.invoke['workspace:update-request']({ id, patch: patchOf(tab.draft) });
+        queries.setQueryData(channelKey('workspace:get', { id }), next);
+        store.getState().putTab(id, (now) => {
+          if (!now) return now;
           // Edits typed while the save was in flight stay as a draft.
-          const draft = JSON.stringify(now.draft) === JSON.stringify(tab.draft) ? saved : now.draft;
-          return { ...current, [id]: { saved, draft } };
+          const draft = JSON.stringify(now.draft) === JSON.stringify(tab.draft) ? next : now.draft;
+          return { saved: next, draft };
         });
-        setError(null);
+        setSaveError(null);
       } catch (reason) {
-        setError(errorMessage(reason));
+        setSaveError(errorMessage(reason));
         throw reason;
       }
     },
-    [api],
+    [api, queries, store],
   );
 
   const resolveConflict = useCallback(
     async (id: string, choice: 'mine' | 'theirs') => {
-      const tab = tabsRef.current[id];
+      const state = store.getState();
+      const tab = state.tabs[id];
       if (tab?.conflict === 'deleted') {
-        deletedOnDisk.current.delete(id);
-        if (choice === 'theirs') return drop(id);
+        state.markDeletedOnDisk([id], false);
+        if (choice === 'theirs') return state.closeTab(id);
         // Saved again as a new request in its old place (its folder must still be there).
         const { draft } = tab;
         const created = await api.invoke['workspace:create']({ kind: 'request', parentId: draft.parentId, name: draft.name, method: draft.method, url: draft.url });
-        const saved = await api.invoke['workspace:update-request']({ id: created.id, patch: patchOf(draft) });
-        drop(id);
-        setTabs((current) => ({ ...current, [saved.id]: { saved, draft: saved } }));
-        setOrder((current) => [...current.filter((other) => other !== saved.id), saved.id]);
-        setActiveId(saved.id);
+        const next = await api.invoke['workspace:update-request']({ id: created.id, patch: patchOf(draft) });
+        queries.setQueryData(channelKey('workspace:get', { id: next.id }), next);
+        const after = store.getState();
+        after.closeTab(id);
+        after.putTab(next.id, () => ({ saved: next, draft: next }));
+        after.openTab(next.id);
         return;
       }
       if (choice === 'mine') await save(id);
-      setTabs((current) => {
-        const tab = current[id];
-        if (!tab) return current;
-        return { ...current, [id]: { saved: tab.saved, draft: choice === 'theirs' ? tab.saved : tab.draft } };
-      });
+      store.getState().putTab(id, (current) => (current ? { saved: current.saved, draft: choice === 'theirs' ? current.saved : current.draft } : current));
     },
-    [api, drop, save],
+    [api, queries, save, store],
   );
 
-  return { order, tabs, activeId, error, open, close: drop, activate: setActiveId, edit, save, resolveConflict };
+  return { order, tabs, activeId, error: saveError ?? (readError ? errorMessage(readError) : null), open, close, activate, edit, save, resolveConflict };
 }

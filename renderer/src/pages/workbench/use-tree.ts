@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TreeEntry, TreeListing } from '../../../../main/contract/workspace.ts';
-import { useApi } from '../../api/context.tsx';
 import { errorMessage } from '../../api/errors.ts';
+import { useChannel } from '../../state/use-channel.ts';
 import { filterListing } from './tree-filter.ts';
 
 export type TreeView = {
@@ -19,27 +19,12 @@ export type TreeView = {
 
 /** The sidebar tree, kept current by `workspace:changed`, plus the filter (applied to the listing in the renderer). */
 export function useTree(): TreeView {
-  const api = useApi();
-  const [listing, setListing] = useState<TreeListing | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [filter, setFilterText] = useState('');
-  const reload = useCallback(() => {
-    api.invoke['workspace:tree']({}).then(
-      (next) => {
-        setListing(next);
-        setError(null);
-      },
-      (reason: unknown) => setError(errorMessage(reason)),
-    );
-  }, [api]);
-
-  useEffect(() => {
-    reload();
-    return api.on('workspace:changed', reload);
-  }, [api, reload]);
-
+  const tree = useChannel('workspace:tree', {}, { invalidateOn: ['workspace:changed'] });
+  const [filter, setFilter] = useState('');
+  const listing = tree.data ?? null;
   const byId = useMemo(() => new Map((listing?.entries ?? []).map((entry) => [entry.id, entry])), [listing]);
   // Filtering the listing already here answers each keystroke in the same render (10,000 requests: a few ms).
   const visible = useMemo(() => filterListing(listing?.entries ?? [], byId, filter), [listing, byId, filter]);
-  return { listing, byId, visible, applied: visible === null ? '' : filter.trim(), filter, setFilter: setFilterText, error, reload };
+  const { refetch } = tree;
+  return { listing, byId, visible, applied: visible === null ? '' : filter.trim(), filter, setFilter, error: tree.error ? errorMessage(tree.error) : null, reload: () => void refetch() };
 }

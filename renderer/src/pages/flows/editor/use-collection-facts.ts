@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { useApi } from '../../../api/context.tsx';
+import { useMemo } from 'react';
 import { errorMessage } from '../../../api/errors.ts';
+import { useChannel } from '../../../state/use-channel.ts';
 import { collectionRequests, type RequestGroup } from './request-options.ts';
 
 export type CollectionFacts = {
@@ -15,35 +15,15 @@ export type CollectionFacts = {
 
 /** What the editor offers to pick from: the collection's requests and its environments' names, kept current as the workspace changes. */
 export function useCollectionFacts(collectionId: string): CollectionFacts {
-  const api = useApi();
-  const [requests, setRequests] = useState<RequestGroup[] | null>(null);
-  const [secretNames, setSecretNames] = useState<string[]>([]);
-  const [environmentVariables, setEnvironmentVariables] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    const load = () => {
-      Promise.all([api.invoke['workspace:tree']({}), api.invoke['workspace:environments']({ collectionId })]).then(
-        ([listing, environments]) => {
-          if (!live) return;
-          setRequests(collectionRequests(listing, collectionId));
-          setSecretNames(unique(environments.flatMap((environment) => environment.secrets)));
-          setEnvironmentVariables(unique(environments.flatMap((environment) => environment.variables.map((variable) => variable.name))));
-          setError(null);
-        },
-        (reason: unknown) => {
-          if (live) setError(errorMessage(reason));
-        },
-      );
-    };
-    load();
-    const stop = api.on('workspace:changed', load);
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [api, collectionId]);
-  return { requests, secretNames, environmentVariables, error };
+  const tree = useChannel('workspace:tree', {}, { invalidateOn: ['workspace:changed'] });
+  const environments = useChannel('workspace:environments', { collectionId }, { invalidateOn: ['workspace:changed'] });
+  const listing = tree.data;
+  const requests = useMemo(() => (listing ? collectionRequests(listing, collectionId) : null), [listing, collectionId]);
+  const list = environments.data;
+  const secretNames = useMemo(() => unique((list ?? []).flatMap((environment) => environment.secrets)), [list]);
+  const environmentVariables = useMemo(() => unique((list ?? []).flatMap((environment) => environment.variables.map((variable) => variable.name))), [list]);
+  const failure = tree.error ?? environments.error;
+  return { requests: list ? requests : null, secretNames, environmentVariables, error: failure ? errorMessage(failure) : null };
 }
 
 function unique(names: readonly string[]): string[] {

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import type { DiagnosisInput, DiagnosisReport, VariantsReport } from '../../../../../main/contract/diagnosis.ts';
 import { useApi } from '../../../api/context.tsx';
 import { errorMessage } from '../../../api/errors.ts';
@@ -14,44 +14,27 @@ export type DiagnosisView = {
   reset: () => void;
 };
 
-/** Compare and Try the variants: their own state, so a diagnosis never replaces the trace of the send it explains. */
+type Question = { kind: 'explain' | 'variants'; input: DiagnosisInput };
+
+/**
+ * Compare and Try the variants: their own state, so a diagnosis never
+ * replaces the trace of the send it explains. Only the latest question's
+ * answer is shown, however the answers arrive (the mutation follows its
+ * latest call only).
+ */
 export function useDiagnosis(): DiagnosisView {
   const api = useApi();
-  const [busy, setBusy] = useState<DiagnosisView['busy']>(null);
-  const [result, setResult] = useState<DiagnosisResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // Only the latest question's answer is shown, however the answers arrive.
-  const latest = useRef(0);
-
-  const run = useCallback(
-    (kind: 'explain' | 'variants', input: DiagnosisInput) => {
-      const ticket = ++latest.current;
-      setBusy(kind);
-      setError(null);
-      setResult(null);
-      const call = kind === 'explain' ? api.invoke['diagnosis:explain'](input).then((report): DiagnosisResult => ({ kind, report })) : api.invoke['diagnosis:variants'](input).then((report): DiagnosisResult => ({ kind: 'variants', report }));
-      call.then(
-        (next) => {
-          if (ticket !== latest.current) return;
-          setResult(next);
-          setBusy(null);
-        },
-        (reason: unknown) => {
-          if (ticket !== latest.current) return;
-          setError(errorMessage(reason));
-          setBusy(null);
-        },
-      );
-    },
-    [api],
-  );
-
-  const reset = useCallback(() => {
-    latest.current++;
-    setBusy(null);
-    setResult(null);
-    setError(null);
-  }, []);
-
-  return { busy, result, error, explain: (input) => run('explain', input), tryVariants: (input) => run('variants', input), reset };
+  const question = useMutation<DiagnosisResult, Error, Question>({
+    mutationFn: async ({ kind, input }) =>
+      kind === 'explain' ? { kind: 'explain', report: await api.invoke['diagnosis:explain'](input) } : { kind: 'variants', report: await api.invoke['diagnosis:variants'](input) },
+  });
+  const { mutate, reset } = question;
+  return {
+    busy: question.isPending ? question.variables.kind : null,
+    result: question.data ?? null,
+    error: question.error ? errorMessage(question.error) : null,
+    explain: (input) => mutate({ kind: 'explain', input }),
+    tryVariants: (input) => mutate({ kind: 'variants', input }),
+    reset,
+  };
 }
