@@ -4,6 +4,7 @@ import { ServiceError } from '../contract/errors.ts';
 import type { WorkspaceDocument } from '../contract/workspace.ts';
 import { STORE_FILE_MODE } from '../platform/store.ts';
 import { migrateDocument } from './migrations.ts';
+import { sealWritten, trustedDocument } from './written-seal.ts';
 
 export const WORKSPACE_FILE_NAME = 'workspace.json';
 
@@ -54,13 +55,17 @@ export function createWorkspaceFileStore(dataDir: string, now: () => number = Da
     load() {
       if (!existsSync(file)) return { kind: 'absent' };
       let raw: unknown;
+      let text: string;
       try {
-        raw = JSON.parse(readFileSync(file, 'utf8'));
+        text = readFileSync(file, 'utf8');
+        raw = JSON.parse(text);
       } catch (error) {
         return setAside(error instanceof Error ? error.message : String(error));
       }
       try {
-        return { kind: 'loaded', document: migrateDocument((raw as { document?: unknown } | null)?.document) };
+        const stored = (raw as { document?: unknown } | null)?.document;
+        // A file exactly as this version wrote it skips the full schema check; any other (hand-edited, older) gets it.
+        return { kind: 'loaded', document: trustedDocument(text, stored) ?? migrateDocument(stored) };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (error instanceof ServiceError && error.code === 'conflict') {
@@ -73,7 +78,7 @@ export function createWorkspaceFileStore(dataDir: string, now: () => number = Da
     save(doc) {
       if (!writable) throw new ServiceError('conflict', `The workspace file ${file} is from a newer Countersign, so it is not overwritten.`);
       mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-      writeAtomically(file, JSON.stringify({ document: doc }));
+      writeAtomically(file, sealWritten(JSON.stringify({ document: doc })));
     },
   };
 }

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../../main/cli/exit-codes.ts';
 import { testBackend } from '../../support/backend.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import { PASSPHRASE, cli, preparedDataDir } from './cli-fixture.ts';
+import type { CliContext } from '../../../main/cli/context.ts';
+import { runCli } from '../../../main/cli/index.ts';
+import { bufferIo } from '../../support/cli-io.ts';
+import { PASSPHRASE, cli, preparedDataDir, testContext } from './cli-fixture.ts';
 
 // `run` asks for the passphrase only when signing first reads a secret (issue #16: scrypt was paid by every run).
 describe('countersign run unlocks the vault only for a request that uses a secret', () => {
@@ -35,6 +38,34 @@ describe('countersign run unlocks the vault only for a request that uses a secre
     expect(result.stderr).not.toContain('locked');
     expect(result.code).toBe(EXIT.ok);
     expect(result.stdout).toBe('pong');
+  });
+
+  it('does not unlock when it could (passphrase given, terminal there): no unlock call reaches main', async () => {
+    const channels: string[] = [];
+    const base = testContext({ prompt: () => Promise.reject(new Error('asked for the passphrase')) });
+    const context: CliContext = {
+      ...base,
+      openBackend: (dataDir) => {
+        const backend = base.openBackend(dataDir);
+        const { dispatcher } = backend;
+        return {
+          ...backend,
+          dispatcher: {
+            invoke: (name, input, callContext) => dispatcher.invoke(name, input, callContext),
+            call: (name, input, callContext) => {
+              channels.push(name);
+              return dispatcher.call(name, input, callContext);
+            },
+          },
+        };
+      },
+    };
+    const io = bufferIo({ COUNTERSIGN_PASSPHRASE: PASSPHRASE });
+    const code = await runCli(['run', 'Plain/Ping', '--env', 'Local', '--data-dir', dir.path], io, context);
+    expect(io.stdout()).toBe('pong');
+    expect(code).toBe(EXIT.ok);
+    expect(channels).toContain('cli:send');
+    expect(channels.filter((name) => /unlock/.test(name))).toEqual([]);
   });
 
   it('still asks once, and says why, when the request signs with a secret', async () => {
