@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { useApi } from '../../../api/context.tsx';
+import { errorMessage } from '../../../api/errors.ts';
+import { skip, useChannel } from '../../../state/use-channel.ts';
+import { fileSize } from './file-size.ts';
+
+/**
+ * A file a body sends, by path. The desktop app offers its Open dialog;
+ * browser mode has the full path typed. Either way main checks the path and
+ * answers its name and size (or why it cannot be sent), never its content:
+ * the file is read by main only when the request is sent.
+ */
+export function FilePathField({ label, path, onChange }: { label: string; path: string; onChange: (path: string) => void }) {
+  const api = useApi();
+  const [chooseError, setChooseError] = useState<string | null>(null);
+  const facts = useChannel('files:body-file-facts', path === '' ? skip : { path }, { keepPrevious: true });
+  const choose = async () => {
+    setChooseError(null);
+    try {
+      const chosen = await api.invoke['files:choose-body-file']({});
+      if (chosen.path !== null) onChange(chosen.path);
+    } catch (error) {
+      setChooseError(errorMessage(error));
+    }
+  };
+  const shown = facts.data?.path === path ? facts.data : undefined;
+  return (
+    <div className="wb-file-path">
+      <input aria-label={label} placeholder="/full/path/to/file" spellCheck={false} value={path} onChange={(event) => onChange(event.target.value)} />
+      {api.transport === 'electron' && (
+        <button type="button" onClick={() => void choose()}>
+          Choose…
+        </button>
+      )}
+      <span className="hint" role="status" aria-label={`${label} check`}>
+        {path === ''
+          ? api.transport === 'electron'
+            ? 'Choose a file, or type its full path.'
+            : 'Type the file\'s full path (browser mode has no file dialog).'
+          : shown === undefined
+            ? ''
+            : shown.problem !== null
+              ? null
+              : shown.size === null
+                ? 'Checked when sent (the path has a variable).'
+                : `${shown.name}, ${fileSize(shown.size)}: read when the request is sent.`}
+      </span>
+      {shown?.problem != null && (
+        <span className="warn" role="alert">
+          {shown.problem}
+        </span>
+      )}
+      {facts.error && <span className="warn">{errorMessage(facts.error)}</span>}
+      {chooseError !== null && <span className="warn">{chooseError}</span>}
+    </div>
+  );
+}
