@@ -14,6 +14,15 @@ export type SecretVaultLike = {
   reveal(environment: string, name: string, purpose: KeyRevealPurpose): Promise<string>;
 };
 
+/**
+ * A private key put in the vault some other way (the sample seed, the Vault
+ * page, `vault set`, an import) has no public facts yet: `adopt` records them
+ * so the Keys page lists it. Only for an `rsa_private_key` secret without facts.
+ */
+export type VaultKeyAdoption = {
+  adopt(environment: string, name: string, meta: StoredKeyMeta): boolean;
+};
+
 type MetaDocument = {
   schemaVersion: number;
   /** environment -> vault secret name -> public facts. */
@@ -28,7 +37,7 @@ const EMPTY: MetaDocument = { schemaVersion: 1, keys: {} };
  * Their public facts (size, date, public key) live beside, in the `keys`
  * store, so the list needs no unlocked vault.
  */
-export function createVaultKeyStore(vault: SecretVaultLike, stores: StoreFactory): PrivateKeyVault {
+export function createVaultKeyStore(vault: SecretVaultLike, stores: StoreFactory): PrivateKeyVault & VaultKeyAdoption {
   const store: KeyValueStore<MetaDocument> = stores<MetaDocument>('keys', EMPTY);
 
   // A hand-edited file may hold anything: read it into maps, keeping only entries that look like metadata.
@@ -91,6 +100,12 @@ export function createVaultKeyStore(vault: SecretVaultLike, stores: StoreFactory
       // Locked: the public facts are all there is to show; they are checked against the vault once it opens.
       const entries = [...(readAll().get(environment) ?? new Map<string, StoredKeyMeta>())].filter(([name]) => names === null || names.has(name));
       return Promise.resolve(entries.map(([name, meta]) => ({ name, meta })));
+    },
+    adopt(environment, name, meta) {
+      const secret = vault.list({ environment }).secrets.find((entry) => entry.environment === environment && entry.name === name);
+      if (secret?.kind !== 'rsa_private_key' || metaOf(environment, name)) return false;
+      writeMeta(environment, name, meta);
+      return true;
     },
     async remove(environment, name) {
       const existed = inVault(environment, name);
