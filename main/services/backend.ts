@@ -44,6 +44,7 @@ import type { ProcessEnvironment } from '../secret-providers/env-provider.ts';
 import { secretProvidersOverview } from '../secret-providers/overview.ts';
 import { variableFacts } from './variable-facts.ts';
 import { referencedSecrets } from './referenced-secrets.ts';
+import { adoptVaultKeys } from './vault-keys.ts';
 import { passInstalled } from '../secret-providers/pass-provider.ts';
 import { withSecretScope } from './scoped-requests.ts';
 import { providerHostRules, providerSecretSource } from '../secret-providers/secret-source.ts';
@@ -198,8 +199,9 @@ export function createBackend(options: BackendOptions): Backend {
       sandboxHosts: () => sandboxHostsOf(sandbox.status()),
     },
   }), sendScope);
+  const keyStore = createVaultKeyStore(vault, options.stores);
   const keys = createKeyService({
-    vault: createVaultKeyStore(vault, options.stores),
+    vault: keyStore,
     events: {
       progress: (progress) => bus.emit('keys:generation-progress', progress),
       finished: (finished) => bus.emit('keys:generation-finished', finished),
@@ -248,6 +250,11 @@ export function createBackend(options: BackendOptions): Backend {
       savedFiles.remember(path);
       return path;
     }),
+    // RSA keys put in the vault some other way (the sample seed, the Vault page, `vault set`) get their public facts first, so every key is listed.
+    'keys:list': async ({ environment }) => {
+      await adoptVaultKeys({ vault, keyStore, log }, environment);
+      return keys.list(environment);
+    },
     'files:open': ({ path }) => savedFiles.open(path),
     'files:reveal': ({ path }) => savedFiles.reveal(path),
     ...createSaveAsHandlers({ spill, remember: (path) => savedFiles.remember(path), downloadsDir: () => settings.downloadsDir(), choosePath: options.chooseSavePath }),
