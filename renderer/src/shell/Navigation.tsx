@@ -1,3 +1,6 @@
+import { useMemo } from 'react';
+import { PaletteHost } from '../palette/PaletteHost.tsx';
+
 export type PageId = 'home' | 'workbench' | 'flows' | 'vault' | 'keys' | 'settings';
 
 export const PAGES: readonly { id: PageId; label: string }[] = [
@@ -10,6 +13,14 @@ export const PAGES: readonly { id: PageId; label: string }[] = [
 ];
 
 export function Navigation({ current, onSelect }: { current: PageId; onSelect: (page: PageId) => void }) {
+  const palette = useMemo(
+    () => ({
+      pages: PAGES.map((page) => ({ label: page.label, go: () => onSelect(page.id) })),
+      showWorkbench: () => onSelect('workbench'),
+      showFlows: () => onSelect('flows'),
+    }),
+    [onSelect],
+  );
   return (
     <nav className="navigation" aria-label="Main">
       <ul>
@@ -26,6 +37,7 @@ export function Navigation({ current, onSelect }: { current: PageId; onSelect: (
           </li>
         ))}
       </ul>
+      <PaletteHost {...palette} />
     </nav>
   );
 }
