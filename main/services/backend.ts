@@ -5,6 +5,7 @@ import { Redactor } from '../core/redactor.ts';
 import type { StoreFactory } from '../platform/store.ts';
 import { APP_VERSION } from '../platform/version.ts';
 import { createVaultHandlers, createVaultService, type ClipboardLike, type SafeStorageLike, type VaultService } from '../vault/index.ts';
+import { watchVaultFile } from '../vault/watch-vault-file.ts';
 import { createKeysHandlers } from '../keys/key-handlers.ts';
 import { createKeyService, type KeyService } from '../keys/key-service.ts';
 import { createVaultKeyStore } from '../keys/vault-key-store.ts';
@@ -42,9 +43,9 @@ import { createInboxService, type InboxService } from '../flows/inbox-service.ts
 import { createSecretChain } from '../secret-providers/chain.ts';
 import type { ProcessEnvironment } from '../secret-providers/env-provider.ts';
 import { secretProvidersOverview } from '../secret-providers/overview.ts';
-import { variableFacts } from './variable-facts.ts';
 import { referencedSecrets } from './referenced-secrets.ts';
 import { adoptVaultKeys } from './vault-keys.ts';
+import { variableFacts } from './variable-facts.ts';
 import { passInstalled } from '../secret-providers/pass-provider.ts';
 import { withSecretScope } from './scoped-requests.ts';
 import { providerHostRules, providerSecretSource } from '../secret-providers/secret-source.ts';
@@ -130,6 +131,15 @@ export function createBackend(options: BackendOptions): Backend {
     },
     log,
   });
+  // The app and browser mode follow the vault file when another process (the CLI) changes it: unlocked, the session takes
+  // the change in and reports it; otherwise the status on disk (created, removed, damaged) is reported here.
+  const followVaultOnDisk = async () => {
+    await vault.refresh().catch(() => undefined);
+    const status = await vault.status();
+    if (status.state !== 'unlocked') bus.emit('vault:changed', { reason: status.state === 'damaged' ? 'damaged' : 'secrets', status });
+  };
+  const vaultWatch =
+    options.mode === 'cli' ? null : watchVaultFile({ dataDir: options.dataDir, log, onChange: () => void followVaultOnDisk().catch((error: unknown) => log('could not follow a vault change on disk', error)) });
   const sandbox = createSandboxControl(bus, options.dataDir);
   const chosenStore = chooseWorkspaceStore(options.stores, () => createWorkspaceFileStore(options.dataDir), options.workspaceDir);
   if (chosenStore.problem) log(`workspace: ${chosenStore.problem}`);
@@ -352,6 +362,7 @@ export function createBackend(options: BackendOptions): Backend {
       providerEnvironment = env;
     },
     close: async () => {
+      vaultWatch?.close();
       flows.close();
       await inbox.close();
       requests.close();
