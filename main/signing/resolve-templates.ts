@@ -105,6 +105,11 @@ export async function resolveAuthStep<T extends AuthStep>(step: T, resolver: Var
       out[key] = typeof value === 'string' && value.includes('{{') ? '' : value;
       continue;
     }
+    // Most fields hold no template: they skip the async walk (this runs for every step of every send).
+    if (typeof value !== 'object' && (typeof value !== 'string' || !value.includes('{{'))) {
+      out[key] = value;
+      continue;
+    }
     try {
       out[key] = await resolveDeep(value, resolver);
     } catch (error) {

@@ -13,6 +13,7 @@ export type VariableScope = {
 
 const DYNAMIC: ReadonlySet<string> = new Set(DYNAMIC_VARIABLES);
 const TEMPLATE = /\{\{\s*([^{}]+?)\s*\}\}/g;
+const WHOLE_TEMPLATE = /^\{\{\s*([^{}]+?)\s*\}\}$/;
 
 /**
  * Resolves `{{name}}`, `{{secret:name}}` and the dynamic `{{$...}}` values for
@@ -39,6 +40,10 @@ export class VariableResolver {
   /** `escape` is applied to each substituted value (e.g. JSON-escaping inside a string literal). */
   async resolve(text: string, escape: (value: string) => string = (v) => v): Promise<string> {
     if (!text.includes('{{')) return text;
+    // A field that is one template and nothing else (`{{secret:name}}`, the usual credential) needs no scan or replace.
+    const whole = WHOLE_TEMPLATE.exec(text);
+    const only = whole?.[1];
+    if (only !== undefined && !only.startsWith('$')) return escape(await this.#lookup(only));
     const values = new Map<string, string>();
     for (const match of text.matchAll(TEMPLATE)) {
       const name = match[1] ?? '';

@@ -101,7 +101,7 @@ function applyOAuth1(request: SigningRequest, config: OAuth1, ctx: SchemeContext
   if (config.signatureMethod === 'PLAINTEXT') {
     trace.add('Signature', signature.value, 'PLAINTEXT: the signature is the key itself');
   } else {
-    trace.add('Signature (base64)', signature.value).add('Signature (hex)', signature.bytes.toString('hex'));
+    trace.add('Signature (base64)', signature.value).add('Signature (hex)', signature.hex);
   }
   trace.add('Authorization header', header);
   if (config.oauthParamsInBody) {

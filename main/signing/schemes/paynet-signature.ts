@@ -14,9 +14,9 @@ import type { SchemeModule } from './define.ts';
  */
 function applyPaynet(request: SigningRequest, config: PaynetSignature, ctx: SchemeContext): SchemeResult {
   const timestamp = String(unixSeconds(ctx.clock));
-  const digest = createHmac('sha256', config.clientSecret).update(timestamp).digest();
-  const signature = digest.toString('hex');
-  const base64 = digest.toString('base64');
+  // digest('hex') and a pooled Buffer.from for the base64: a digest() Buffer costs more than the HMAC itself here.
+  const signature = createHmac('sha256', config.clientSecret).update(timestamp).digest('hex');
+  const base64 = Buffer.from(signature, 'hex').toString('base64');
   const trace = new TraceBuilder('PayNet X-Signature')
     .add('String to sign', timestamp, 'X-Timestamp: Unix time in seconds')
     .add('Signing key', keyShape('client secret', config.clientSecret))
