@@ -9,28 +9,29 @@ const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
  * in the message ("The request URL", "The MoMo token URL").
  */
 export function checkUrl(url: string, what: string): URL {
-  const shown = JSON.stringify(url.length > 200 ? `${url.slice(0, 200)}…` : url);
+  // Only the messages show the URL; a valid one (every send) should not pay for quoting it.
+  const shown = () => JSON.stringify(url.length > 200 ? `${url.slice(0, 200)}…` : url);
   if (url.trim() === '') throw new SigningError(`${what} is empty.`);
-  if (url !== url.trim()) throw new SigningError(`${what} ${shown} starts or ends with a space.`);
+  if (url !== url.trim()) throw new SigningError(`${what} ${shown()} starts or ends with a space.`);
   const halfScheme = /^([a-z][a-z0-9+.-]*):\/?(?!\/)/i.exec(url);
   if (halfScheme !== null && !ABSOLUTE.test(url) && /^https?$/i.test(halfScheme[1] ?? '')) {
-    throw new SigningError(`${what} ${shown} needs two slashes after ${halfScheme[1] ?? ''}: (${halfScheme[1] ?? ''}://host/...).`);
+    throw new SigningError(`${what} ${shown()} needs two slashes after ${halfScheme[1] ?? ''}: (${halfScheme[1] ?? ''}://host/...).`);
   }
   if (!ABSOLUTE.test(url)) {
-    throw new SigningError(`${what} ${shown} has no scheme: write it with http:// or https:// in front (e.g. https://${url.replace(/^\/+/, '')}).`);
+    throw new SigningError(`${what} ${shown()} has no scheme: write it with http:// or https:// in front (e.g. https://${url.replace(/^\/+/, '')}).`);
   }
   const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
-  if (scheme !== 'http' && scheme !== 'https') throw new SigningError(`${what} ${shown} uses ${scheme}:, not http: or https:.`);
+  if (scheme !== 'http' && scheme !== 'https') throw new SigningError(`${what} ${shown()} uses ${scheme}:, not http: or https:.`);
   const authority = url.slice(url.indexOf('//') + 2).split(/[/?#]/, 1)[0] ?? '';
   const host = authority.slice(authority.lastIndexOf('@') + 1);
-  if (host === '') throw new SigningError(`${what} ${shown} has no host after ${scheme}://.`);
-  if (/\s/.test(host)) throw new SigningError(`${what} ${shown} has a space in its host "${host}".`);
-  if (/[{}]/.test(host)) throw new SigningError(`${what} ${shown} has an unresolved template in its host "${host}".`);
+  if (host === '') throw new SigningError(`${what} ${shown()} has no host after ${scheme}://.`);
+  if (/\s/.test(host)) throw new SigningError(`${what} ${shown()} has a space in its host "${host}".`);
+  if (/[{}]/.test(host)) throw new SigningError(`${what} ${shown()} has an unresolved template in its host "${host}".`);
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new SigningError(`${what} ${shown} is not a valid URL (host "${host}").`);
+    throw new SigningError(`${what} ${shown()} is not a valid URL (host "${host}").`);
   }
   return parsed;
 }

@@ -44,6 +44,10 @@ export class VariableResolver {
     const whole = WHOLE_TEMPLATE.exec(text);
     const only = whole?.[1];
     if (only !== undefined && !only.startsWith('$')) return escape(await this.#lookup(only));
+    // Without a secret every value is at hand: one pass, in order, so the first unknown name is the one reported.
+    if (!text.includes('secret:')) {
+      return text.replace(TEMPLATE, (_all, name: string) => escape(name.startsWith('$') ? this.#dynamic(name) : this.#variable(name)));
+    }
     const values = new Map<string, string>();
     for (const match of text.matchAll(TEMPLATE)) {
       const name = match[1] ?? '';
@@ -58,6 +62,10 @@ export class VariableResolver {
 
   async #lookup(name: string): Promise<string> {
     if (name.startsWith('secret:')) return this.#secret(name.slice('secret:'.length).trim());
+    return this.#variable(name);
+  }
+
+  #variable(name: string): string {
     const { variables, environment } = this.#scope;
     if (!Object.hasOwn(variables, name)) {
       throw new UnknownVariableError(name, `Unknown variable {{${name}}}: environment "${environment}" does not define it.`);
