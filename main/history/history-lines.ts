@@ -42,10 +42,10 @@ function isHeader(value: unknown): value is { schemaVersion: number } {
 }
 
 /**
- * The newest `keep` entry lines of a file, byte for byte, for compaction: nothing is validated or
+ * The newest `keep` entry lines of a file, byte for byte, for compaction: nothing is parsed, validated or
  * re-serialized (a compaction of a full file ran the schema over ~1,000 entries, ~0.5 s of the CLI's
- * event loop). Lines that are not JSON (torn by a crash) are dropped; a line that is JSON but not an
- * entry is kept and skipped when read, as before. The header line is recognized only as the first.
+ * event loop). A line that does not end its object (torn by a crash) is dropped; any other line that is
+ * not a valid entry is kept and skipped when read. The header line is recognized only as the first.
  */
 export function newestEntryLines(text: string, keep: number): { lines: string[]; newerVersion: number | null } {
   const all = text.split('\n');
@@ -60,7 +60,7 @@ export function newestEntryLines(text: string, keep: number): { lines: string[];
   const lines: string[] = [];
   for (let index = all.length - 1; index >= first && lines.length < keep; index--) {
     const line = all[index] ?? '';
-    if (line.trim() === '' || parseOrNull(line) === null) continue;
+    if (!line.startsWith('{') || !line.endsWith('}')) continue;
     lines.push(line);
   }
   return { lines: lines.reverse(), newerVersion };

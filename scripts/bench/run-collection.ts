@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliContext } from '../../main/cli/context.ts';
@@ -118,8 +118,11 @@ try {
   const bruDir = join(work, 'bru');
   await writeBruCollection(bruDir);
 
+  // The bundle this script just built, with V8's compile cache where bin/countersign.mjs keeps it (what
+  // `countersign` does; bin/ itself would switch to the sources if another engineer saved one mid-run).
+  const compileCache = { NODE_COMPILE_CACHE: join(ROOT, '.cache', 'compile-cache') };
   const countersign = (concurrency: number) =>
-    exec(process.execPath, [bundle, 'run-collection', 'PayNet OSP/Bench', '--env', 'Sandbox', '--iterations', String(total), '--concurrency', String(concurrency), '--var', `baseUrl=${variables.baseUrl}`, '--var', `tokenUrl=${variables.tokenUrl}`, '--data-dir', dataDir], { COUNTERSIGN_PASSPHRASE: PASSPHRASE });
+    exec(process.execPath, [bundle, 'run-collection', 'PayNet OSP/Bench', '--env', 'Sandbox', '--iterations', String(total), '--concurrency', String(concurrency), '--var', `baseUrl=${variables.baseUrl}`, '--var', `tokenUrl=${variables.tokenUrl}`, '--data-dir', dataDir], { COUNTERSIGN_PASSPHRASE: PASSPHRASE, ...compileCache });
   const envVars = (flag: string) => Object.entries(variables).flatMap(([name, value]) => [flag, `${name}=${value}`]);
   const newman = () => exec(bin('newman'), ['run', collectionFile, '-n', String(total), '--reporters', 'cli', '--reporter-cli-no-summary', '--reporter-cli-no-success-assertions', '--reporter-cli-silent', ...envVars('--env-var')]);
   // bru takes the collection from its working directory.
@@ -131,7 +134,7 @@ try {
     figures.newman.push(mustSucceed('newman', await newman()));
     figures.bru.push(mustSucceed('bru', await bru()));
     figures.c16.push(mustSucceed('countersign run-collection --concurrency 16', await countersign(16)));
-    process.stderr.write(`round ${String(round)}: countersign ${last(figures.c1)}, newman ${last(figures.newman)}, bru ${last(figures.bru)}, countersign c16 ${last(figures.c16)} req/s\n`);
+    process.stderr.write(`round ${String(round)}: countersign ${last(figures.c1)}, newman ${last(figures.newman)}, bru ${last(figures.bru)}, countersign c16 ${last(figures.c16)} req/s; load ${loadavg().map((n) => n.toFixed(2)).join(' ')}\n`);
   }
   const [c1, c16, nm, br] = [median(figures.c1), median(figures.c16), median(figures.newman), median(figures.bru)];
   const fmt = (rps: number) => `${rps.toFixed(0).padStart(6)} req/s`;
