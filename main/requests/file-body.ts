@@ -25,7 +25,8 @@ export function formatSize(bytes: number): string {
   return mib(bytes);
 }
 
-type Read = { readonly bytes: Uint8Array; readonly size: number };
+// readFile never answers shared memory: saying so lets a Blob take the bytes without a copy.
+type Read = { readonly bytes: Uint8Array<ArrayBuffer>; readonly size: number };
 
 /** Reads the files of one body, checking each and the total against the limit before any is read whole. */
 async function readFiles(paths: readonly { label: string; path: string }[], limit: number): Promise<Map<string, Read>> {

@@ -30,7 +30,7 @@ const encodeForm = (pairs: readonly { name: string; value: string }[]): string =
   pairs.map(({ name, value }) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&');
 
 async function send(request: SigningRequest): Promise<{ status: number; body: string }> {
-  const body = request.body.kind === 'none' ? undefined : request.body.kind === 'form' ? encodeForm(request.body.pairs) : request.body.text;
+  const body = request.body.kind === 'none' ? undefined : request.body.kind === 'form' ? encodeForm(request.body.pairs) : 'text' in request.body ? request.body.text : '';
   const response = await fetch(request.url, { method: request.method, headers: request.headers.map(({ name, value }): [string, string] => [name, value]), ...(body === undefined ? {} : { body }) });
   return { status: response.status, body: await response.text() };
 }

@@ -59,11 +59,11 @@ describe('persistence', () => {
     const firstRun = openService(temp.dir, {
       firstRun: () => {
         calls++;
-        return { schemaVersion: 2, collections: [], nodes: {} };
+        return { schemaVersion: WORKSPACE_SCHEMA_VERSION, collections: [], nodes: {} };
       },
     });
     firstRun.create({ kind: 'collection', name: 'Mine' });
-    openService(temp.dir, { firstRun: () => { calls++; return { schemaVersion: 2, collections: [], nodes: {} }; } });
+    openService(temp.dir, { firstRun: () => { calls++; return { schemaVersion: WORKSPACE_SCHEMA_VERSION, collections: [], nodes: {} }; } });
     expect(calls).toBe(1);
   });
 
