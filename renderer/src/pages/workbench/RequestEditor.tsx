@@ -67,7 +67,7 @@ export function RequestEditor({ draft, environment, secretNames, vaultLocked, ru
           Copy as curl
         </button>
       </div>
-      <TemplatePreview text={composedUrl(parts)} known={known} facts={facts} label="Variables in the URL" />
+      <TemplatePreview text={composedUrl(parts)} known={known} facts={facts} />
       {unresolved.length > 0 && (
         <p className="warn" role="status" data-testid="unresolved">
           Not defined in {environment?.name ?? 'this environment'}: {unresolved.map((name) => `{{${name}}}`).join(', ')}

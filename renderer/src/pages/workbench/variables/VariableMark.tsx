@@ -16,7 +16,6 @@ export function VariableMark({ text, name, resolved, fact }: Props) {
         tabIndex={0}
         className={ok ? 'wb-var ok' : 'wb-var missing'}
         aria-describedby={open ? id : undefined}
-        aria-label={`Variable ${name}`}
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
         onKeyDown={(event) => {
