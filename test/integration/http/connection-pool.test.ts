@@ -162,8 +162,19 @@ describe('poolKey', () => {
       poolKey({ ...base, tls: { ca: 'CA', cert: 'CK', passphrase: 'p1' } }),
       poolKey({ ...base, tls: { ca: 'CA', pfx: new Uint8Array([1, 2]), passphrase: 'p1' } }),
       poolKey({ ...base, proxy: { httpProxy: 'http://p:1', httpsProxy: 'http://p:1', noProxy: '' }, tls: { ca: 'CA', cert: 'C', key: 'K', passphrase: 'p1' } }),
+      // Settings with nothing secret (the common case) take a plain key: still one per distinct setting.
+      poolKey({ ...base, tls: undefined }),
+      poolKey({ ...base, tls: { verify: false } }),
+      poolKey({ ...base, connectTimeoutMs: 5_000, tls: undefined }),
+      poolKey({ ...base, proxy: { httpProxy: 'http://p:1', httpsProxy: 'http://p:1', noProxy: '' }, tls: undefined }),
     ];
     expect(new Set([key, ...variants]).size).toBe(variants.length + 1);
+    expect(poolKey({ ...base, tls: { verify: true } })).toBe(poolKey({ ...base, tls: undefined }));
+  });
+
+  it('a proxy with a password is never in the key in the clear', () => {
+    const key = poolKey({ ...base, proxy: { httpProxy: 'http://u:hunter2@p:1', httpsProxy: 'http://u:hunter2@p:1', noProxy: '' }, tls: undefined });
+    expect(key).not.toContain('hunter2');
   });
 
   it('holds no secret in the clear', () => {
