@@ -72,7 +72,10 @@ export function TreeRowView({ row, active, focused, renaming, renameError, menuO
           {expanded ? '▾' : '▸'}
         </button>
       ) : (
-        <span className={`wb-method method-${(entry.method ?? 'GET').toLowerCase()}`}>{entry.method ?? 'GET'}</span>
+        // The space keeps "POST Create order" one phrase, as the row's label says it (a flex row does not show it).
+        <>
+          <span className={`wb-method method-${(entry.method ?? 'GET').toLowerCase()}`}>{entry.method ?? 'GET'}</span>{' '}
+        </>
       )}
       {renaming ? (
         <span className="wb-rename-field">

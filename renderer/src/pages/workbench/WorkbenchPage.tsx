@@ -11,7 +11,7 @@ import { DiskConflict } from './DiskConflict.tsx';
 import { ResponseViewer } from './ResponseViewer.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import { SignatureDebugger } from './SignatureDebugger.tsx';
-import { TabBar } from './TabBar.tsx';
+import { TabBar, tabPanelProps } from './TabBar.tsx';
 import { collectionOf } from './tree-rows.ts';
 import { useEnvironments } from './use-environments.ts';
 import { useHistory } from './use-history.ts';
@@ -83,10 +83,10 @@ export function WorkbenchPage() {
         {!tab ? (
           <div className="empty wb-pad" data-testid="workbench-empty">
             <p>Pick a request in the sidebar to open it here, or create one from a collection’s ⋯ menu.</p>
-            <p className="hint">Ctrl/Cmd+Enter sends, Ctrl/Cmd+S saves. Samples for each gateway are ready to send to the built-in sandbox.</p>
+            <p className="hint">Ctrl/Cmd+Enter sends, Ctrl/Cmd+S saves, Ctrl/Cmd+K finds any request or action, ? lists every key. Samples for each gateway are ready to send to the built-in sandbox.</p>
           </div>
         ) : (
-          <div className="wb-work">
+          <div className="wb-work" {...tabPanelProps(tab.draft.id)}>
             <RequestEditor
               key={tab.draft.id}
               draft={tab.draft}
