@@ -50,6 +50,31 @@ function builtinsByRequire(names) {
   };
 }
 
+/**
+ * conf imports ajv and ajv-formats at its top level for its `schema` option, which no Countersign store
+ * uses: evaluating them is a sixth of a cold `countersign list`. In conf, and only there, they become a
+ * stand-in that refuses loudly if a schema is ever given. Assertions' own ajv (JSON Schema checks) is untouched.
+ */
+function confWithoutAjv() {
+  const STAND_IN = '\0countersign-conf-no-ajv';
+  return {
+    name: 'countersign-conf-without-ajv',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (!importer?.includes(`${join('node_modules', 'conf')}/`)) return null;
+      return id === 'ajv/dist/2020.js' || id === 'ajv-formats' ? `${STAND_IN}:${id}` : null;
+    },
+    load(id) {
+      if (!id.startsWith(STAND_IN)) return null;
+      return [
+        "const refuse = () => { throw new Error('conf was given a schema, but the countersign CLI bundle is built without ajv for conf (scripts/build-cli.mjs).'); };",
+        'export class Ajv2020 { constructor() { refuse(); } }',
+        'export default { default: refuse };',
+      ].join('\n');
+    },
+  };
+}
+
 const BY_REQUIRE = ['http', 'https'];
 /** node:http's lazy getters that load Node's internal undici when read. */
 const LOADS_UNDICI = new Set(['WebSocket', 'CloseEvent', 'MessageEvent', 'EventSource']);
@@ -91,6 +116,7 @@ export async function buildCli(outDir = CLI_BUNDLE_DIR) {
     },
     plugins: [
       builtinsByRequire(BY_REQUIRE),
+      confWithoutAjv(),
       {
         name: 'countersign-cli-inputs',
         generateBundle(_options, bundle) {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +53,24 @@ describe('the prebuilt CLI bundle', () => {
     expect(trace.code).toBe(EXIT.config);
     expect(trace.stderr).toContain('countersign vault init');
   }, 60_000);
+
+  it('starts `list` without ajv, undici or the importers: they stay in chunks loaded on first use', () => {
+    // The chunks a `list` loads: the entry, what it imports statically, and the command's and backend's chunks.
+    const entry = readFileSync(join(OUT, 'countersign.mjs'), 'utf8');
+    const lazy = (name: string) => new RegExp(`import\\("\\./(${name}-[^"]+\\.mjs)"\\)`).exec(entry)?.[1];
+    const starts = ['countersign.mjs', lazy('list'), lazy('default-context')];
+    expect(starts.every((name) => name !== undefined)).toBe(true);
+    const loaded = new Set<string>();
+    const visit = (name: string) => {
+      if (loaded.has(name)) return;
+      loaded.add(name);
+      for (const match of readFileSync(join(OUT, name), 'utf8').matchAll(/^import [^;]*?from "\.\/([^"]+)";$/gm)) if (match[1]) visit(match[1]);
+    };
+    for (const name of starts) if (name) visit(name);
+    const packages = new Set([...loaded].flatMap((name) => [...readFileSync(join(OUT, name), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((match) => match[1])));
+    expect(packages.size).toBeGreaterThan(3);
+    for (const heavy of ['ajv', 'ajv-formats', 'undici', 'postman-collection', '@faker-js/faker']) expect(packages, heavy).not.toContain(heavy);
+  });
 });
 
 describe('which file the countersign command runs', () => {
