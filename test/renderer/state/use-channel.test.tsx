@@ -88,6 +88,29 @@ describe('useChannel', () => {
     expect(screen.getByText('hosts: api.example.com')).toBeTruthy();
   });
 
+  it('refetches for the events of every hook reading the channel, even when they list different ones', async () => {
+    let theme: Settings['theme'] = 'light';
+    function Plain() {
+      const settings = useChannel('settings:get', {}, { invalidateOn: ['vault:changed'] });
+      return <p>plain: {settings.data?.theme ?? 'loading'}</p>;
+    }
+    const api = fakeApi({ 'settings:get': () => ({ theme }) });
+    renderWithState(
+      <>
+        <Theme />
+        <Plain />
+      </>,
+      api,
+    );
+    await screen.findByText('plain: light');
+    theme = 'dark';
+    act(() => api.emit('settings:changed', { theme: 'dark' }));
+    await screen.findByText('plain: dark');
+    theme = 'system';
+    act(() => api.emit('vault:changed', { reason: 'locked', status: { state: 'locked' } } as never));
+    await screen.findByText('theme: system');
+  });
+
   it('makes no call while the input is skipped', async () => {
     const api = fakeApi({ 'vault:default-hosts': () => ({ hosts: ['x'] }) });
     renderWithState(<Hosts environment={null} />, api);
