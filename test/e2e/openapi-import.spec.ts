@@ -35,7 +35,8 @@ test.describe('OpenAPI import in the app', () => {
     await expect(app.locator(`${ROW}[data-kind="collection"][data-name="PayNet OSP Reports (2)"]`)).toHaveCount(1);
     await app.getByLabel('Filter requests').fill('settlements');
     await app.locator(`${ROW}[data-name="List settlements"]`).first().locator('.wb-row-name').click();
-    await expect(app.getByLabel('URL')).toHaveValue('{{baseUrl}}/api/v1/settlements');
+    // The URL field shows the query its params add.
+    await expect(app.getByLabel('URL')).toHaveValue('{{baseUrl}}/api/v1/settlements?date=2026-01-01&page=1');
     await app.getByRole('tab', { name: /^Params/ }).click();
     await expect(app.getByLabel('Param 1 name')).toHaveValue('date');
   });
