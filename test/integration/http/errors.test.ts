@@ -52,6 +52,17 @@ beforeAll(async () => {
       res.write('part');
       return; // never finishes
     }
+    if (url === '/trickle-then-stall') {
+      // A chunk every 100 ms for 600 ms, then silence: only the silence is idle.
+      res.writeHead(200, { 'content-length': '100' });
+      let sent = 0;
+      const timer = setInterval(() => {
+        res.write('x');
+        if (++sent === 6) clearInterval(timer);
+      }, 100);
+      res.on('close', () => clearInterval(timer));
+      return;
+    }
     if (url === '/reset') {
       req.socket.destroy();
       return;
@@ -164,6 +175,14 @@ describe.each(VARIANTS)('network errors, $variant', ({ save, deps }) => {
   it('idle body timeout', async () => {
     const error = await failure(http.url('/stall-body'), { timeouts: { bodyIdleMs: 300 } });
     expect(error).toEqual({ kind: 'timeout', timeout: 'body', message: `127.0.0.1:${http.port} stopped sending the response body (idle timeout).` });
+  });
+
+  it('the idle body timeout counts from the last chunk, not from the first', async () => {
+    const started = performance.now();
+    const error = await failure(http.url('/trickle-then-stall'), { timeouts: { bodyIdleMs: 300 } });
+    expect(error.timeout).toBe('body');
+    // The last chunk left at ~600 ms; 300 ms of silence after it.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(850);
   });
 
   it('connection reset', async () => {
