@@ -2,6 +2,14 @@ import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query'
 import type { EventName, EventPayload } from '../../../main/contract/index.ts';
 import type { ApiClient } from '../api/client.ts';
 
+/** What a query made with useQuery/useQueries (not useChannel) may put in its meta. */
+export type ChannelMeta = { invalidateOn?: readonly EventName[] };
+
+function listsEvent(meta: unknown, name: EventName): boolean {
+  const list = (meta as ChannelMeta | undefined)?.invalidateOn;
+  return Array.isArray(list) && list.includes(name);
+}
+
 type Entry = {
   off: () => void;
   listeners: Map<symbol, (payload: unknown) => void>;
@@ -32,6 +40,8 @@ export class EventHub {
       const created: Entry = { off: () => undefined, listeners: new Map(), queries: new Map() };
       created.off = this.api.on(name, (payload) => {
         for (const { key } of [...created.queries.values()]) void this.queryClient.invalidateQueries({ queryKey: key, exact: true });
+        // Queries built with useQuery/useQueries directly list their events in meta.invalidateOn (see useInvalidateOn).
+        void this.queryClient.invalidateQueries({ predicate: (query) => listsEvent(query.meta, name) });
         for (const listener of [...created.listeners.values()]) listener(payload);
       });
       this.entries.set(name, (entry = created));

@@ -3,5 +3,6 @@ export { channelKey, channelPrefix } from './channel-key.ts';
 export { createQueryClient } from './query-client.ts';
 export { StateProvider } from './provider.tsx';
 export { createUiStore, type UiState, type UiStore } from './ui-store.ts';
-export { skip, useChannel, useChannelMutation, useEvent, type ChannelOptions } from './use-channel.ts';
+export { skip, useChannel, useChannelMutation, useEvent, useInvalidateOn, type ChannelOptions } from './use-channel.ts';
+export type { ChannelMeta } from './event-hub.ts';
 export { useUi, useUiShallow } from './use-ui.ts';

@@ -82,3 +82,20 @@ export function useEvent<K extends EventName>(name: K, listener: (payload: Event
     return hub.listen(name, (payload) => latest.current(payload));
   }, [hub, name, enabled]);
 }
+
+/**
+ * Keeps main's `events` subscribed while mounted, for queries made with
+ * useQuery/useQueries directly: those that put the event in
+ * `meta: { invalidateOn: [...] }` are invalidated when it arrives.
+ */
+export function useInvalidateOn(events: readonly EventName[]): void {
+  const hub = useEventHub();
+  const key = events.join('\n');
+  useEffect(() => {
+    if (key === '') return;
+    const offs = key.split('\n').map((name) => hub.listen(name as EventName, () => undefined));
+    return () => {
+      for (const off of offs) off();
+    };
+  }, [hub, key]);
+}

@@ -3,7 +3,10 @@ import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../../main/contract/settings.ts';
 import { ApiError, errorMessage } from '../../../renderer/src/api/errors.ts';
-import { skip, useChannel, useChannelMutation, useEvent } from '../../../renderer/src/state/use-channel.ts';
+import { skip, useChannel, useChannelMutation, useEvent, useInvalidateOn } from '../../../renderer/src/state/use-channel.ts';
+import { channelKey } from '../../../renderer/src/state/channel-key.ts';
+import { useApi } from '../../../renderer/src/api/context.tsx';
+import { useQueries } from '@tanstack/react-query';
 import { deferred, fakeApi, renderWithState, settle } from './fake-api.tsx';
 
 function Theme() {
@@ -133,6 +136,24 @@ describe('useChannel', () => {
     act(() => api.emit('settings:changed', { theme: 'dark' }));
     await screen.findByText('theme: dark');
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('useInvalidateOn', () => {
+  it('refetches a query made with useQueries that lists the event in its meta', async () => {
+    let theme: Settings['theme'] = 'light';
+    const api = fakeApi({ 'settings:get': () => ({ theme }) });
+    function Many() {
+      const apiClient = useApi();
+      useInvalidateOn(['settings:changed']);
+      const [settings] = useQueries({ queries: [{ queryKey: channelKey('settings:get', {}), queryFn: () => apiClient.invoke['settings:get']({}), meta: { invalidateOn: ['settings:changed'] } }] });
+      return <p>many: {settings?.data?.theme ?? 'loading'}</p>;
+    }
+    renderWithState(<Many />, api);
+    await screen.findByText('many: light');
+    theme = 'dark';
+    act(() => api.emit('settings:changed', { theme: 'dark' }));
+    await screen.findByText('many: dark');
   });
 });
 
