@@ -23,7 +23,8 @@ export const CliSignInput = z.strictObject({ ...SignInput.shape, variables: Vari
 export const CliRunFlowInput = z.strictObject({ ...RunFlowInput.shape, saveDirectory: LocalPath.optional() });
 
 export const NetworkOverrideInput = z.strictObject({
-  proxyUrl: ProxyUrl.optional(),
+  // The length is checked first: ProxyUrl's own message quotes the text, which must stay short.
+  proxyUrl: z.string().min(1).max(2000).pipe(ProxyUrl).optional(),
   /** PEM text read from --ca FILE, and the file's path for the record. */
   ca: z.strictObject({ pem: z.string().min(1).max(1_000_000), file: LocalPath }).optional(),
   insecure: z.boolean(),
