@@ -54,7 +54,7 @@ export function ReferencedSecrets(props: {
                     </td>
                     <td>{secret.collections.join(', ')}</td>
                     <td className={`referenced-state ${secret.state}`}>{stateText(secret)}</td>
-                    <td className="row-actions">
+                    <td className="referenced-action">
                       {secret.state === 'missing' && (
                         <button type="button" aria-label={`Add ${secret.name} to ${props.environment}`} onClick={() => props.onAdd(secret.name)}>
                           Add

@@ -50,28 +50,30 @@ export function SecretTable({ environment, secrets }: { environment: string; sec
               </td>
               <td>{new Date(secret.updatedAt).toLocaleString()}</td>
               <td data-testid="secret-hosts">{secret.hosts === null ? 'not bound yet' : secret.hosts.length === 0 ? 'nowhere' : secret.hosts.join(', ')}</td>
-              <td className="row-actions">
-                <button
-                  type="button"
-                  aria-label={`Copy ${secret.name}`}
-                  onClick={() =>
-                    void run(async () => {
-                      const result = await api.invoke['vault:copy']({ environment, name: secret.name });
-                      setCopied({ name: secret.name, seconds: result.clearsAfterSeconds });
-                    })
-                  }
-                >
-                  Copy
-                </button>
-                <button type="button" aria-label={`Hosts of ${secret.name}`} onClick={() => setEditingHosts(secret)}>
-                  Hosts
-                </button>
-                <button type="button" aria-label={`Rotate ${secret.name}`} onClick={() => setRotating(secret)}>
-                  Rotate
-                </button>
-                <button type="button" className="danger" aria-label={`Delete ${secret.name}`} onClick={() => setDeleting(secret)}>
-                  Delete
-                </button>
+              <td>
+                <div className="row-actions">
+                  <button
+                    type="button"
+                    aria-label={`Copy ${secret.name}`}
+                    onClick={() =>
+                      void run(async () => {
+                        const result = await api.invoke['vault:copy']({ environment, name: secret.name });
+                        setCopied({ name: secret.name, seconds: result.clearsAfterSeconds });
+                      })
+                    }
+                  >
+                    Copy
+                  </button>
+                  <button type="button" aria-label={`Hosts of ${secret.name}`} onClick={() => setEditingHosts(secret)}>
+                    Hosts
+                  </button>
+                  <button type="button" aria-label={`Rotate ${secret.name}`} onClick={() => setRotating(secret)}>
+                    Rotate
+                  </button>
+                  <button type="button" className="danger" aria-label={`Delete ${secret.name}`} onClick={() => setDeleting(secret)}>
+                    Delete
+                  </button>
+                </div>
               </td>
             </tr>
           ))}

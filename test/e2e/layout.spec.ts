@@ -1,0 +1,89 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures.ts';
+import { nav, openFlowEditor, prepareScreens, runFlow, sidewaysOverflow } from './layout-screens.ts';
+
+async function expectNoSidewaysScroll(app: Page, screen: string): Promise<void> {
+  const overflow = await sidewaysOverflow(app);
+  expect.soft(overflow, `${screen} scrolls sideways`).toEqual({ page: 0, main: 0, offenders: [] });
+}
+
+for (const viewport of [
+  { width: 1024, height: 700 },
+  { width: 1920, height: 1080 },
+]) {
+  test.describe(`layout at ${viewport.width}x${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('no screen scrolls sideways, and the key controls are visible and usable', async ({ app, secretValues }) => {
+      test.setTimeout(120_000);
+      await prepareScreens(app, secretValues);
+
+      // Workbench with a request open and its response: the URL field keeps a usable width.
+      await expectNoSidewaysScroll(app, 'Workbench');
+      const url = app.getByLabel('URL', { exact: true });
+      await expect(url).toBeVisible();
+      const urlBox = await url.boundingBox();
+      expect.soft(urlBox?.width ?? 0, 'URL field width').toBeGreaterThanOrEqual(viewport.width >= 1920 ? 700 : 360);
+      await url.click();
+      await expect(url).toBeFocused();
+      await expect(app.getByRole('button', { name: 'Send', exact: true })).toBeInViewport();
+
+      // The hex view: one dump line per screen line, so offsets, bytes and text stay in columns.
+      const response = app.getByRole('region', { name: 'Response' });
+      await response.getByRole('radio', { name: 'Hex' }).click();
+      const hex = response.getByTestId('response-hex');
+      const wrapped = await hex.evaluate((element) => {
+        const lines = (element.textContent ?? '').split('\n').length;
+        const style = getComputedStyle(element);
+        const inner = element.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+        return Math.round(inner / parseFloat(style.lineHeight)) - lines;
+      });
+      expect.soft(wrapped, 'hex dump lines that wrapped').toBe(0);
+      await expectNoSidewaysScroll(app, 'Workbench, hex view');
+
+      await nav(app, 'Home');
+      await expectNoSidewaysScroll(app, 'Home');
+
+      // Vault: every row's Delete button is on screen, not cut off.
+      await nav(app, 'Vault');
+      await app.getByRole('tab', { name: 'Sandbox' }).click();
+      await expect(app.getByTestId('secret-row')).toHaveCount(6);
+      await expectNoSidewaysScroll(app, 'Vault');
+      for (const button of await app.getByRole('button', { name: /^Delete / }).all()) {
+        await button.scrollIntoViewIfNeeded();
+        await expect.soft(button).toBeInViewport({ ratio: 1 });
+      }
+      await app.getByRole('button', { name: /^Delete / }).first().click();
+      await expect(app.getByRole('dialog')).toBeVisible();
+      await app.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+      await nav(app, 'Keys');
+      await expect(app.getByRole('table', { name: /Keys in Sandbox/ })).toBeVisible();
+      await expectNoSidewaysScroll(app, 'Keys');
+
+      await nav(app, 'Settings');
+      await expectNoSidewaysScroll(app, 'Settings');
+
+      await runFlow(app);
+      await expectNoSidewaysScroll(app, 'Flows with a run');
+
+      // Flow editor: the Save/Cancel bar is visible and never covers a field.
+      await openFlowEditor(app);
+      await expectNoSidewaysScroll(app, 'Flow editor');
+      const form = app.getByRole('form', { name: 'New flow' });
+      const save = form.getByRole('button', { name: 'Save flow' });
+      await expect(save).toBeInViewport({ ratio: 1 });
+      const fields = await form.locator('input, select, textarea').all();
+      for (const field of fields) {
+        await field.scrollIntoViewIfNeeded();
+        // The element on top at the field's centre is the field itself, not the bar.
+        const covered = await field.evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          return !(top === element || element.contains(top));
+        });
+        expect(covered, `a field under the Save bar: ${await field.getAttribute('aria-label') ?? await field.getAttribute('id') ?? ''}`).toBe(false);
+      }
+    });
+  });
+}
