@@ -65,6 +65,24 @@ describe('variables: hover or focus a {{var}} for its value and source', () => {
     expect((await screen.findByRole('tooltip')).textContent).toContain('secret "gone" is missing in environment "UAT": add it on the Vault screen');
   });
 
+  it('the caret inside a {{variable}} of a field says what it resolves to; leaving it clears', async () => {
+    const user = userEvent.setup();
+    const { api } = answering();
+    renderEditor(request({ url: '{{baseUrl}}/orders', headers: [{ name: 'X-Id', value: 'id-{{$uuid}}', enabled: true }] }), { api, environment: environment() });
+    const status = screen.getByTestId('caret-variable');
+    const url = screen.getByRole('textbox', { name: 'URL' });
+    await user.click(url);
+    await user.keyboard('{Home}{ArrowRight}{ArrowRight}{ArrowRight}');
+    await waitFor(() => expect(status.textContent).toBe('{{baseUrl}} = https://uat.gateway.test · environment "UAT" variable'));
+    await user.keyboard('{End}');
+    expect(status.textContent).toBe('');
+    await user.click(screen.getByRole('tab', { name: 'Headers (1)' }));
+    const value = screen.getByRole('textbox', { name: 'Header 1 value' });
+    await user.click(value);
+    await user.keyboard('{End}{ArrowLeft}{ArrowLeft}{ArrowLeft}');
+    expect(status.textContent).toBe('{{$uuid}} · dynamic: a new random UUID (v4) at each send');
+  });
+
   it('a param variable is marked under its row and asked again when the vault changes', async () => {
     const { api, calls, emit } = answering();
     renderEditor(request({ url: 'https://x.test/o?token={{secret:gone}}' }), { api, environment: environment() });

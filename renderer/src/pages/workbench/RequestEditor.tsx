@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type SyntheticEvent } from 'react';
 import type { Environment, RequestNode } from '../../../../main/contract/workspace.ts';
 import { AssertionsEditor } from './assertions/AssertionsEditor.tsx';
 import { AuthEditor } from './AuthEditor.tsx';
@@ -11,6 +11,8 @@ import { ParamsTable } from './params/ParamsTable.tsx';
 import { UrlField } from './params/UrlField.tsx';
 import { composedUrl, rowsOf } from './params/query-sync.ts';
 import { useVariableFacts, type VariableFacts } from './variables/use-variable-facts.ts';
+import { CaretVariable } from './variables/CaretVariable.tsx';
+import { variableAt } from './variables/variable-at.ts';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
@@ -43,10 +45,16 @@ export function RequestEditor({ draft, environment, secretNames, vaultLocked, ru
   const names = useMemo(() => templateNames([draft.url, ...draft.params.flatMap((pair) => [pair.name, pair.value]), ...draft.headers.flatMap((pair) => [pair.name, pair.value])]), [draft.url, draft.params, draft.headers]);
   const facts = useVariableFacts(draft.id, environment?.id, names);
   const parts = { url: draft.url, params: draft.params };
+  // The {{name}} the caret sits in, in any one-line field of the editor (URL, params, headers).
+  const [caretName, setCaretName] = useState<string | null>(null);
+  const followCaret = (event: SyntheticEvent) => {
+    const target = event.target;
+    setCaretName(target instanceof HTMLInputElement && (target.type === 'text' || target.type === '') ? variableAt(target.value, target.selectionStart) : null);
+  };
 
   const counts = { params: rowsOf(parts).length, headers: draft.headers.length };
   return (
-    <section className="wb-editor" aria-label="Request">
+    <section className="wb-editor" aria-label="Request" onSelect={followCaret} onKeyUp={followCaret} onFocus={followCaret} onBlur={() => setCaretName(null)}>
       <div className="wb-urlbar">
         <select aria-label="Method" value={draft.method} onChange={(event) => onChange((old) => ({ ...old, method: event.target.value }))}>
           {[...new Set([...METHODS, draft.method])].map((method) => (
@@ -68,6 +76,7 @@ export function RequestEditor({ draft, environment, secretNames, vaultLocked, ru
         </button>
       </div>
       <TemplatePreview text={composedUrl(parts)} known={known} facts={facts} />
+      <CaretVariable name={caretName} fact={caretName === null ? undefined : facts?.get(caretName)} resolved={caretName !== null && (known.has(caretName) || caretName.startsWith('$'))} />
       {unresolved.length > 0 && (
         <p className="warn" role="status" data-testid="unresolved">
           Not defined in {environment?.name ?? 'this environment'}: {unresolved.map((name) => `{{${name}}}`).join(', ')}
