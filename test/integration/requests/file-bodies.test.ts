@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -9,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthChain, type AuthStepInput } from '../../../main/contract/auth.ts';
 import { sendSigned } from '../../../main/requests/send-signed.ts';
 import { MAX_FILE_BODY_BYTES } from '../../../main/requests/file-body.ts';
+import { buildCurlCommand } from '../../../main/requests/curl.ts';
+import { curlBodyArguments } from '../../../main/requests/curl-body.ts';
 import { SigningError, TokenCache, type SigningRequest } from '../../../main/signing/index.ts';
 
 // Multipart and binary-file bodies sent by our executor to a loopback server,
@@ -148,6 +151,47 @@ describe('multipart/form-data bodies', () => {
     });
     expect(theirs.base_string).not.toContain('amount');
     expect(decodeURIComponent(/oauth_signature="([^"]*)"/.exec(got.headers.authorization ?? '')?.[1] ?? 'none')).toBe(theirs.signature);
+  });
+
+  it('"Copy as curl" run by curl itself sends the same parts as Countersign (python3 email parses both)', async () => {
+    const data = Buffer.concat([randomBytes(2000), Buffer.from('\r\n--x\r\n')]);
+    writeFileSync(join(tmp, 'data; v2, "final".bin'), data);
+    const body: SigningRequest['body'] = {
+      kind: 'multipart',
+      parts: [
+        { kind: 'text', name: 'note', value: "Tom's @shop <b>" },
+        { kind: 'file', name: 'doc', path: join(tmp, 'data; v2, "final".bin'), contentType: 'application/pdf', fileName: 'renamed.pdf' },
+      ],
+    };
+    const ours = await send({ method: 'POST', url: '{{baseUrl}}/ours', headers: [], body });
+    const args = curlBodyArguments(body);
+    if (args === null || ours.got === undefined) throw new Error('no curl arguments or nothing sent');
+    const before = seen.length;
+    // Asynchronously: the server answering curl lives in this process.
+    await promisify(execFile)('sh', ['-c', `${buildCurlCommand({ method: 'POST', url: `${origin}/curl`, headers: [], body: null, fileArgs: args })} -sS -m 20 -o /dev/null`]);
+    const theirs = seen.slice(before).at(-1);
+    if (theirs === undefined) throw new Error('curl sent nothing');
+    const parts = (seen: Seen) => check(seen).parts?.map((part) => ({ ...part, content_type: part.content_type ?? 'text/plain' }));
+    expect(parts(ours.got)).toEqual(parts(theirs));
+    expect(Buffer.from(parts(theirs)?.[1]?.data_b64 ?? '', 'base64').equals(data)).toBe(true);
+  });
+
+  it('a secret in a text part is redacted in what the exchange shows', async () => {
+    const { result } = await send({ method: 'POST', url: '{{baseUrl}}/x', headers: [], body: { kind: 'multipart', parts: [{ kind: 'text', name: 'key', value: '{{secret:control_key}}' }] } });
+    const shown = result.exchanges.at(-1)?.request?.bodyPreview ?? '';
+    expect(shown).toContain('key: [redacted');
+    expect(shown).not.toContain('ctrl-KEY');
+  });
+
+  it('HMAC field signing refuses to write its signature into a multipart body (it reads JSON bodies only)', async () => {
+    const before = seen.length;
+    await expect(
+      send(
+        { method: 'POST', url: '{{baseUrl}}/x', headers: [], body: { kind: 'multipart', parts: [{ kind: 'text', name: 'amount', value: '1' }] } },
+        [{ type: 'hmac-fields', algorithm: 'sha256', key: '{{secret:control_key}}', encoding: 'hex', parts: [{ kind: 'field', name: 'amount' }], output: { in: 'body', field: 'hmac' } }],
+      ),
+    ).rejects.toThrow(/JSON object body/);
+    expect(seen.length).toBe(before);
   });
 
   it('refuses OAuth 1.0a parameters in a multipart body, and sends nothing', async () => {
