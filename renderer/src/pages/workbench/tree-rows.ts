@@ -9,11 +9,15 @@ export type TreeRow = { entry: TreeEntry; depth: number; expanded: boolean; posi
  */
 export function flattenTree(listing: TreeListing, byId: ReadonlyMap<string, TreeEntry>, collapsed: ReadonlySet<string>, visible: ReadonlySet<string> | null): TreeRow[] {
   const rows: TreeRow[] = [];
-  const shown = (ids: readonly string[]): TreeEntry[] =>
-    ids.flatMap((id) => {
+  // Plain loops: this runs on every tree change and filter keystroke, over up to 10,000 rows.
+  const shown = (ids: readonly string[]): TreeEntry[] => {
+    const entries: TreeEntry[] = [];
+    for (const id of ids) {
       const entry = byId.get(id);
-      return entry && (!visible || visible.has(id)) ? [entry] : [];
-    });
+      if (entry && (!visible || visible.has(id))) entries.push(entry);
+    }
+    return entries;
+  };
   type Item = { entry: TreeEntry; depth: number; position: number; siblings: number };
   const push = (stack: Item[], entries: TreeEntry[], depth: number) => {
     for (let index = entries.length - 1; index >= 0; index--) {
