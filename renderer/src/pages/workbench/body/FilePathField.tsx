@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApi } from '../../../api/context.tsx';
 import { errorMessage } from '../../../api/errors.ts';
 import { skip, useChannel } from '../../../state/use-channel.ts';
-import { fileSize } from './file-size.ts';
+import { formatBytes } from '../../../format/bytes.ts';
 
 /**
  * A file a body sends, by path. The desktop app offers its Open dialog;
@@ -43,7 +43,7 @@ export function FilePathField({ label, path, onChange }: { label: string; path: 
               ? null
               : shown.size === null
                 ? 'Checked when sent (the path has a variable).'
-                : `${shown.name}, ${fileSize(shown.size)}: read when the request is sent.`}
+                : `${shown.name}, ${formatBytes(shown.size)}: read when the request is sent.`}
       </span>
       {shown?.problem != null && (
         <span className="warn" role="alert">
