@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ChannelInput, ChannelName, ChannelOutput, CountersignApi, EventName } from '../../../main/contract/index.ts';
 import type { Environment, RequestNode } from '../../../main/contract/workspace.ts';
 import type { ApiClient } from '../../../renderer/src/api/client.ts';
-import { ApiProvider } from '../../../renderer/src/api/context.tsx';
+import { StateProvider } from '../../../renderer/src/state/provider.tsx';
 import { RequestEditor } from '../../../renderer/src/pages/workbench/RequestEditor.tsx';
 
 type Answers = { [K in ChannelName]?: (input: ChannelInput<K>) => ChannelOutput<K> };
@@ -56,7 +56,7 @@ export function environment(change: Partial<Environment> = {}): Environment {
   return { id: 'env-uat', name: 'UAT', protected: false, variables: [{ name: 'baseUrl', value: 'https://uat.gateway.test', enabled: true }], secrets: [], ...change };
 }
 
-/** The request editor over a draft kept in state, as the workbench keeps it; `latest()` is the draft now. */
+/** The request editor over a draft kept in state, as the workbench keeps it, inside the app's StateProvider; `latest()` is the draft now. */
 export function renderEditor(initial: RequestNode, options: { api?: ApiClient; environment?: Environment; secretNames?: string[] } = {}) {
   let current = initial;
   function Harness() {
@@ -77,9 +77,9 @@ export function renderEditor(initial: RequestNode, options: { api?: ApiClient; e
     );
   }
   const view = render(
-    <ApiProvider api={options.api ?? testApi().api}>
+    <StateProvider api={options.api ?? testApi().api} rememberLayout={false}>
       <Harness />
-    </ApiProvider>,
+    </StateProvider>,
   );
   return { ...view, latest: () => current };
 }
