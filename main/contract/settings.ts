@@ -36,12 +36,26 @@ export const DownloadsFolderInput = z.strictObject({
 });
 export type DownloadsFolderInput = z.infer<typeof DownloadsFolderInput>;
 
+/** Pane sizes in pixels by pane id ("workbench.sidebar"): the renderer's layout, remembered per user. */
+const PaneId = z.string().min(1).max(128).regex(/^[\w.-]+$/, 'a pane id is letters, digits, dots, dashes or underscores');
+export const MAX_REMEMBERED_PANES = 64;
+export const UiLayout = z.object({ paneSizes: z.record(z.string(), z.number()) });
+export type UiLayout = z.infer<typeof UiLayout>;
+export const UiLayoutInput = z.strictObject({
+  paneSizes: z
+    .record(PaneId, z.number().int().min(0).max(10_000))
+    .refine((sizes) => Object.keys(sizes).length <= MAX_REMEMBERED_PANES, `at most ${String(MAX_REMEMBERED_PANES)} pane sizes are remembered`),
+});
+
 export const settingsChannels = {
   'settings:get': { input: noInput, output: Settings },
   'settings:set': { input: SettingsPatch, output: Settings },
   'settings:downloads': { input: noInput, output: DownloadsFolder },
   /** Creates the folder if missing; refuses a relative path or one that is not a folder. */
   'settings:set-downloads': { input: DownloadsFolderInput, output: DownloadsFolder },
+  /** The renderer's remembered layout (pane sizes); replaced whole by set-layout. */
+  'settings:layout': { input: noInput, output: UiLayout },
+  'settings:set-layout': { input: UiLayoutInput, output: UiLayout },
 } as const;
 
 export const settingsEvents = {

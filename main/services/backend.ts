@@ -26,6 +26,7 @@ import { createBodyFileHandlers, type OpenPathChooser } from './body-file-handle
 import { createSpillFiles } from './spill-files.ts';
 import { keyUsers } from './key-usage.ts';
 import { createSettingsService } from './settings.ts';
+import { createUiLayoutService } from './ui-layout.ts';
 import { createWorkspaceHandlers } from './workspace-handlers.ts';
 import { createAuthSchemesHandlers } from './auth-schemes-handlers.ts';
 import { createOpenApiHandlers } from './openapi-handlers.ts';
@@ -105,6 +106,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
   const bus = createEventBus((name, error) => log(`event ${name} did not match the contract`, error), ledger);
   const settings = createSettingsService(options.stores, bus, options.downloadsDir ?? defaultDownloadsDir);
+  const uiLayout = createUiLayoutService(options.stores);
   // Bodies too large to preview wait here (private, under the data dir) until saved or let go.
   const spill = createSpillFiles(options.dataDir);
   void spill.sweep().catch((error: unknown) => log('old spill files could not be removed', error));
@@ -271,6 +273,8 @@ export function createBackend(options: BackendOptions): Backend {
     ...createBodyFileHandlers(options.chooseOpenPath),
     'settings:downloads': () => settings.downloads(),
     'settings:set-downloads': ({ dir }) => settings.setDownloads(dir),
+    'settings:layout': () => uiLayout.get(),
+    'settings:set-layout': (layout) => uiLayout.set(layout),
     'keys:test-sign': async (ref) => (await import('./key-test-sign.ts')).testSignWithSandbox(keys, vault, (await startSandbox()).url, ref),
     ...createWorkspaceHandlers(workspace, vault, ledger),
     ...createAuthSchemesHandlers(),

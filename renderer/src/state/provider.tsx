@@ -1,8 +1,9 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { ApiClient } from '../api/client.ts';
 import { ApiProvider } from '../api/context.tsx';
 import { EventHub } from './event-hub.ts';
+import { syncLayout } from './layout-sync.ts';
 import { createQueryClient } from './query-client.ts';
 import { createUiStore, type UiStore } from './ui-store.ts';
 
@@ -14,10 +15,24 @@ const UiStoreContext = createContext<UiStore | null>(null);
  * events wired to it, and the UI store. Tests pass a fake client and, if
  * they look inside, their own cache and store.
  */
-export function StateProvider({ api, queryClient, uiStore, children }: { api: ApiClient; queryClient?: QueryClient; uiStore?: UiStore; children: ReactNode }) {
+export function StateProvider({
+  api,
+  queryClient,
+  uiStore,
+  rememberLayout = true,
+  children,
+}: {
+  api: ApiClient;
+  queryClient?: QueryClient;
+  uiStore?: UiStore;
+  /** Read and write the layout through main (off in component tests that do not look at it). */
+  rememberLayout?: boolean;
+  children: ReactNode;
+}) {
   const [queries] = useState(() => queryClient ?? createQueryClient());
   const [hub] = useState(() => new EventHub(api, queries));
   const [store] = useState(() => uiStore ?? createUiStore());
+  useEffect(() => (rememberLayout ? syncLayout(api, store) : undefined), [api, store, rememberLayout]);
   return (
     <ApiProvider api={api}>
       <QueryClientProvider client={queries}>

@@ -56,7 +56,7 @@ function backend(options: { locked: boolean; secrets: SecretMetadata[] }) {
 describe('the request editor over the data layer', () => {
   it('says a secret cannot be checked while the vault is locked, and stops once main reports it unlocked', async () => {
     const main = backend({ locked: true, secrets: [secret('UAT', 'paynet.api_key')] });
-    const store = createUiStore(null);
+    const store = createUiStore();
     store.getState().openTab('req-1');
     renderWithState(<Workbench />, main.api, store);
     expect((await screen.findByTestId('unresolved')).textContent).toContain('the vault is locked');
@@ -68,7 +68,7 @@ describe('the request editor over the data layer', () => {
   it('keeps what was typed as the tab’s unsaved draft when the workbench is left and shown again', async () => {
     const user = userEvent.setup();
     const main = backend({ locked: false, secrets: [secret('UAT', 'paynet.api_key')] });
-    const store = createUiStore(null);
+    const store = createUiStore();
     store.getState().openTab('req-1');
     const first = renderWithState(<Workbench />, main.api, store);
     const url = await screen.findByLabelText('URL');

@@ -24,7 +24,7 @@ const tabNames = () => within(screen.getByRole('tablist', { name: 'Open requests
 
 describe('the tab bar over the UI store', () => {
   it('shows the tabs the store holds, marks unsaved ones, and keeps them across a remount', async () => {
-    const store = createUiStore(null);
+    const store = createUiStore();
     store.getState().openTab('r1');
     store.getState().openTab('r2');
     const api = backend();
@@ -40,7 +40,7 @@ describe('the tab bar over the UI store', () => {
 
   it('asks before closing a tab with unsaved changes, and closes it from the store when confirmed', async () => {
     const user = userEvent.setup();
-    const store = createUiStore(null);
+    const store = createUiStore();
     store.getState().openTab('r1');
     store.getState().openTab('r2');
     renderWithState(<Tabs />, backend(), store);

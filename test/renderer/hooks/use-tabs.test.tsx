@@ -42,7 +42,7 @@ const shown = () => screen.queryAllByRole('listitem').map((item) => item.textCon
 describe('useTabs', () => {
   it('keeps open tabs and unsaved edits across a visit to another page', async () => {
     const main = workspaceBackend([request({ id: 'r1', name: 'Orders' }), request({ id: 'r2', name: 'Refunds' })]);
-    const store = createUiStore(null);
+    const store = createUiStore();
     const first = renderWithState(<Tabs />, main.api, store);
     act(() => view.open('r1'));
     act(() => view.open('r2'));

@@ -74,12 +74,12 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
   return { promise, resolve, reject };
 }
 
-/** Renders `ui` inside the app's StateProvider with a fake API, a fresh cache and a store that persists nowhere. */
-export function renderWithState(ui: ReactElement, api: FakeApi, uiStore: UiStore = createUiStore(null)): RenderResult & { uiStore: UiStore } {
+/** Renders `ui` inside the app's StateProvider with a fake API, a fresh cache and store; the layout is not read or written through main unless asked. */
+export function renderWithState(ui: ReactElement, api: FakeApi, uiStore: UiStore = createUiStore(), options: { rememberLayout?: boolean } = {}): RenderResult & { uiStore: UiStore } {
   const queryClient = createQueryClient();
   // As a wrapper, so rerender() keeps the same providers (and cache).
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <StateProvider api={api} queryClient={queryClient} uiStore={uiStore}>
+    <StateProvider api={api} queryClient={queryClient} uiStore={uiStore} rememberLayout={options.rememberLayout ?? false}>
       {children}
     </StateProvider>
   );

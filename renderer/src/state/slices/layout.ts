@@ -3,9 +3,10 @@ import type { StateCreator } from 'zustand';
 /** Bounds for a remembered pane size (pixels): a hand-edited or stale value outside them is dropped. */
 export const PANE_MIN = 0;
 export const PANE_MAX = 10_000;
+// As many as main remembers (MAX_REMEMBERED_PANES in the contract).
 const MAX_PANES = 64;
 
-/** Pane sizes by pane id (e.g. "workbench.sidebar"), remembered per user across restarts. */
+/** Pane sizes by pane id (e.g. "workbench.sidebar": letters, digits, dots, dashes), remembered per user across restarts (layout-sync.ts). */
 export type LayoutSlice = {
   paneSizes: Readonly<Record<string, number>>;
   setPaneSize: (paneId: string, size: number) => void;
@@ -16,8 +17,9 @@ export const createLayoutSlice: StateCreator<LayoutSlice, [], [], LayoutSlice> =
   paneSizes: {},
   setPaneSize: (paneId, size) =>
     set((state) => {
-      if (!Number.isFinite(size)) return {};
+      if (!Number.isFinite(size) || !/^[\w.-]{1,128}$/.test(paneId)) return {};
       const rounded = Math.min(PANE_MAX, Math.max(PANE_MIN, Math.round(size)));
+      if (state.paneSizes[paneId] === rounded) return {};
       return { paneSizes: { ...state.paneSizes, [paneId]: rounded } };
     }),
   resetPaneSize: (paneId) =>
@@ -28,7 +30,7 @@ export const createLayoutSlice: StateCreator<LayoutSlice, [], [], LayoutSlice> =
 export function cleanPaneSizes(value: unknown): Record<string, number> {
   if (typeof value !== 'object' || value === null) return {};
   const entries = Object.entries(value as Record<string, unknown>)
-    .filter((entry): entry is [string, number] => entry[0].length <= 128 && typeof entry[1] === 'number' && Number.isFinite(entry[1]) && entry[1] >= PANE_MIN && entry[1] <= PANE_MAX)
+    .filter((entry): entry is [string, number] => entry[0].length <= 128 && /^[\w.-]+$/.test(entry[0]) && typeof entry[1] === 'number' && Number.isFinite(entry[1]) && entry[1] >= PANE_MIN && entry[1] <= PANE_MAX)
     .slice(0, MAX_PANES);
   return Object.fromEntries(entries);
 }
