@@ -3,8 +3,11 @@ import type { RequestNode } from '../../../main/contract/workspace.ts';
 import { buildCurlCommand } from '../../../main/requests/curl.ts';
 import { curlBodyArguments } from '../../../main/requests/curl-body.ts';
 import { parseCurl } from '../../../main/workspace/curl/parse-curl.ts';
+import { exportCollectionText } from '../../../main/workspace/exchange/export-collection.ts';
+import { parseCollectionFile } from '../../../main/workspace/exchange/import-collection.ts';
 import { convertPostman } from '../../../main/workspace/postman/import-postman.ts';
 import { toSigningRequest } from '../../../main/workspace/to-signing-request.ts';
+import { openService, smallTree, tempDir } from './helpers.ts';
 
 const SCHEMA = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
@@ -101,5 +104,38 @@ describe('Postman import: formdata and file bodies', () => {
   it('a file body becomes a binary-file body with the request Content-Type', () => {
     const put = draft.items[1];
     expect(put?.type === 'request' && put.body).toEqual({ kind: 'binary', path: '/data/logo.png', contentType: 'image/png' });
+  });
+});
+
+describe('collection export and import keep file bodies (paths, never contents)', () => {
+  it('round-trips a multipart and a binary-file body through countersign.collection', () => {
+    const temp = tempDir();
+    try {
+      const service = openService(temp.dir);
+      const { collection, pay, ping } = smallTree(service);
+      const multipart: RequestNode['body'] = {
+        kind: 'multipart',
+        parts: [
+          { kind: 'text', name: 'merchant', value: '{{merchantId}}', enabled: true },
+          { kind: 'file', name: 'doc', path: '/data/a.pdf', enabled: false, contentType: 'application/pdf', fileName: 'b.pdf' },
+        ],
+      };
+      const binary: RequestNode['body'] = { kind: 'binary', path: '/data/x.bin', contentType: 'image/png' };
+      service.updateRequest(pay, { body: multipart });
+      service.updateRequest(ping, { body: binary });
+      const { text } = exportCollectionText(service.document, collection, new Date('2026-01-02T00:00:00Z'));
+      const bodies: unknown[] = [];
+      const walk = (items: readonly { type: string; body?: unknown; items?: unknown }[]) => {
+        for (const item of items) {
+          if (item.type === 'request') bodies.push(item.body);
+          else walk((item.items ?? []) as { type: string }[]);
+        }
+      };
+      walk(parseCollectionFile(text).collection.items);
+      expect(bodies).toContainEqual(multipart);
+      expect(bodies).toContainEqual(binary);
+    } finally {
+      temp.cleanup();
+    }
   });
 });
