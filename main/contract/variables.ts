@@ -11,7 +11,14 @@ import { SecretProviderKind } from './secret-providers.ts';
  */
 export const VariableFact = z.discriminatedUnion('source', [
   /** An enabled variable of the environment. */
-  z.object({ name: z.string(), source: z.literal('environment'), environment: z.string(), value: z.string() }),
+  z.object({
+    name: z.string(),
+    source: z.literal('environment'),
+    environment: z.string(),
+    value: z.string(),
+    /** Said when the value is not final yet (the built-in sandbox's port is set when it starts). */
+    note: z.string().optional(),
+  }),
   /** `{{$uuid}}` and the like: made afresh at each send. */
   z.object({ name: z.string(), source: z.literal('dynamic'), description: z.string() }),
   z.object({

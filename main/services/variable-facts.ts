@@ -25,6 +25,9 @@ const DYNAMIC_DESCRIPTIONS: Record<DynamicVariable, string> = {
   $randomInt: 'a new random integer at each send',
 };
 const DYNAMIC: ReadonlySet<string> = new Set(DYNAMIC_VARIABLES);
+// The loopback origins main/workspace/sandbox-port.ts rewrites when the sandbox starts.
+const LOOPBACK_ORIGIN = /\bhttp:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d{1,5}(?=\/|$)/;
+const SANDBOX_NOTE = "the built-in sandbox's address: its port is set each time the sandbox starts (at the first send)";
 
 /**
  * What each template name of a request would resolve to in one of its
@@ -55,7 +58,13 @@ export async function variableFacts(deps: VariableFactsDeps, input: { requestId:
       const found = environment.variables.filter((variable) => variable.enabled && variable.name === name).at(-1);
       variables.push(
         found
-          ? { name, source: 'environment', environment: environment.name, value: deps.ledger.redactText(found.value) }
+          ? {
+              name,
+              source: 'environment',
+              environment: environment.name,
+              value: deps.ledger.redactText(found.value),
+              ...(environment.builtInSandbox === true && LOOPBACK_ORIGIN.test(found.value) ? { note: SANDBOX_NOTE } : {}),
+            }
           : { name, source: 'undefined', environment: environment.name, reason: `environment "${environment.name}" does not define it` },
       );
     }

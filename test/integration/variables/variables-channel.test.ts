@@ -71,6 +71,16 @@ describe('variables:resolve', () => {
     expect(text).not.toContain(CI_VALUE);
   });
 
+  it("notes that a Sandbox address gets the built-in sandbox's port when it starts", async () => {
+    const tree = await call<Tree>('workspace:tree', {});
+    const collection = tree.entries.find((entry) => entry.kind === 'collection' && entry.name === 'PayNet OSP');
+    const environments = await call<Environment[]>('workspace:environments', { collectionId: collection?.id });
+    const sandbox = environments.find((env) => env.name === 'Sandbox');
+    const answer = await call<{ variables: VariableFact[] }>('variables:resolve', { requestId, environmentId: sandbox?.id, names: ['baseUrl', 'clientId'] });
+    expect(answer.variables[0]).toMatchObject({ source: 'environment', note: expect.stringContaining("built-in sandbox's address") as unknown });
+    expect(answer.variables[1]).not.toHaveProperty('note');
+  });
+
   it('says "unknown" for a vault name while the vault is locked', async () => {
     await call('vault:lock', {});
     const answer = await resolve(['secret:in.vault']);

@@ -6,7 +6,7 @@ const PROVIDER = { vault: 'the vault', env: 'environment variable', pass: 'pass 
 export function describeFact(fact: VariableFact): { value: string | null; source: string; problem: boolean } {
   switch (fact.source) {
     case 'environment':
-      return { value: fact.value, source: `environment "${fact.environment}" variable`, problem: false };
+      return { value: fact.value, source: `environment "${fact.environment}" variable${fact.note === undefined ? '' : `; ${fact.note}`}`, problem: false };
     case 'dynamic':
       return { value: null, source: `dynamic: ${fact.description}`, problem: false };
     case 'secret': {
