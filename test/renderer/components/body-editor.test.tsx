@@ -57,6 +57,18 @@ describe('BodyEditor', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'after the editor' }));
   });
 
+  it('with lines selected, Tab indents and Shift+Tab outdents each of them', async () => {
+    const { user, last } = setup({ kind: 'raw', text: 'a\nb\nc', contentType: 'text/plain' });
+    const area = screen.getByRole('textbox', { name: 'Raw body' }) as HTMLTextAreaElement;
+    await user.click(area);
+    area.setSelectionRange(0, 3);
+    await user.keyboard('{Tab}');
+    expect(last()).toEqual({ kind: 'raw', text: '  a\n  b\nc', contentType: 'text/plain' });
+    area.setSelectionRange(0, 7);
+    await user.keyboard('{Shift>}{Tab}{/Shift}');
+    expect(last()).toEqual({ kind: 'raw', text: 'a\nb\nc', contentType: 'text/plain' });
+  });
+
   it('Tab indents the raw body too', async () => {
     const { user, last } = setup({ kind: 'raw', text: '', contentType: 'text/plain' });
     await user.click(screen.getByRole('textbox', { name: 'Raw body' }));
