@@ -59,7 +59,7 @@ describe('BodyEditor', () => {
 
   it('with lines selected, Tab indents and Shift+Tab outdents each of them', async () => {
     const { user, last } = setup({ kind: 'raw', text: 'a\nb\nc', contentType: 'text/plain' });
-    const area = screen.getByRole('textbox', { name: 'Raw body' }) as HTMLTextAreaElement;
+    const area = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Raw body' });
     await user.click(area);
     area.setSelectionRange(0, 3);
     await user.keyboard('{Tab}');
