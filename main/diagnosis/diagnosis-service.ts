@@ -197,7 +197,7 @@ export function createDiagnosisService(deps: DiagnosisDeps): DiagnosisService {
     if (historyId !== null && recordedHex !== undefined && !reDerived && changed.length === 0) {
       warnings.push('The signature re-derived from History is not the one recorded: the request or its auth may have changed shape since.');
     }
-    const timestamp = signing.kind === 'oauth1' ? (signing.result.base.params.find((p) => p.name === 'oauth_timestamp')?.value ?? null) : signing.kind === 'paynet' ? (sent?.stringToSign ?? null) : timestampField(signing);
+    const timestamp = signing.kind === 'oauth1' ? (signing.result.comparable.base.params.find((p) => p.name === 'oauth_timestamp')?.value ?? null) : signing.kind === 'paynet' ? (sent?.stringToSign ?? null) : timestampField(signing);
     return { subject, historyId, expected, replayed: withSigning, key, variants, compare, serverDateMs, timestamp, changed, secrets, reDerived, warnings, extraEvidence, redactor };
   };
 

@@ -87,7 +87,7 @@ export function variantsOf(replayed: Replayed & { signing: SigningStep }, key: K
       const body = step.oauthParamsInBody
         ? { kind: 'form' as const, pairs: before.body.kind === 'form' ? before.body.pairs.filter((p) => !p.name.startsWith('oauth_')) : [] }
         : before.body;
-      const oauth = result.base.params.filter((p) => p.source === 'oauth').map((p) => ({ name: p.name, value: p.value }));
+      const oauth = result.comparable.base.params.filter((p) => p.source === 'oauth').map((p) => ({ name: p.name, value: p.value }));
       return oauth1SignatureVariants({ request: { ...before, body }, config: step, oauth, keyLabel: key.label, alternatives });
     }
     case 'paynet': {

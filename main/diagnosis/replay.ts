@@ -1,14 +1,9 @@
 import type { AuthStep, HmacFields, OAuth1, PaynetSignature } from '../contract/auth.ts';
 import { Redactor } from '../core/redactor.ts';
-import { applyMomo, momoSecrets } from '../signing/momo.ts';
-import { applyOAuth2, oauth2Secrets } from '../signing/oauth2.ts';
-import { oauth1Secrets, signOAuth1 } from '../signing/oauth1.ts';
-import { signPaynet } from '../signing/paynet.ts';
-import { signHmacFields } from '../signing/hmac-fields.ts';
 import { resolveAuthStep, resolveRequest } from '../signing/resolve-templates.ts';
-import { applyApiKey, applyBasic, applyBearer } from '../signing/simple-auth.ts';
+import { moduleOf, type ApplyContext } from '../signing/schemes/index.ts';
 import type { CachedToken } from '../signing/token-cache.ts';
-import type { Clock, NonceSource, SchemeResult, SecretSource, SigningRequest } from '../signing/types.ts';
+import type { Clock, ComparableOAuth1, ComparableString, NonceSource, SchemeResult, SecretSource, SigningRequest } from '../signing/types.ts';
 import { VariableResolver } from '../signing/variables.ts';
 
 /** Stands in for a token: re-deriving a signature never fetches one, and no signature covers it. */
@@ -21,10 +16,12 @@ const REPLAY_TOKEN: CachedToken = {
   useUntil: Number.MAX_SAFE_INTEGER,
 };
 
+type Signed<C> = SchemeResult & { readonly comparable: C };
+
 export type SigningStep =
-  | { readonly kind: 'oauth1'; readonly step: OAuth1; readonly raw: AuthStep; readonly before: SigningRequest; readonly result: ReturnType<typeof signOAuth1> }
-  | { readonly kind: 'paynet'; readonly step: PaynetSignature; readonly raw: AuthStep; readonly before: SigningRequest; readonly result: SchemeResult }
-  | { readonly kind: 'fields'; readonly step: HmacFields; readonly raw: AuthStep; readonly before: SigningRequest; readonly result: SchemeResult };
+  | { readonly kind: 'oauth1'; readonly step: OAuth1; readonly raw: AuthStep; readonly before: SigningRequest; readonly result: Signed<ComparableOAuth1> }
+  | { readonly kind: 'paynet'; readonly step: PaynetSignature; readonly raw: AuthStep; readonly before: SigningRequest; readonly result: Signed<ComparableString> }
+  | { readonly kind: 'fields'; readonly step: HmacFields; readonly raw: AuthStep; readonly before: SigningRequest; readonly result: Signed<ComparableString> };
 
 export type Replayed = {
   /** The last step that computes a signature; null when the chain only carries tokens or keys. */
@@ -41,80 +38,53 @@ export type ReplayInput = {
   readonly environment: { readonly name: string; readonly variables: Readonly<Record<string, string>> };
 };
 
-function secretsOf(step: AuthStep): string[] {
-  switch (step.type) {
-    case 'oauth2-client-credentials':
-      return oauth2Secrets(step);
-    case 'momo':
-      return momoSecrets(step);
-    case 'oauth1':
-      return oauth1Secrets(step);
-    case 'paynet-signature':
-      return [step.clientSecret];
-    case 'hmac-fields':
-      return [step.key];
-    case 'api-key':
-      return [step.value];
-    case 'basic':
-      return [step.password];
-    case 'bearer':
-      return [step.token];
-  }
+/**
+ * The diagnosis reads the three signature schemes' own inputs (key field,
+ * timestamp, parts); every other step is replayed for its effect on the
+ * request only. A scheme's comparable says it computed a signature.
+ */
+function signingStep(step: AuthStep, raw: AuthStep, before: SigningRequest, result: SchemeResult): SigningStep | null {
+  const { comparable } = result;
+  if (comparable === undefined) return null;
+  if (comparable.kind === 'oauth1') return step.type === 'oauth1' ? { kind: 'oauth1', step, raw, before, result: { ...result, comparable } } : null;
+  if (step.type === 'paynet-signature') return { kind: 'paynet', step, raw, before, result: { ...result, comparable } };
+  if (step.type === 'hmac-fields') return { kind: 'fields', step, raw, before, result: { ...result, comparable } };
+  return null;
 }
 
 /**
- * Signs the chain again, in the order the signer did (so a recorded clock
- * and nonce sequence comes out the same), without fetching any token, and
- * keeps the last signing step's inputs and artifacts for the diagnosis.
+ * Signs the chain again through the scheme registry, in the order the signer
+ * did (so a recorded clock and nonce sequence comes out the same), without
+ * fetching any token, and keeps the last signing step's inputs and artifacts
+ * for the diagnosis. Its traces are redacted with everything the chain used.
  */
 export async function replayChain(input: ReplayInput, sources: { clock: Clock; nonces: NonceSource; secrets: SecretSource }): Promise<Replayed> {
   const resolver = new VariableResolver({ environment: input.environment.name, variables: input.environment.variables, secrets: sources.secrets, clock: sources.clock, nonces: sources.nonces });
-  const ctx = { clock: sources.clock, nonces: sources.nonces };
   const redactor = new Redactor();
+  const ctx: ApplyContext = {
+    clock: sources.clock,
+    nonces: sources.nonces,
+    environment: input.environment.name,
+    // As the send's cache would hand out a token; the placeholder is added to nothing and no signature covers it.
+    tokens: { get: () => Promise.resolve({ token: REPLAY_TOKEN, fromCache: false }) },
+    fetchToken: () => Promise.reject(new Error('Re-deriving a signature never fetches a token.')),
+    knownSecrets: () => redactor.values(),
+    carriesToken: () => undefined,
+  };
   let request = await resolveRequest(input.request, resolver);
   let signing: SigningStep | null = null;
   let clientId: string | undefined;
   for (const raw of input.auth) {
     const step = await resolveAuthStep(raw, resolver, input.environment.name);
-    redactor.addAll(resolver.secretValues).addAll(secretsOf(step));
+    const scheme = moduleOf(step);
+    redactor.addAll(resolver.secretValues).addAll(scheme.secrets(step));
+    if (step.type === 'oauth2-client-credentials') clientId = step.clientId;
     const before = request;
-    switch (step.type) {
-      case 'oauth2-client-credentials':
-        clientId = step.clientId;
-        request = applyOAuth2(request, step, REPLAY_TOKEN, false, ctx).request;
-        break;
-      case 'momo':
-        request = applyMomo(request, step, step.useToken ? { token: REPLAY_TOKEN, fromCache: false } : undefined, ctx).request;
-        break;
-      case 'paynet-signature': {
-        const result = signPaynet(request, step, ctx);
-        signing = { kind: 'paynet', step, raw, before, result };
-        request = result.request;
-        break;
-      }
-      case 'hmac-fields': {
-        const result = signHmacFields(request, step, ctx);
-        signing = { kind: 'fields', step, raw, before, result };
-        request = result.request;
-        break;
-      }
-      case 'oauth1': {
-        const result = signOAuth1(request, step, ctx);
-        signing = { kind: 'oauth1', step, raw, before, result };
-        request = result.request;
-        break;
-      }
-      case 'api-key':
-        request = applyApiKey(request, step).request;
-        break;
-      case 'basic':
-        request = applyBasic(request, step).request;
-        break;
-      case 'bearer':
-        request = applyBearer(request, step).request;
-        break;
-    }
+    const result = await scheme.apply(request, step, ctx);
+    signing = signingStep(step, raw, before, result) ?? signing;
+    request = result.request;
   }
   redactor.addAll(resolver.secretValues);
+  if (signing !== null) signing = { ...signing, result: { ...signing.result, trace: redactor.redactDeep(signing.result.trace) } } as SigningStep;
   return { signing, clientId, redactor };
 }

@@ -1,29 +1,26 @@
 import type { AuthStep } from '../contract/auth.ts';
 import type { SecretToStore } from './import-result.ts';
 import { ServiceError } from '../contract/errors.ts';
+import { allSchemes, secretFieldsOf } from '../signing/schemes/index.ts';
 import type { AuthSetting, WorkspaceDocument } from '../contract/workspace.ts';
 
 type SecretKind = SecretToStore['kind'];
 
-/** The fields of each scheme that hold a secret, and what kind of vault entry fits them. */
-export const SECRET_FIELDS: Readonly<Record<AuthStep['type'], readonly (readonly [field: string, kind: SecretKind])[]>> = {
-  'oauth2-client-credentials': [['clientSecret', 'text']],
-  'paynet-signature': [['clientSecret', 'text']],
-  'hmac-fields': [['key', 'text']],
-  oauth1: [
-    ['consumerSecret', 'text'],
-    ['tokenSecret', 'text'],
-    ['privateKey', 'rsa_private_key'],
-    ['privateKeyPassphrase', 'passphrase'],
-  ],
-  momo: [
-    ['subscriptionKey', 'text'],
-    ['apiKey', 'text'],
-  ],
-  'api-key': [['value', 'text']],
-  basic: [['password', 'text']],
-  bearer: [['token', 'text']],
-};
+/**
+ * The fields of each scheme that hold a secret, and what kind of vault entry
+ * fits them: read from the scheme modules' editor fields (main/signing/schemes/),
+ * so a scheme's secret fields are written in one place.
+ */
+export const SECRET_FIELDS: Readonly<Record<AuthStep['type'], readonly SecretField[]>> = secretFieldsByScheme();
+
+type SecretField = readonly [field: string, kind: SecretKind];
+
+function secretFieldsByScheme(): Record<AuthStep['type'], readonly SecretField[]> {
+  const table: Partial<Record<AuthStep['type'], readonly SecretField[]>> = {};
+  for (const scheme of allSchemes()) table[scheme.type] = secretFieldsOf(scheme);
+  // The registry holds a module for every scheme of the contract (the compiler checks it there).
+  return table as Record<AuthStep['type'], readonly SecretField[]>;
+}
 
 // Only templates (a vault reference `{{secret:name}}`, or a variable), with nothing typed in around them.
 const ONLY_TEMPLATES = /^\s*(\{\{[^{}]+\}\}\s*)*$/;

@@ -31,7 +31,8 @@ export type FieldsOf<T extends AuthType> = { readonly [K in Exclude<keyof StepOf
 /** What a step may use besides the request: clock and nonces, the send's token cache and fetcher. */
 export type ApplyContext = SchemeContext & {
   readonly environment: string;
-  readonly tokens: TokenCache;
+  /** The send's cache; the diagnosis' replay passes a stand-in that never fetches. */
+  readonly tokens: Pick<TokenCache, 'get'>;
   readonly fetchToken: TokenFetcher;
   /** Every secret value known to the send so far, to redact a token endpoint's error with. */
   readonly knownSecrets: () => readonly string[];

@@ -2,7 +2,8 @@ import type { AuthStep, AuthType } from '../../contract/auth.ts';
 import { apiKey } from './api-key.ts';
 import { basic } from './basic.ts';
 import { bearer } from './bearer.ts';
-import type { SchemeModule } from './define.ts';
+import type { AuthFieldSecret } from '../../contract/auth-schemes.ts';
+import type { FieldPresentation, SchemeModule } from './define.ts';
 import { hmacFields } from './hmac-fields.ts';
 import { momo } from './momo.ts';
 import { oauth1 } from './oauth1.ts';
@@ -33,6 +34,12 @@ export function moduleOf(step: AuthStep): SchemeModule<AuthType> {
 /** Every module, in registry order, typed loosely as moduleOf is. */
 export function allSchemes(): SchemeModule<AuthType>[] {
   return Object.values(SCHEMES) as unknown as SchemeModule<AuthType>[];
+}
+
+/** A scheme's fields that hold a secret, in display order, with the kind of vault entry that fits each. */
+export function secretFieldsOf(scheme: SchemeModule<AuthType>): (readonly [field: string, kind: AuthFieldSecret])[] {
+  const fields: Readonly<Record<string, FieldPresentation | undefined>> = scheme.fields;
+  return Object.entries(fields).flatMap(([field, shown]) => (shown?.secret === undefined ? [] : [[field, shown.secret] as const]));
 }
 
 export type { ApplyContext, FieldPresentation, SchemeModule, StepOf, StepUse } from './define.ts';

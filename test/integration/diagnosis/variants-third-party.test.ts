@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OAuth1 } from '../../../main/contract/auth.ts';
-import { signOAuth1 } from '../../../main/signing/oauth1.ts';
+import { signOAuth1 } from '../../../main/signing/schemes/oauth1.ts';
 import type { SigningRequest } from '../../../main/signing/types.ts';
 import { oauth1SignatureVariants } from '../../../main/signing/variants/oauth1.ts';
 import { paynetSignatureVariants } from '../../../main/signing/variants/paynet.ts';

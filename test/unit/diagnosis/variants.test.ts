@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { HmacFields, OAuth1 } from '../../../main/contract/auth.ts';
-import { CENTAGATE_CODE_SAMPLE_ORDER } from '../../../main/signing/hmac-fields.ts';
-import { signOAuth1 } from '../../../main/signing/oauth1.ts';
+import { CENTAGATE_CODE_SAMPLE_ORDER } from '../../../main/signing/schemes/hmac-fields.ts';
+import { signOAuth1 } from '../../../main/signing/schemes/oauth1.ts';
 import type { SigningRequest } from '../../../main/signing/types.ts';
 import { fieldSignatureVariants } from '../../../main/signing/variants/fields.ts';
 import { oauth1SignatureVariants } from '../../../main/signing/variants/oauth1.ts';

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { HmacFields } from '../../../main/contract/auth.ts';
-import { centagatePreset, signHmacFields } from '../../../main/signing/hmac-fields.ts';
+import { centagatePreset, signHmacFields } from '../../../main/signing/schemes/hmac-fields.ts';
 import type { SigningRequest } from '../../../main/signing/types.ts';
 import { fixedContext, header } from './helpers.ts';
 

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import OAuth from 'oauth-1.0a';
 import { describe, expect, it } from 'vitest';
-import { signOAuth1 } from '../../../main/signing/oauth1.ts';
+import { signOAuth1 } from '../../../main/signing/schemes/oauth1.ts';
 import { percentEncode } from '../../../main/signing/percent-encode.ts';
 import type { FormPair } from '../../../main/signing/types.ts';
 import { fixedContext } from './helpers.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OAuth1 } from '../../../main/contract/auth.ts';
 import { SigningError } from '../../../main/signing/errors.ts';
-import { signOAuth1 } from '../../../main/signing/oauth1.ts';
+import { signOAuth1 } from '../../../main/signing/schemes/oauth1.ts';
 import { computeOAuth1Signature } from '../../../main/signing/oauth1-signature.ts';
 import { clearRsaKeyCache } from '../../../main/signing/rsa-key.ts';
 import type { SigningRequest } from '../../../main/signing/types.ts';

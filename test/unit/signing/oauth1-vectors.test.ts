@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OAuth1 } from '../../../main/contract/auth.ts';
-import { signOAuth1 } from '../../../main/signing/oauth1.ts';
+import { signOAuth1 } from '../../../main/signing/schemes/oauth1.ts';
 import type { SigningRequest } from '../../../main/signing/types.ts';
 import { fixedContext, get, header } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { signPaynet } from '../../../main/signing/paynet.ts';
+import { signPaynet } from '../../../main/signing/schemes/paynet-signature.ts';
 import { fixture, hasOpenssl } from './fixtures.ts';
 import { fixedClock, countingNonces, get, header } from './helpers.ts';
 

@@ -48,11 +48,30 @@ describe('the auth scheme registry', () => {
     expect(hmac?.fields.find((f) => f.key === 'parts')?.kind).toBe('json');
   });
 
-  it('marks as secret exactly the fields the workspace keeps out of saved files', () => {
+  it('marks as secret exactly the fields the workspace keeps out of saved files (the workspace reads them from the registry)', () => {
     for (const scheme of describeSchemes()) {
       const described = scheme.fields.filter((f) => f.kind === 'secret').map((f) => [f.key, f.secret]);
       expect(described, scheme.type).toEqual(SECRET_FIELDS[scheme.type].map(([key, kind]) => [key, kind]));
     }
+    // Pinned: a secret field that lost its marker would be written into workspace files in the clear.
+    expect(SECRET_FIELDS).toEqual({
+      'oauth2-client-credentials': [['clientSecret', 'text']],
+      'paynet-signature': [['clientSecret', 'text']],
+      'hmac-fields': [['key', 'text']],
+      oauth1: [
+        ['consumerSecret', 'text'],
+        ['tokenSecret', 'text'],
+        ['privateKey', 'rsa_private_key'],
+        ['privateKeyPassphrase', 'passphrase'],
+      ],
+      momo: [
+        ['subscriptionKey', 'text'],
+        ['apiKey', 'text'],
+      ],
+      'api-key': [['value', 'text']],
+      basic: [['password', 'text']],
+      bearer: [['token', 'text']],
+    });
   });
 
   it('answers auth:schemes with data the contract accepts, labels included', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AuthChain } from '../../../main/contract/auth.ts';
-import { applyApiKey, applyBasic, applyBearer } from '../../../main/signing/simple-auth.ts';
+import { applyApiKey } from '../../../main/signing/schemes/api-key.ts';
+import { applyBasic } from '../../../main/signing/schemes/basic.ts';
+import { applyBearer } from '../../../main/signing/schemes/bearer.ts';
 import { get, header } from './helpers.ts';
 
 describe('API key, Basic, Bearer', () => {
