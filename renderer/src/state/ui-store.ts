@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createDebuggerSlice, type DebuggerSlice } from './slices/debugger.ts';
 import { createEnvironmentsSlice, type EnvironmentsSlice } from './slices/environments.ts';
 import { createFlowRunsSlice, type FlowRunsSlice } from './slices/flow-runs.ts';
 import { createLayoutSlice, type LayoutSlice } from './slices/layout.ts';
@@ -11,7 +12,7 @@ import { createTabsSlice, type TabsSlice } from './slices/tabs.ts';
  * Only the layout is remembered across restarts, through main (layout-sync.ts);
  * tabs and environment choices last one session.
  */
-export type UiState = TabsSlice & EnvironmentsSlice & LayoutSlice & FlowRunsSlice;
+export type UiState = TabsSlice & EnvironmentsSlice & LayoutSlice & FlowRunsSlice & DebuggerSlice;
 
 export type UiStore = StoreApi<UiState>;
 
@@ -21,5 +22,6 @@ export function createUiStore(): UiStore {
     ...createEnvironmentsSlice(...args),
     ...createLayoutSlice(...args),
     ...createFlowRunsSlice(...args),
+    ...createDebuggerSlice(...args),
   }));
 }

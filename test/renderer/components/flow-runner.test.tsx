@@ -77,7 +77,7 @@ describe('FlowRunner: re-run from a step', () => {
     expect(runs[0]?.environmentId).toBe(SANDBOX.id);
 
     await user.click(screen.getByRole('radio', { name: /Production/ }));
-    await user.click(screen.getByRole('button', { name: 'Re-run from step 2: Check' }));
+    await user.click(screen.getByRole('button', { name: /^Re-run from step 2: Check/ }));
     const dialog = await screen.findByRole('dialog', { name: 'Which environment?' });
     // Nothing ran yet: the user is asked first.
     expect(runs).toHaveLength(1);
@@ -99,7 +99,7 @@ describe('FlowRunner: re-run from a step', () => {
     await user.click(screen.getByRole('button', { name: 'Run' }));
     await succeeded();
     await user.click(screen.getByRole('radio', { name: /Production/ }));
-    await user.click(screen.getByRole('button', { name: 'Re-run from step 2: Check' }));
+    await user.click(screen.getByRole('button', { name: /^Re-run from step 2: Check/ }));
     await user.click(await screen.findByRole('button', { name: 'Re-run from step 2 in Sandbox' }));
     await waitFor(() => expect(runs).toHaveLength(2));
     expect(runs[1]).toMatchObject({ environmentId: SANDBOX.id, rerun: { runId: runs[0]?.runId, fromStep: 1 } });
@@ -111,7 +111,7 @@ describe('FlowRunner: re-run from a step', () => {
     renderWithState(<FlowRunner view={viewOf(flowV1)} />, api);
     await user.click(screen.getByRole('button', { name: 'Run' }));
     await succeeded();
-    await user.click(screen.getByRole('button', { name: 'Re-run from step 1: Pay' }));
+    await user.click(screen.getByRole('button', { name: /^Re-run from step 1: Pay/ }));
     await waitFor(() => expect(runs).toHaveLength(2));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(runs[1]).toMatchObject({ environmentId: SANDBOX.id, rerun: { fromStep: 0 } });

@@ -4,7 +4,7 @@ import { ConfirmDialog } from '../../components/Dialog.tsx';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
 import { formatBytes } from '../../format/bytes.ts';
 import type { HistoryView } from './use-history.ts';
-import { pickCompareTarget } from './debugger/compare-target.ts';
+import { usePickCompareTarget } from './debugger/compare-target.ts';
 import { ExchangeList } from './debugger/ExchangeList.tsx';
 import { CATEGORY_LABEL } from './debugger/failure-text.ts';
 
@@ -25,6 +25,7 @@ const timeText = (entry: HistoryEntry) => new Date(entry.at).toLocaleTimeString(
 /** Every send, newest first: environment, time, status, duration and what was sent with its secrets replaced. */
 export function HistoryPanel({ history, onReopen }: Props) {
   const [confirming, setConfirming] = useState(false);
+  const pickCompareTarget = usePickCompareTarget();
   const [problem, setProblem] = useState<string | null>(null);
   return (
     <section className="wb-history" aria-label="History">

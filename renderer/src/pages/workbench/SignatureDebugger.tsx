@@ -3,7 +3,7 @@ import type { CompareExpected, SchemeTrace } from '../../../../main/contract/aut
 import type { DiagnosisSource } from '../../../../main/contract/diagnosis.ts';
 import type { SendView } from './use-send.ts';
 import { ComparePanel } from './debugger/ComparePanel.tsx';
-import { pickCompareTarget, useCompareTarget } from './debugger/compare-target.ts';
+import { useCompareTarget, usePickCompareTarget } from './debugger/compare-target.ts';
 import { ExchangeList } from './debugger/ExchangeList.tsx';
 import { FailureNote } from './debugger/FailureNote.tsx';
 import { SecretSources } from './debugger/SecretSources.tsx';
@@ -17,13 +17,14 @@ type Props = { send: SendView; onSign: (compare?: CompareExpected) => void; canS
 /** The exchanges and signing trace of the last send or of "Sign without sending", and the diagnosis of a refused signature. */
 export function SignatureDebugger({ send, onSign, canSign }: Props) {
   const picked = useCompareTarget();
+  const pickCompareTarget = usePickCompareTarget();
   const historyId = send.result?.historyId ?? null;
   // A new send is what the user wants explained next: it replaces an entry picked in History (not the send already shown when this mounts).
   const seen = useRef(historyId);
   useEffect(() => {
     if (historyId !== null && historyId !== seen.current) pickCompareTarget(null);
     seen.current = historyId;
-  }, [historyId]);
+  }, [historyId, pickCompareTarget]);
 
   const source = compareSource(send, picked?.historyId ?? null);
   const refused = send.result?.failure?.category === 'gateway_status';

@@ -1,25 +1,13 @@
-import { useSyncExternalStore } from 'react';
+import { useUi } from '../../../state/use-ui.ts';
 
-/**
- * The history entry the user picked in History for the debugger to compare against.
- * A tiny shared store: History and the debugger sit side by side on the workbench, and the
- * choice must survive the debugger re-rendering for another send.
- */
-export type CompareTarget = { historyId: string; label: string };
+export type { CompareTarget } from '../../../state/slices/debugger.ts';
 
-let current: CompareTarget | null = null;
-const listeners = new Set<() => void>();
-
-export function pickCompareTarget(target: CompareTarget | null): void {
-  current = target;
-  for (const listener of listeners) listener();
+/** The History entry picked for Compare (the UI store's debugger slice), or null. */
+export function useCompareTarget() {
+  return useUi((state) => state.compareTarget);
 }
 
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function useCompareTarget(): CompareTarget | null {
-  return useSyncExternalStore(subscribe, () => current);
+/** Picks (or, with null, drops) the History entry the debugger compares against. */
+export function usePickCompareTarget() {
+  return useUi((state) => state.pickCompareTarget);
 }
