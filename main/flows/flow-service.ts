@@ -9,7 +9,8 @@ import { requireCollection } from '../workspace/document.ts';
 import { environmentVariables, requireEnvironment } from '../workspace/environments.ts';
 import { requireFlow } from '../workspace/flows.ts';
 import type { WorkspaceService } from '../workspace/workspace-service.ts';
-import { runFlow, type RunnerDeps } from './flow-runner.ts';
+// The runner (and through it jsonpath-plus and node:vm) loads at the first run: most commands run no flow.
+import type { RunnerDeps } from './flow-runner.ts';
 import type { InboxService } from './inbox-service.ts';
 
 /** The vault as flows use it: a captured secret is added, or replaces the value already there. */
@@ -195,6 +196,7 @@ export function createFlowService(options: FlowServiceOptions) {
       forget();
 
       const names = Object.fromEntries(Object.entries(requestNames(flow)).map(([id, request]) => [id, request.name]));
+      const { runFlow } = await import('./flow-runner.ts');
       const final = await runFlow(
         {
           runId,

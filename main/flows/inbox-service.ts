@@ -1,7 +1,8 @@
 import type { CallbackEntry, InboxStartInput, InboxStatus } from '../contract/flows.ts';
 import { ServiceError } from '../contract/errors.ts';
 import { Redactor } from '../core/redactor.ts';
-import { DEFAULT_INBOX_LIMITS, startCallbackInbox, type CallbackInbox } from '../inbox/callback-inbox.ts';
+// The inbox's HTTP server (node:http and all) loads when an inbox first starts: most commands never start one.
+import type { CallbackInbox } from '../inbox/callback-inbox.ts';
 
 export type InboxService = {
   status(): InboxStatus;
@@ -29,8 +30,9 @@ export type InboxServiceOptions = {
 
 /** The app's one callback inbox: started on demand, restarted when the user picks another address. */
 export function createInboxService(options: InboxServiceOptions = {}): InboxService {
-  const maxBodyBytes = options.limits?.maxBodyBytes ?? DEFAULT_INBOX_LIMITS.maxBodyBytes;
-  const maxEntries = options.limits?.maxEntries ?? DEFAULT_INBOX_LIMITS.maxEntries;
+  // Set from the inbox module's defaults when it first loads; status() reports them only while an inbox runs.
+  let maxBodyBytes = options.limits?.maxBodyBytes ?? 0;
+  let maxEntries = options.limits?.maxEntries ?? 0;
   const ledger = options.ledger ?? new Redactor();
   const onEntry = options.onEntry;
   let inbox: { server: CallbackInbox; host: string; port: number } | null = null;
@@ -57,8 +59,12 @@ export function createInboxService(options: InboxServiceOptions = {}): InboxServ
     return status();
   };
 
-  const listen = (host: string, port: number) =>
-    startCallbackInbox({ host, port, maxBodyBytes, maxEntries, ...(onEntry ? { onEntry: (entry: CallbackEntry) => onEntry(ledger.redactDeep(entry)) } : {}) });
+  const listen = async (host: string, port: number) => {
+    const { DEFAULT_INBOX_LIMITS, startCallbackInbox } = await import('../inbox/callback-inbox.ts');
+    maxBodyBytes = options.limits?.maxBodyBytes ?? DEFAULT_INBOX_LIMITS.maxBodyBytes;
+    maxEntries = options.limits?.maxEntries ?? DEFAULT_INBOX_LIMITS.maxEntries;
+    return startCallbackInbox({ host, port, maxBodyBytes, maxEntries, ...(onEntry ? { onEntry: (entry: CallbackEntry) => onEntry(ledger.redactDeep(entry)) } : {}) });
+  };
 
   const startNow = async ({ host, port }: InboxStartInput & { host: string; port: number }): Promise<CallbackInbox> => {
     const previous = inbox ? { host: inbox.host, port: inbox.server.port } : null;

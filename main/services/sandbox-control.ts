@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { SandboxStatus } from '../contract/sandbox.ts';
 import type { EventBus } from '../core/event-bus.ts';
-import { createSandboxService, type SandboxStatus as RunningStatus } from '../sandbox/index.ts';
-import { faultsFromEnvironment } from '../sandbox/faults.ts';
+// The sandbox (its servers, node:http/https, its gateways) loads when it first starts: most commands never start it.
+import type { SandboxService, SandboxStatus as RunningStatus } from '../sandbox/index.ts';
 
 export type SandboxControl = {
   status(): SandboxStatus;
@@ -14,18 +14,28 @@ export type SandboxControl = {
 export function createSandboxControl(bus: EventBus, dataDir: string): SandboxControl {
   // API users provisioned in the sandbox outlive it, as on MTN's: flows store them in environments and the vault.
   // COUNTERSIGN_SANDBOX_FAULTS (test only) makes it misbehave like a misconfigured deployment; the interface never sets it.
-  const faults = faultsFromEnvironment();
-  const service = createSandboxService({ momo: { usersFile: join(dataDir, 'sandbox', 'momo-api-users.json') }, ...(faults ? { faults } : {}) });
+  let service: SandboxService | null = null;
+  let loading: Promise<SandboxService> | null = null;
+  const load = (): Promise<SandboxService> =>
+    (loading ??= (async () => {
+      const [{ createSandboxService }, { faultsFromEnvironment }] = await Promise.all([import('../sandbox/index.ts'), import('../sandbox/faults.ts')]);
+      const faults = faultsFromEnvironment();
+      service = createSandboxService({ momo: { usersFile: join(dataDir, 'sandbox', 'momo-api-users.json') }, ...(faults ? { faults } : {}) });
+      return service;
+    })());
   const announce = (status: SandboxStatus) => {
     bus.emit('sandbox:changed', status);
     return status;
   };
   return {
-    status: () => toContract(service.status()),
-    start: async () => announce(toContract(await service.start())),
+    // Never loaded means never started.
+    status: () => (service ? toContract(service.status()) : { running: false }),
+    start: async () => announce(toContract(await (await load()).start())),
     stop: async () => {
-      await service.stop();
-      return announce(toContract(service.status()));
+      const running = service ?? (loading ? await loading : null);
+      if (!running) return announce({ running: false });
+      await running.stop();
+      return announce(toContract(running.status()));
     },
   };
 }

@@ -69,7 +69,13 @@ describe('the prebuilt CLI bundle', () => {
     for (const name of starts) if (name) visit(name);
     const packages = new Set([...loaded].flatMap((name) => [...readFileSync(join(OUT, name), 'utf8').matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((match) => match[1])));
     expect(packages.size).toBeGreaterThan(3);
-    for (const heavy of ['ajv', 'ajv-formats', 'undici', 'postman-collection', '@faker-js/faker']) expect(packages, heavy).not.toContain(heavy);
+    for (const heavy of ['ajv', 'ajv-formats', 'undici', 'postman-collection', '@faker-js/faker', 'jsonpath-plus']) expect(packages, heavy).not.toContain(heavy);
+    // Project modules that load at first use only: the sandbox's and the callback inbox's servers (node:http/https), the flow runner.
+    const sources = new Set([...loaded].flatMap((name) => [...readFileSync(join(OUT, name), 'utf8').matchAll(/^\/\/ (main\/[^\n]+\.ts)$/gm)].map((match) => match[1])));
+    expect(sources).toContain('main/services/sandbox-control.ts');
+    for (const lazy of ['main/sandbox/service.ts', 'main/sandbox/faults.ts', 'main/inbox/callback-inbox.ts', 'main/flows/flow-runner.ts', 'main/flows/read-value.ts']) expect(sources, lazy).not.toContain(lazy);
+    // node:http and node:https (taken by require() in the bundle) are not reached either.
+    expect([...loaded].some((name) => name.includes('countersign-cjs-builtin'))).toBe(false);
   });
 });
 
