@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { AuthStep } from '../../contract/auth.ts';
-import type { AuthSetting, KeyValue, RequestBody } from '../../contract/workspace.ts';
+import type { AuthSetting, KeyValue, MultipartPart, RequestBody } from '../../contract/workspace.ts';
 import type { ExportedCollection, ExportedEnvironment, ExportedFolder, ExportedRequest } from '../exchange/format.ts';
 import { slug } from '../exchange/secret-names.ts';
 import { asText, exampleOf } from './examples.ts';
@@ -145,7 +145,17 @@ function mergeParameters(pathLevel: unknown[], operationLevel: unknown[]): Json[
   return [...merged.values()];
 }
 
-/** JSON first, then a form, then any text type; multipart and binary bodies are reported. */
+/** A multipart schema's properties as parts: `format: binary` (or a media type) is a file part with no file chosen yet, anything else a text part with its example. */
+function multipartOf(schema: Json | undefined): RequestBody {
+  const parts: MultipartPart[] = entries(schema?.properties).map(([name, value]) => {
+    const property = obj(value);
+    const isFile = str(property?.format) === 'binary' || str(property?.format) === 'base64' || str(property?.contentMediaType) !== undefined;
+    return isFile ? { kind: 'file', name, path: '', enabled: true } : { kind: 'text', name, value: asText(exampleOf(property, property)), enabled: true };
+  });
+  return { kind: 'multipart', parts };
+}
+
+/** JSON first, then a form, then any text type, then multipart and binary files (their files left to choose); anything else is reported. */
 function bodyOf(requestBody: Json | undefined, where: string, skipped: Set<string>): RequestBody {
   const content = entries(requestBody?.content);
   if (content.length === 0) return { kind: 'none' };
@@ -162,6 +172,11 @@ function bodyOf(requestBody: Json | undefined, where: string, skipped: Set<strin
   }
   const textMedia = find((type) => type.startsWith('text/') || /[/+]xml$/.test(type));
   if (textMedia) return { kind: 'raw', contentType: textMedia[0], text: asText(exampleOf(obj(textMedia[1]), obj(textMedia[1])?.schema)) };
+  const multipartMedia = find((type) => type === 'multipart/form-data');
+  if (multipartMedia) return multipartOf(obj(obj(multipartMedia[1])?.schema));
+  const binaryMedia = find((type) => type === 'application/octet-stream' || type.startsWith('image/') || type === 'application/pdf');
+  // The file is the user's to choose: the request says so when sent without one.
+  if (binaryMedia) return { kind: 'binary', path: '', contentType: binaryMedia[0] === 'application/octet-stream' ? '' : binaryMedia[0] };
   skipped.add(`the ${content.map(([type]) => type).join(' / ')} body of ${where} (set it by hand)`);
   return { kind: 'none' };
 }

@@ -87,9 +87,40 @@ describe('OpenAPI conversion', () => {
         expect.stringMatching(/^Security scheme "userLogin" is OAuth 2.0 without a client-credentials flow/),
         expect.stringMatching(/^Security scheme "cookieKey" sends its API key in a cookie/),
         'Left out: cookie parameter "tracking" (POST /payments).',
-        'Left out: the multipart/form-data body of POST /reports/upload (set it by hand).',
       ]),
     );
+    expect(warnings.join('\n')).not.toContain('multipart/form-data body');
+  });
+
+  it('imports multipart bodies as parts (files left to choose) and octet-stream bodies as binary-file bodies', async () => {
+    const doc = {
+      openapi: '3.0.3',
+      info: { title: 'Uploads', version: '1' },
+      paths: {
+        '/upload': {
+          post: {
+            summary: 'Upload',
+            requestBody: {
+              content: {
+                'multipart/form-data': { schema: { type: 'object', properties: { merchant: { type: 'string', example: 'M-1' }, statement: { type: 'string', format: 'binary' } } } },
+              },
+            },
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+        '/blob': { put: { summary: 'Put blob', requestBody: { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, responses: { '200': { description: 'ok' } } } },
+      },
+    };
+    const { draft } = await convertOpenApi(JSON.stringify(doc));
+    const requests = requestsOf(draft.items);
+    expect(requests.get('Upload')?.body).toEqual({
+      kind: 'multipart',
+      parts: [
+        { kind: 'text', name: 'merchant', value: 'M-1', enabled: true },
+        { kind: 'file', name: 'statement', path: '', enabled: true },
+      ],
+    });
+    expect(requests.get('Put blob')?.body).toEqual({ kind: 'binary', path: '', contentType: '' });
   });
 
   it('refuses Swagger 2.0, text that is not JSON or YAML, and documents that are not OpenAPI 3, with a reason', async () => {
