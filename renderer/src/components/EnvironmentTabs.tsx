@@ -4,19 +4,22 @@ import { useState } from 'react';
 export function EnvironmentTabs(props: { environments: readonly string[]; current: string; onSelect: (environment: string) => void }) {
   const [other, setOther] = useState('');
   return (
-    <div className="env-tabs" role="tablist" aria-label="Environment">
-      {props.environments.map((name) => (
-        <button
-          key={name}
-          type="button"
-          role="tab"
-          aria-selected={name === props.current}
-          className={name === 'Production' ? 'env-tab production' : 'env-tab'}
-          onClick={() => props.onSelect(name)}
-        >
-          {name}
-        </button>
-      ))}
+    <div className="env-tabs">
+      {/* Only tabs inside the tablist: the field for another environment sits beside it. */}
+      <div className="env-tab-list" role="tablist" aria-label="Environment">
+        {props.environments.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={name === props.current}
+            className={name === 'Production' ? 'env-tab production' : 'env-tab'}
+            onClick={() => props.onSelect(name)}
+          >
+            {name}
+          </button>
+        ))}
+      </div>
       <form
         className="inline"
         onSubmit={(event) => {

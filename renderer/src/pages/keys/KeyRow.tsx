@@ -38,12 +38,11 @@ export function KeyRow(props: { entry: KeyListEntry; vaultUnlocked: boolean; sel
         <td>{entry.usedBy.length === 0 ? <span className="hint">not used yet</span> : entry.usedBy.join(', ')}</td>
         <td>
           <div className="row-actions">
-          <button type="button" aria-label={`Show ${entry.name}`} aria-pressed={props.selected} onClick={props.onSelect}>
-            Show and export
+          <button type="button" aria-pressed={props.selected} onClick={props.onSelect}>
+            Show <span className="visually-hidden">{entry.name} </span>and export
           </button>
           <button
             type="button"
-            aria-label={`Test ${entry.name} with the sandbox`}
             disabled={!props.vaultUnlocked || testing}
             onClick={() => {
               setTestResult(null);
@@ -57,7 +56,13 @@ export function KeyRow(props: { entry: KeyListEntry; vaultUnlocked: boolean; sel
               });
             }}
           >
-            {testing ? 'Testing…' : 'Test with the sandbox'}
+            {testing ? (
+              'Testing…'
+            ) : (
+              <>
+                Test <span className="visually-hidden">{entry.name} </span>with the sandbox
+              </>
+            )}
           </button>
           <button
             type="button"

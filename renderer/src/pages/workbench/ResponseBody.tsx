@@ -89,7 +89,7 @@ export function ResponseBody({ response, spilled = false }: { response: Response
       <div className="wb-body-view" data-testid="response-body" ref={bodyView} tabIndex={0} role="region" aria-label="Body preview">
         {view === 'pretty' && json !== undefined && <JsonTree value={matches !== null ? matches : json} />}
         {view === 'raw' && <pre>{binary ? `(binary, ${preview.data.length} base64 characters; use Hex)` : matches !== null ? JSON.stringify(matches, null, 2) : preview.data}</pre>}
-        {view === 'hex' && <pre className="wb-hex" data-testid="response-hex">{hexDump(preview)}</pre>}
+        {view === 'hex' && <pre className="wb-hex" data-testid="response-hex" tabIndex={0} aria-label="Hex dump">{hexDump(preview)}</pre>}
       </div>
     </div>
   );
