@@ -1,37 +1,34 @@
-import { useEffect, useState } from 'react';
-import type { DownloadsFolder } from '../../../main/contract/settings.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useApi } from '../api/context.tsx';
 import { errorMessage } from '../api/errors.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useAction } from '../components/use-action.ts';
+import { channelKey } from '../state/channel-key.ts';
+import { useChannel } from '../state/use-channel.ts';
 
 /** Where "Save as…", flow downloads and key exports go: a full path, created if missing, or the OS downloads folder. */
 export function DownloadsFolderField() {
   const api = useApi();
-  const { busy, error, setError, run } = useAction();
-  const [folder, setFolder] = useState<DownloadsFolder | null>(null);
+  const queries = useQueryClient();
+  const { busy, error, run } = useAction();
+  // Another window, or the CLI's backend in browser mode, may change it.
+  const downloads = useChannel('settings:downloads', {}, { invalidateOn: ['settings:downloads-changed'] });
+  const folder = downloads.data ?? null;
   const [draft, setDraft] = useState('');
-
-  useEffect(() => {
-    let live = true;
-    const show = (value: DownloadsFolder) => {
-      if (!live) return;
-      setFolder(value);
-      setDraft(value.dir);
-    };
-    api.invoke['settings:downloads']({}).then(show, (reason: unknown) => live && setError(errorMessage(reason)));
-    // Another window, or the CLI's backend in browser mode, may change it.
-    const off = api.on('settings:downloads-changed', show);
-    return () => {
-      live = false;
-      off();
-    };
-  }, [api, setError]);
+  // The field shows the folder in use whenever that changes (adjusted while rendering, as React advises).
+  const [shown, setShown] = useState<string | null>(null);
+  if (folder && folder.dir !== shown) {
+    setShown(folder.dir);
+    setDraft(folder.dir);
+  }
 
   const apply = (dir: string | null) =>
     void run(async () => {
       const next = await api.invoke['settings:set-downloads']({ dir });
-      setFolder(next);
+      queries.setQueryData(channelKey('settings:downloads', {}), next);
+      // Main's form of what was typed (a trailing slash dropped, say) replaces it.
+      setShown(next.dir);
       setDraft(next.dir);
     });
 
@@ -60,7 +57,7 @@ export function DownloadsFolderField() {
           The system downloads folder is <code>{folder.defaultDir}</code>.
         </p>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={error ?? (downloads.error ? errorMessage(downloads.error) : null)} />
     </fieldset>
   );
 }

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import type { SandboxStatus } from '../../../main/contract/sandbox.ts';
 import { useApi } from '../api/context.tsx';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useAction } from '../components/use-action.ts';
+import { useChannel } from '../state/use-channel.ts';
 
 const GATEWAY_LABEL = { paynet: 'PayNet OSP', momo: 'MTN MoMo', centagate: 'CENTAGATE', elecsnet: 'Elecsnet' } as const;
 
@@ -10,12 +10,9 @@ const GATEWAY_LABEL = { paynet: 'PayNet OSP', momo: 'MTN MoMo', centagate: 'CENT
 export function SandboxCard() {
   const api = useApi();
   const { busy, error, run } = useAction();
-  const [status, setStatus] = useState<SandboxStatus | null>(null);
-
-  useEffect(() => {
-    api.invoke['sandbox:status']({}).then(setStatus, () => setStatus({ running: false }));
-    return api.on('sandbox:changed', setStatus);
-  }, [api]);
+  const sandbox = useChannel('sandbox:status', {}, { invalidateOn: ['sandbox:changed'] });
+  // Unknown (main did not answer) reads as stopped, with Start offered.
+  const status: SandboxStatus | null = sandbox.isError ? { running: false } : (sandbox.data ?? null);
 
   return (
     <section className="card" aria-labelledby="sandbox-title" data-testid="sandbox-card">

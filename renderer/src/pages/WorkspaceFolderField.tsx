@@ -1,9 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { WorkspaceLocation } from '../../../main/contract/workspace-folder.ts';
 import { useApi } from '../api/context.tsx';
 import { ApiError, errorMessage } from '../api/errors.ts';
 import { ErrorNote } from '../components/ErrorNote.tsx';
 import { useAction } from '../components/use-action.ts';
+import { channelKey } from '../state/channel-key.ts';
+import { useChannel } from '../state/use-channel.ts';
 
 /**
  * Where the workspace lives: the data directory's workspace.json (the
@@ -12,27 +15,15 @@ import { useAction } from '../components/use-action.ts';
  */
 export function WorkspaceFolderField() {
   const api = useApi();
-  const { busy, error, setError, run } = useAction();
-  const [location, setLocation] = useState<WorkspaceLocation | null>(null);
+  const { busy, error, run } = useAction();
+  const queries = useQueryClient();
+  // A reload may find new malformed files, or fixed ones.
+  const where = useChannel('workspace:location', {}, { invalidateOn: ['workspace:location-changed', 'workspace:reloaded'] });
+  const location = where.data ?? null;
+  const setLocation = (value: WorkspaceLocation) => queries.setQueryData(channelKey('workspace:location', {}), value);
   const [draft, setDraft] = useState('');
   // A folder with no workspace yet: how to start it.
   const [starting, setStarting] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const show = (value: WorkspaceLocation) => live && setLocation(value);
-    api.invoke['workspace:location']({}).then(show, (reason: unknown) => live && setError(errorMessage(reason)));
-    const offLocation = api.on('workspace:location-changed', show);
-    // A reload may find new malformed files, or fixed ones.
-    const offReloaded = api.on('workspace:reloaded', () => {
-      api.invoke['workspace:location']({}).then(show, () => undefined);
-    });
-    return () => {
-      live = false;
-      offLocation();
-      offReloaded();
-    };
-  }, [api, setError]);
 
   const openFolder = (path: string, create?: 'empty' | 'current') =>
     void run(async () => {
@@ -125,7 +116,7 @@ export function WorkspaceFolderField() {
           </ul>
         </div>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={error ?? (where.error ? errorMessage(where.error) : null)} />
     </fieldset>
   );
 }

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import type { Settings, SettingsPatch } from '../../../main/contract/settings.ts';
 import { errorMessage } from '../api/errors.ts';
 import { channelKey } from '../state/channel-key.ts';
-import { useChannel, useChannelMutation } from '../state/use-channel.ts';
+import { useChannel, useChannelMutation, useEvent } from '../state/use-channel.ts';
 
 export type SettingsState = {
   settings: Settings | null;
@@ -14,7 +14,13 @@ export type SettingsState = {
 /** Settings from main, kept current by its `settings:changed` event (another window may change them). */
 export function useSettings(): SettingsState {
   const queries = useQueryClient();
-  const settings = useChannel('settings:get', {}, { invalidateOn: ['settings:changed'] });
+  const settings = useChannel('settings:get', {});
+  // The event carries the settings as main saved them, in the order it saved them: taken as they are, so a refetch
+  // started by an earlier change never lands over a choice made since (clicking the theme toggle twice quickly).
+  useEvent('settings:changed', (value) => {
+    void queries.cancelQueries({ queryKey: channelKey('settings:get', {}) });
+    queries.setQueryData(channelKey('settings:get', {}), value);
+  });
   const saving = useChannelMutation('settings:set');
   const { mutateAsync } = saving;
 
