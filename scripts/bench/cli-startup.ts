@@ -19,21 +19,22 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }
 const runs = Number(values.runs);
 const TIME = '/usr/bin/time';
 
-type Run = { seconds: number; rssMiB: number | null; code: number | null; stderr: string };
+type Run = { seconds: number; cpuSeconds: number | null; rssMiB: number | null; code: number | null; stderr: string };
 
-/** Wall clock from spawn to exit; peak RSS from GNU time where it exists. */
+/** Wall clock from spawn to exit; CPU (user + system) and peak RSS from GNU time where it exists (on a shared machine CPU is the steadier figure). */
 function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
   const withTime = existsSync(TIME);
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(withTime ? TIME : command, withTime ? ['-f', 'RSS_KB=%M', command, ...args] : args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(withTime ? TIME : command, withTime ? ['-f', 'RSS_KB=%M CPU_S=%U+%S', command, ...args] : args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
       const rss = /RSS_KB=(\d+)/.exec(stderr);
-      resolve({ seconds, rssMiB: rss?.[1] ? Number(rss[1]) / 1024 : null, code, stderr });
+      const cpu = /CPU_S=([\d.]+)\+([\d.]+)/.exec(stderr);
+      resolve({ seconds, cpuSeconds: cpu?.[1] && cpu[2] ? Number(cpu[1]) + Number(cpu[2]) : null, rssMiB: rss?.[1] ? Number(rss[1]) / 1024 : null, code, stderr });
     });
   });
 }
@@ -79,7 +80,8 @@ try {
   for (const [name, list] of results) {
     const seconds = median(list.map((run) => run.seconds));
     const rss = list[0]?.rssMiB === null ? null : median(list.map((run) => run.rssMiB ?? 0));
-    console.log(`  ${name.padEnd(40)} ${seconds.toFixed(3)} s${rss === null ? '' : `   ${rss.toFixed(0)} MiB peak RSS`}`);
+    const cpu = list[0]?.cpuSeconds === null ? null : median(list.map((run) => run.cpuSeconds ?? 0));
+    console.log(`  ${name.padEnd(40)} ${seconds.toFixed(3)} s${cpu === null ? '' : `   ${cpu.toFixed(2)} s CPU`}${rss === null ? '' : `   ${rss.toFixed(0)} MiB peak RSS`}`);
     summary.push(`${name.replace('countersign ', '').replace(' (unlocks the vault)', '').replace(' via the unlock agent', ' (agent)')} ${seconds.toFixed(2)} s${rss === null ? '' : ` / ${rss.toFixed(0)} MiB`}`);
   }
   // bin/countersign.mjs runs the sources once any of them is newer than the bundle (another edit mid-run).
