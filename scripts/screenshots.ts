@@ -3,7 +3,8 @@
  *   npm run build && node scripts/screenshots.ts
  * Runs browser mode on a temp data directory, creates a vault, sends a sample
  * to the built-in sandbox, runs a flow and photographs Workbench, Flows, Vault and Keys with
- * Debian's chromium. Writes docs/screenshots/<screen>-<theme>.png.
+ * Debian's chromium, at 1440 and 1024 px wide. Writes docs/screenshots/<screen>-<theme>.png
+ * (1440) and docs/screenshots/<screen>-<theme>-1024.png.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 820 } });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(host.url);
   const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
 
@@ -49,12 +50,18 @@ try {
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await page.locator('[data-testid="flow-run"][data-status="succeeded"]').waitFor({ timeout: 30_000 });
 
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    for (const screen of ['Workbench', 'Flows', 'Vault', 'Keys'] as const) {
-      await nav(screen);
-      await page.waitForTimeout(300);
-      await shot(page, `${screen.toLowerCase()}-${theme}`);
+  for (const size of [
+    { width: 1440, height: 900, suffix: '' },
+    { width: 1024, height: 700, suffix: '-1024' },
+  ]) {
+    await page.setViewportSize({ width: size.width, height: size.height });
+    for (const theme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      for (const screen of ['Workbench', 'Flows', 'Vault', 'Keys'] as const) {
+        await nav(screen);
+        await page.waitForTimeout(300);
+        await shot(page, `${screen.toLowerCase()}-${theme}${size.suffix}`);
+      }
     }
   }
 } finally {
