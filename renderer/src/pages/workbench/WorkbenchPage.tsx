@@ -22,6 +22,7 @@ import { useShortcuts } from './use-shortcuts.ts';
 import { isDirty, useTabs } from './use-tabs.ts';
 import { useTree } from './use-tree.ts';
 import { useUi } from '../../state/use-ui.ts';
+import { PaneResizer } from '../../shell/PaneResizer.tsx';
 
 /** Collections, open requests, the environment in use, the response and the signature debugger, side by side. */
 export function WorkbenchPage() {
@@ -75,6 +76,7 @@ export function WorkbenchPage() {
   return (
     <section className="wb" aria-label="Workbench">
       <Sidebar tree={tree} activeId={activeId} onOpen={tabs.open} onImport={() => setImporting(true)} />
+      <PaneResizer paneId="workbench.sidebar" cssVar="--wb-sidebar-width" label="Resize the sidebar" min={180} max={600} initial={window.innerWidth <= 1280 ? 240 : 300} />
       <div className="wb-main">
         <EnvironmentBar collectionId={collection?.id} collectionName={collection?.name} view={environments} />
         <TabBar tabs={tabs} />
