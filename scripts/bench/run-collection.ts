@@ -6,9 +6,9 @@
 // this script makes (`npm install --prefix`), never into the project. Rounds alternate the tools; the
 // figure is each tool's median. Also prints countersign at concurrency 16.
 //
-//   node scripts/bench/run-collection.ts [--total 1000] [--rounds 3] [--tools DIR (reuse an install)]
+//   node scripts/bench/run-collection.ts [--total 1000] [--rounds 3] [--tools DIR (reuse an install)] [--no-build (use out/cli as built, if fresh)]
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +24,7 @@ import { newmanCollection } from './competitors/newman-collection.ts';
 const ROOT = join(import.meta.dirname, '..', '..');
 const PASSPHRASE = 'benchmark passphrase';
 const TOOLS = ['newman@6', '@usebruno/cli@4'];
-const { values } = parseArgs({ options: { total: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, tools: { type: 'string' } } });
+const { values } = parseArgs({ options: { total: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '3' }, tools: { type: 'string' }, 'no-build': { type: 'boolean', default: false } } });
 const total = Number(values.total);
 const rounds = Number(values.rounds);
 
@@ -96,15 +96,23 @@ const last = (list: number[]) => (list.at(-1) ?? Number.NaN).toFixed(0);
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? Number.NaN;
 
 const work = await mkdtemp(join(tmpdir(), 'countersign-bench-'));
+// The bundle this run uses, its own (a build by someone else mid-run replaces out/cli); beside out/cli, so it finds package.json.
+const ownBundleDir = join(ROOT, 'out', `bench-cli-${String(process.pid)}`);
 const toolsDir = values.tools ?? join(work, 'tools');
 const sandbox = await startSandboxProcess();
 try {
   await installTools(toolsDir);
   const bin = (name: string) => join(toolsDir, 'node_modules', '.bin', name);
   const versions = `newman ${(await exec(bin('newman'), ['--version'])).stdout.trim()}, bru ${(await exec(bin('bru'), ['--version'])).stdout.trim()}`;
-  const { buildCli } = (await import(join(ROOT, 'scripts', 'build-cli.mjs'))) as { buildCli: (outDir?: string) => Promise<number> };
-  await buildCli();
-  const bundle = join(ROOT, 'out', 'cli', 'countersign.mjs');
+  if (values['no-build']) {
+    const { freshCliBundle } = (await import(join(ROOT, 'scripts', 'cli-bundle.mjs'))) as { freshCliBundle: (root: string) => string | null };
+    if (freshCliBundle(ROOT) === null) throw new Error('--no-build: out/cli is missing or older than a source; build it first (npm run build:cli).');
+    cpSync(join(ROOT, 'out', 'cli'), ownBundleDir, { recursive: true });
+  } else {
+    const { buildCli } = (await import(join(ROOT, 'scripts', 'build-cli.mjs'))) as { buildCli: (outDir?: string) => Promise<number> };
+    await buildCli(ownBundleDir);
+  }
+  const bundle = join(ownBundleDir, 'countersign.mjs');
 
   const osp = `${sandbox.url}/osp`;
   const variables = { baseUrl: osp, tokenUrl: `${osp}/token`, clientId: SANDBOX_CREDENTIALS.paynet.clientId, clientSecret: SANDBOX_CREDENTIALS.paynet.clientSecret };
@@ -147,4 +155,5 @@ try {
 } finally {
   sandbox.stop();
   await rm(work, { recursive: true, force: true });
+  await rm(ownBundleDir, { recursive: true, force: true });
 }
