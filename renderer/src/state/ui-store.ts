@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDebuggerSlice, type DebuggerSlice } from './slices/debugger.ts';
 import { createEnvironmentsSlice, type EnvironmentsSlice } from './slices/environments.ts';
 import { createFlowRunsSlice, type FlowRunsSlice } from './slices/flow-runs.ts';
+import { createLastSendSlice, type LastSendSlice } from './slices/last-send.ts';
 import { createLayoutSlice, type LayoutSlice } from './slices/layout.ts';
 import { createTabsSlice, type TabsSlice } from './slices/tabs.ts';
 
@@ -12,7 +13,7 @@ import { createTabsSlice, type TabsSlice } from './slices/tabs.ts';
  * Only the layout is remembered across restarts, through main (layout-sync.ts);
  * tabs and environment choices last one session.
  */
-export type UiState = TabsSlice & EnvironmentsSlice & LayoutSlice & FlowRunsSlice & DebuggerSlice;
+export type UiState = TabsSlice & EnvironmentsSlice & LayoutSlice & FlowRunsSlice & DebuggerSlice & LastSendSlice;
 
 export type UiStore = StoreApi<UiState>;
 
@@ -23,5 +24,6 @@ export function createUiStore(): UiStore {
     ...createLayoutSlice(...args),
     ...createFlowRunsSlice(...args),
     ...createDebuggerSlice(...args),
+    ...createLastSendSlice(...args),
   }));
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { CompareExpected } from '../../../../main/contract/auth.ts';
 import type { HttpProgress } from '../../../../main/contract/http.ts';
 import type { SendResult, SignResult } from '../../../../main/contract/requests.ts';
@@ -8,7 +8,8 @@ import { useApi } from '../../api/context.tsx';
 import { ApiError, errorMessage } from '../../api/errors.ts';
 import { protectedKey } from '../../state/slices/environments.ts';
 import { useEvent } from '../../state/use-channel.ts';
-import { useUi } from '../../state/use-ui.ts';
+import { useUiStoreApi } from '../../state/provider.tsx';
+import { useUi, useUiShallow } from '../../state/use-ui.ts';
 
 export type PendingConfirmation = { requestId: string; requestName: string; environment: Environment };
 
@@ -33,43 +34,36 @@ export type SendView = {
   sign: (requestId: string, environmentId: string, compare?: CompareExpected) => Promise<void>;
 };
 
-/** Sending one request at a time per workbench, with cancel, progress and the production guard. */
+/**
+ * Sending one request at a time per workbench, with cancel, progress and the production guard.
+ * What was sent and its answer live in the UI store (lastSend), so they outlast a visit to another page.
+ */
 export function useSend(beforeSend: (requestId: string) => Promise<void>): SendView {
   const api = useApi();
-  const [subject, setSubject] = useState<string | null>(null);
-  const [environmentId, setEnvironmentId] = useState<string | null>(null);
-  const [running, setRunning] = useState<string | null>(null);
-  const [progress, setProgress] = useState<HttpProgress | null>(null);
-  const [result, setResult] = useState<SendResult | null>(null);
-  const [signed, setSigned] = useState<SignResult | null>(null);
-  const [error, setErrorText] = useState<string | null>(null);
-  const [errorCode, setErrorCode] = useState<ErrorCode | null>(null);
-  const setError = useCallback((reason: unknown) => {
-    setErrorText(reason === null ? null : errorMessage(reason));
-    setErrorCode(reason instanceof ApiError ? reason.code : null);
-  }, []);
+  const storeApi = useUiStoreApi();
+  const view = useUiShallow((state) => state.lastSend);
+  const update = useUi((state) => state.updateLastSend);
+  const setError = useCallback(
+    (reason: unknown) => update({ error: reason === null ? null : errorMessage(reason), errorCode: reason instanceof ApiError ? reason.code : null }),
+    [update],
+  );
   const [confirmation, setConfirmation] = useState<PendingConfirmation | null>(null);
-  const runningRef = useRef<string | null>(null);
-  // The shown response's temporary file, if it has one: let go when the response is replaced or the workbench closes, so resends pile nothing up.
-  const spilledRef = useRef<string | null>(null);
-  const letGoOfSpill = useCallback(() => {
-    const path = spilledRef.current;
-    spilledRef.current = null;
-    // A file already saved with "Save as…" is no longer a spill: main ignores it.
-    if (path !== null) api.invoke['files:discard']({ path }).catch(() => undefined);
-  }, [api]);
+  const runningNow = useCallback(() => storeApi.getState().lastSend.running, [storeApi]);
+  // A response's temporary file is let go when another response replaces it, so resends pile nothing up.
+  // (Leaving the page keeps it: the response is still shown on return; main removes spills of ended processes.)
   const showResult = useCallback(
     (next: SendResult | null) => {
-      letGoOfSpill();
-      if (next?.spilled === true && next.outcome.ok && next.outcome.response.saved) spilledRef.current = next.outcome.response.saved.path;
-      setResult(next);
+      const previous = storeApi.getState().lastSend.spilledPath;
+      // A file already saved with "Save as…" is no longer a spill: main ignores it.
+      if (previous !== null) api.invoke['files:discard']({ path: previous }).catch(() => undefined);
+      const spilledPath = next?.spilled === true && next.outcome.ok && next.outcome.response.saved ? next.outcome.response.saved.path : null;
+      update({ result: next, spilledPath });
     },
-    [letGoOfSpill],
+    [api, storeApi, update],
   );
-  useEffect(() => letGoOfSpill, [letGoOfSpill]);
 
   useEvent('requests:progress', (event) => {
-    if (event.requestId === runningRef.current) setProgress(event);
+    if (event.requestId === runningNow()) update({ progress: event });
   });
   // Requests the user agreed to send to a protected environment, until the app is closed (the UI store; never persisted).
   const confirmedProtected = useUi((state) => state.confirmedProtected);
@@ -77,20 +71,11 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
 
   const go = useCallback(
     (requestId: string, environment: Environment, confirmed: boolean) => {
-      if (runningRef.current) return;
+      if (runningNow()) return;
       const sendId = crypto.randomUUID();
-      runningRef.current = sendId;
-      setRunning(sendId);
-      setProgress(null);
-      setError(null);
-      setSubject(requestId);
-      setEnvironmentId(environment.id);
+      update({ running: sendId, progress: null, error: null, errorCode: null, subject: requestId, environmentId: environment.id, signed: null });
       showResult(null);
-      setSigned(null);
-      const finish = () => {
-        runningRef.current = null;
-        setRunning(null);
-      };
+      const finish = () => update({ running: null });
       beforeSend(requestId)
         .then(() =>
           api.invoke['requests:send']({ requestId, environmentId: environment.id, sendId, ...(confirmed ? { confirmProtected: true as const } : {}) }),
@@ -98,7 +83,7 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
         .then(
           (next) => {
             showResult(next);
-            setSigned(null);
+            update({ signed: null });
             finish();
           },
           (reason: unknown) => {
@@ -107,7 +92,7 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
           },
         );
     },
-    [api, beforeSend, setError, showResult],
+    [api, beforeSend, setError, showResult, update, runningNow],
   );
 
   const send = useCallback(
@@ -129,25 +114,25 @@ export function useSend(beforeSend: (requestId: string) => Promise<void>): SendV
   };
 
   const cancel = () => {
-    const sendId = runningRef.current;
+    const sendId = runningNow();
     if (sendId) api.invoke['requests:cancel']({ sendId }).catch((reason: unknown) => setError(reason));
   };
 
   const sign = useCallback(
     async (requestId: string, environmentId: string, compare?: CompareExpected) => {
       setError(null);
-      if (subject !== requestId) showResult(null);
-      setSubject(requestId);
-      setEnvironmentId(environmentId);
+      if (storeApi.getState().lastSend.subject !== requestId) showResult(null);
+      update({ subject: requestId, environmentId });
       try {
         await beforeSend(requestId);
-        setSigned(await api.invoke['requests:sign']({ requestId, environmentId, ...(compare ? { compare } : {}) }));
+        update({ signed: await api.invoke['requests:sign']({ requestId, environmentId, ...(compare ? { compare } : {}) }) });
       } catch (reason) {
         setError(reason);
       }
     },
-    [api, beforeSend, subject, setError, showResult],
+    [api, beforeSend, setError, showResult, storeApi, update],
   );
 
+  const { subject, environmentId, running, progress, result, signed, error, errorCode } = view;
   return { subject, environmentId, running, progress, result, signed, error, errorCode, confirmation, send, confirm, dismissConfirmation: () => setConfirmation(null), cancel, sign };
 }
