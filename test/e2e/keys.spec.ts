@@ -36,7 +36,9 @@ test.describe('RSA key wizard in browser mode', () => {
     try {
       await createVaultAndOpenKeys(app);
       await expect(app.getByRole('tab', { name: 'Sandbox' })).toHaveAttribute('aria-selected', 'true');
-      await expect(app.getByTestId('keys-empty')).toBeVisible();
+      // The sample's key, stored as a plain vault secret, is listed like any generated one.
+      await expect(app.getByTestId('key-row')).toHaveCount(1);
+      await expect(app.getByTestId('key-row')).toContainText('elecsnet.merchant_private_key');
 
       const generate = app.getByRole('form', { name: /Generate a key pair/ });
       await generate.getByLabel('Name (what the key is for)').fill('e2e-signing');
@@ -48,8 +50,8 @@ test.describe('RSA key wizard in browser mode', () => {
       const shownHex = (await details.getByTestId('fingerprint-hex').textContent()) ?? '';
       expect(shownHex).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
       await expect(details.getByTestId('key-facts')).toContainText('2048 bits, exponent 65537');
-      await expect(app.getByTestId('key-row')).toHaveCount(1);
-      await expect(app.getByTestId('key-row')).toContainText(shownHex.slice(0, 17));
+      await expect(app.getByTestId('key-row')).toHaveCount(2);
+      await expect(app.getByTestId('key-row').filter({ hasText: 'e2e-signing' })).toContainText(shownHex.slice(0, 17));
       // The same name again is refused before any generation starts.
       await generate.getByLabel('Name (what the key is for)').fill('e2e-signing');
       await expect(generate.getByText('A key named e2e-signing already exists here')).toBeVisible();
@@ -148,7 +150,7 @@ test.describe('RSA key wizard in browser mode', () => {
     await importForm.getByLabel('Private key (PEM)').fill(publicKey.export({ type: 'spki', format: 'pem' }).toString());
     await importForm.getByRole('button', { name: 'Import key' }).click();
     await expect(alert).toContainText('This is a public key');
-    await expect(app.getByTestId('keys-empty')).toBeVisible();
+    await expect(app.getByTestId('key-row')).toHaveCount(1); // the sample's key only: nothing was imported
 
     // The same key pair's private half as a binary DER file is accepted, and the fingerprint shown is the public key's.
     const dir = await mkdtemp(join(tmpdir(), 'countersign-keys-e2e-'));
@@ -248,7 +250,7 @@ test.describe('RSA key wizard in browser mode', () => {
     await generate.getByLabel('Name (what the key is for)').fill('while-locked');
     await expect(generate.getByRole('button', { name: 'Generate key pair' })).toBeDisabled();
     // The list still reads from the keys' public facts; only the actions wait for the vault.
-    await expect(app.getByTestId('keys-empty')).toBeVisible();
+    await expect(app.getByTestId('key-row').filter({ hasText: 'elecsnet.merchant_private_key' })).toBeVisible();
     await expect(app.getByRole('alert')).toHaveCount(0);
     await app.getByRole('button', { name: 'Open the Vault' }).click();
     await expect(app.getByRole('heading', { name: 'The vault is locked' })).toBeVisible();
