@@ -7,6 +7,7 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './p
 import { rendererSource } from './renderer-source.ts';
 import type { ElectronSurface } from './surface.ts';
 import { guardWebContents, mainWindowOptions } from './window.ts';
+import { appMenuTemplate } from './app-menu.ts';
 
 export type DoorOptions = {
   preloadPath: string;
@@ -49,6 +50,7 @@ export async function startElectronDoor(electron: ElectronSurface, options: Door
   app.on('window-all-closed', () => app.quit());
 
   await app.whenReady();
+  electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(appMenuTemplate(process.platform, app.isPackaged)));
 
   const deny = electron.session.defaultSession;
   deny.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

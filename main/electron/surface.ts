@@ -13,4 +13,5 @@ export type ElectronSurface = {
   shell: Pick<Electron.Shell, 'openExternal' | 'openPath' | 'showItemInFolder'>;
   safeStorage: Pick<Electron.SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
   clipboard: Pick<Electron.Clipboard, 'readText' | 'writeText'>;
+  Menu: Pick<typeof Electron.Menu, 'buildFromTemplate' | 'setApplicationMenu'>;
 };

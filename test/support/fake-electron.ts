@@ -63,6 +63,8 @@ export type FakeElectron = {
   permissionRequest: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null;
   permissionCheck: ((...args: unknown[]) => boolean) | null;
   opened: string[];
+  /** The application menu the door set, as its template. */
+  menu: unknown[] | null;
 };
 
 /** A stand-in for the few parts of electron the door uses; cast once here, where the fake is made. */
@@ -92,6 +94,7 @@ export function fakeElectron(options: { lock?: boolean; packaged?: boolean } = {
     permissionRequest: null,
     permissionCheck: null,
     opened: [],
+    menu: null,
     surface: undefined as unknown as ElectronSurface,
   };
   fake.surface = {
@@ -116,6 +119,12 @@ export function fakeElectron(options: { lock?: boolean; packaged?: boolean } = {
         setPermissionCheckHandler: (handler: FakeElectron['permissionCheck']) => {
           fake.permissionCheck = handler;
         },
+      },
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown[]) => template,
+      setApplicationMenu: (menu: unknown[] | null) => {
+        fake.menu = menu;
       },
     },
     shell: {

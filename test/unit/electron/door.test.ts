@@ -30,6 +30,25 @@ describe('Electron door (against a fake electron)', () => {
   });
   afterEach(() => dir.remove());
 
+  it("sets a menu that leaves Ctrl/Cmd+W, +K and +Tab to the workbench (Electron's default menu closes the window on Ctrl+W)", () => {
+    type Item = { role?: string; accelerator?: string; submenu?: Item[] };
+    const items: Item[] = [];
+    const walk = (list: Item[]) => {
+      for (const item of list) {
+        items.push(item);
+        walk(item.submenu ?? []);
+      }
+    };
+    walk(fake.menu as Item[]);
+    expect(items.length).toBeGreaterThan(3);
+    // Roles whose default accelerators include CmdOrCtrl+W.
+    expect(items.map((item) => item.role)).not.toContain('close');
+    expect(items.map((item) => item.role)).not.toContain('fileMenu');
+    expect(items.map((item) => item.role)).not.toContain('windowMenu');
+    expect(items.map((item) => item.accelerator ?? '').filter((key) => /\+(W|K|Tab)$/i.test(key))).toEqual([]);
+    expect(items.map((item) => item.role)).toContain('quit');
+  });
+
   it('registers exactly one handler per contract channel', () => {
     expect([...fake.handlers.keys()].sort()).toEqual([...channelNames].sort());
   });
