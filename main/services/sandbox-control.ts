@@ -14,12 +14,14 @@ export type SandboxControl = {
 export function createSandboxControl(bus: EventBus, dataDir: string): SandboxControl {
   // API users provisioned in the sandbox outlive it, as on MTN's: flows store them in environments and the vault.
   // COUNTERSIGN_SANDBOX_FAULTS (test only) makes it misbehave like a misconfigured deployment; the interface never sets it.
+  // Read now, as when the sandbox loaded with the backend: whoever built this backend set (or unset) it for this backend only.
+  const faultsSetting = process.env.COUNTERSIGN_SANDBOX_FAULTS;
   let service: SandboxService | null = null;
   let loading: Promise<SandboxService> | null = null;
   const load = (): Promise<SandboxService> =>
     (loading ??= (async () => {
       const [{ createSandboxService }, { faultsFromEnvironment }] = await Promise.all([import('../sandbox/index.ts'), import('../sandbox/faults.ts')]);
-      const faults = faultsFromEnvironment();
+      const faults = faultsFromEnvironment({ COUNTERSIGN_SANDBOX_FAULTS: faultsSetting });
       service = createSandboxService({ momo: { usersFile: join(dataDir, 'sandbox', 'momo-api-users.json') }, ...(faults ? { faults } : {}) });
       return service;
     })());

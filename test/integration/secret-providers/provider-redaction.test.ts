@@ -68,6 +68,8 @@ describe('a provider secret in a send', () => {
     expect(result.outcome.ok && result.outcome.response.preview.data).toContain('[redacted]');
     expect(JSON.stringify(result)).not.toContain(VALUE);
 
+    // Entries are written in batches: wait for this one to reach the disk.
+    await backend.history.flush();
     const history = await readFile(join(dir.path, HISTORY_FILE_NAME), 'utf8');
     expect(history).toContain('Echo it');
     expect(history).not.toContain(VALUE);
