@@ -39,9 +39,10 @@ export class EventHub {
     if (!entry) {
       const created: Entry = { off: () => undefined, listeners: new Map(), queries: new Map() };
       created.off = this.api.on(name, (payload) => {
-        for (const { key } of [...created.queries.values()]) void this.queryClient.invalidateQueries({ queryKey: key, exact: true });
-        // Queries built with useQuery/useQueries directly list their events in meta.invalidateOn (see useInvalidateOn).
-        void this.queryClient.invalidateQueries({ predicate: (query) => listsEvent(query.meta, name) });
+        // The queries hooks registered, and every query whose meta lists the event: useChannel puts its events there too, so
+        // a query made in the render before its hook's effect registered it (a vault being filled as the list first loads)
+        // is not missed. One invalidation each.
+        void this.queryClient.invalidateQueries({ predicate: (query) => created.queries.has(query.queryHash) || listsEvent(query.meta, name) });
         for (const listener of [...created.listeners.values()]) listener(payload);
       });
       this.entries.set(name, (entry = created));

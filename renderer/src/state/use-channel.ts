@@ -43,6 +43,8 @@ export function useChannel<K extends ChannelName>(channel: K, input: ChannelInpu
   return useQuery<ChannelOutput<K>>({
     queryKey,
     queryFn: input === skipToken ? skipToken : () => api.invoke[channel](input),
+    // Read by the event hub from the render on, before the effect above has registered the key.
+    ...(options.invalidateOn && options.invalidateOn.length > 0 ? { meta: { invalidateOn: options.invalidateOn } } : {}),
     ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
     ...(options.refetchInterval ? { refetchInterval: options.refetchInterval } : {}),
   });
