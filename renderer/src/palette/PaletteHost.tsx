@@ -63,6 +63,7 @@ function PaletteDialog({ pages, showWorkbench, showFlows, mode, onMode, onClose 
   const openTab = useUi((state) => state.openTab);
   const putTab = useUi((state) => state.putTab);
   const chooseEnvironment = useUi((state) => state.chooseEnvironment);
+  const selectFlow = useUi((state) => state.selectFlow);
   const activeTabId = useUi((state) => state.activeTabId);
 
   const items = useMemo(() => {
@@ -82,7 +83,10 @@ function PaletteDialog({ pages, showWorkbench, showFlows, mode, onMode, onClose 
         chooseEnvironment(collectionId, environmentId);
         showWorkbench();
       },
-      openFlow: () => showFlows(),
+      openFlow: (collectionId, flowId) => {
+        selectFlow({ collectionId, flowId });
+        showFlows();
+      },
       newRequest: async () => {
         const collection = (activeTabId ? collectionOf(byId, activeTabId) : undefined) ?? byId.get(collectionIds?.[0] ?? '');
         if (!collection) throw new Error('There is no collection yet: choose “New collection” first.');
@@ -103,7 +107,7 @@ function PaletteDialog({ pages, showWorkbench, showFlows, mode, onMode, onClose 
       return collection ? [{ collection, list: environments[index] ?? [] }] : [];
     });
     return paletteItems({ entries, byId, environments: withEnvironments, flows: flows.data ?? [], vaultUnlocked: vault.data?.state === 'unlocked', pages }, effects);
-  }, [tree.data, collectionIds, environments, flows.data, vault.data, pages, api, putTab, openTab, chooseEnvironment, activeTabId, showWorkbench, showFlows, onMode]);
+  }, [tree.data, collectionIds, environments, flows.data, vault.data, pages, api, putTab, openTab, chooseEnvironment, activeTabId, showWorkbench, showFlows, onMode, selectFlow]);
 
   return (
     <Dialog title={mode === 'commands' ? 'Command palette' : 'Keyboard shortcuts'} onClose={onClose}>

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDebuggerSlice, type DebuggerSlice } from './slices/debugger.ts';
 import { createEnvironmentsSlice, type EnvironmentsSlice } from './slices/environments.ts';
+import { createFlowSelectionSlice, type FlowSelectionSlice } from './slices/flow-selection.ts';
 import { createFlowRunsSlice, type FlowRunsSlice } from './slices/flow-runs.ts';
 import { createLastSendSlice, type LastSendSlice } from './slices/last-send.ts';
 import { createLayoutSlice, type LayoutSlice } from './slices/layout.ts';
@@ -13,7 +14,7 @@ import { createTabsSlice, type TabsSlice } from './slices/tabs.ts';
  * Only the layout is remembered across restarts, through main (layout-sync.ts);
  * tabs and environment choices last one session.
  */
-export type UiState = TabsSlice & EnvironmentsSlice & LayoutSlice & FlowRunsSlice & DebuggerSlice & LastSendSlice;
+export type UiState = TabsSlice & EnvironmentsSlice & LayoutSlice & FlowRunsSlice & DebuggerSlice & LastSendSlice & FlowSelectionSlice;
 
 export type UiStore = StoreApi<UiState>;
 
@@ -25,5 +26,6 @@ export function createUiStore(): UiStore {
     ...createFlowRunsSlice(...args),
     ...createDebuggerSlice(...args),
     ...createLastSendSlice(...args),
+    ...createFlowSelectionSlice(...args),
   }));
 }

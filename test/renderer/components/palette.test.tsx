@@ -114,6 +114,17 @@ describe('the command palette', () => {
     expect(onSelect).toHaveBeenCalledWith('workbench');
   });
 
+  it('choosing a flow opens the Flows page with that flow chosen', async () => {
+    const { user, onSelect, uiStore } = setup();
+    await user.keyboard('{Control>}k{/Control}');
+    await waitFor(() => expect(optionLabels()).toContain('Pay and confirm'));
+    await user.keyboard('pay and confirm');
+    expect(optionLabels()[0]).toBe('Pay and confirm');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(uiStore.getState().selectedFlow).toEqual({ collectionId: 'c1', flowId: 'fl1' }));
+    expect(onSelect).toHaveBeenCalledWith('flows');
+  });
+
   it('Lock vault locks it, and is offered only while the vault is unlocked', async () => {
     const { user, api } = setup();
     await user.keyboard('{Control>}k{/Control}');

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Flow } from '../../../../main/contract/flow-model.ts';
 import { useApi } from '../../api/context.tsx';
 import { ConfirmDialog } from '../../components/Dialog.tsx';
@@ -9,29 +9,33 @@ import { FlowRunner } from './FlowRunner.tsx';
 import { InboxPanel } from './InboxPanel.tsx';
 import { useFlowList } from './use-flow-list.ts';
 import { useFlowRuns } from './use-flow-run.ts';
-import { useFlowView, type FlowRef } from './use-flow-view.ts';
+import { useUi } from '../../state/use-ui.ts';
+import { useFlowView } from './use-flow-view.ts';
 
 /** Flows by collection, the runner of the one selected, and the callback inbox beside them. */
 export function FlowsPage() {
   const api = useApi();
   const list = useFlowList();
-  const [selected, setSelected] = useState<FlowRef | null>(null);
+  // In the UI store: the command palette chooses a flow there too, and a visit to another page keeps it.
+  const selected = useUi((state) => state.selectedFlow);
+  const setSelected = useUi((state) => state.selectFlow);
   const [deleting, setDeleting] = useState(false);
   // The editor replaces the runner while open; flow null is a new flow.
   const [editing, setEditing] = useState<{ collectionId: string; flow: Flow | null } | null>(null);
   const removal = useAction();
-  const clear = useCallback(() => setSelected(null), []);
+  const clear = useCallback(() => setSelected(null), [setSelected]);
   const { view, error } = useFlowView(selected, clear);
 
   // Coming back to the page shows the flow of the latest run (main keeps runs while the app is open).
   const runs = useFlowRuns();
   const latest = runs.data?.[0];
-  // Only the first answer chooses (adjusted while rendering, as React advises): later runs never move the selection.
-  const [pickedLatest, setPickedLatest] = useState(false);
-  if (latest && !pickedLatest) {
-    setPickedLatest(true);
-    setSelected((current) => current ?? { collectionId: latest.collectionId, flowId: latest.flowId });
-  }
+  // Only when nothing is chosen yet, and only the first answer: later runs never move the selection.
+  const pickedLatest = useRef(false);
+  useEffect(() => {
+    if (!latest || pickedLatest.current) return;
+    pickedLatest.current = true;
+    if (selected === null) setSelected({ collectionId: latest.collectionId, flowId: latest.flowId });
+  }, [latest, selected, setSelected]);
 
   const remove = async () => {
     if (!view) return;
