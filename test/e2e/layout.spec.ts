@@ -28,6 +28,29 @@ for (const viewport of [
       await expect(url).toBeFocused();
       await expect(app.getByRole('button', { name: 'Send', exact: true })).toBeInViewport();
 
+      // The response and the signature debugger share the row: the divider between them moves by keyboard,
+      // its width is remembered, and it never pushes the page sideways.
+      const divider = app.getByRole('separator', { name: 'Resize the response and the signature debugger' });
+      if (viewport.width >= 1920) {
+        const before = (await app.getByRole('region', { name: 'Response' }).boundingBox())?.width ?? 0;
+        await divider.focus();
+        for (let step = 0; step < 5; step += 1) await divider.press('ArrowLeft');
+        await expect.poll(async () => (await app.getByRole('region', { name: 'Response' }).boundingBox())?.width ?? 0).toBeLessThan(before - 40);
+        const narrowed = (await app.getByRole('region', { name: 'Response' }).boundingBox())?.width ?? 0;
+        await divider.press('End');
+        await expectNoSidewaysScroll(app, 'Workbench, response widened to the end');
+        await divider.press('Home');
+        await expect.poll(async () => Math.round((await app.getByRole('region', { name: 'Response' }).boundingBox())?.width ?? 0)).toBeLessThanOrEqual(Math.round(narrowed));
+        // Kept across a visit to another page (across restarts: test/integration/settings/ui-layout.test.ts).
+        const remembered = await divider.getAttribute('aria-valuenow');
+        await nav(app, 'Home');
+        await nav(app, 'Workbench');
+        await expect(divider).toHaveAttribute('aria-valuenow', remembered ?? '');
+      } else {
+        // One column below 1100 px: the debugger sits under the response and the divider is hidden.
+        await expect(divider).toBeHidden();
+      }
+
       // The hex view: one dump line per screen line, so offsets, bytes and text stay in columns.
       const response = app.getByRole('region', { name: 'Response' });
       await response.getByRole('radio', { name: 'Hex' }).click();

@@ -105,6 +105,7 @@ export function WorkbenchPage() {
             <VaultProblemNote error={shown.error} code={shown.errorCode} />
             <div className="wb-results">
               <ResponseViewer result={shown.result} running={shown.running !== null} progress={shown.progress} onCancel={send.cancel} />
+              <PaneResizer paneId="workbench.response" cssVar="--wb-response-width" label="Resize the response and the signature debugger" min={280} max={2000} initial={640} />
               <SignatureDebugger
                 send={shown}
                 canSign={environment !== undefined}
