@@ -123,9 +123,9 @@ export function createBackend(options: BackendOptions): Backend {
       requests.forgetCredentials();
       ledger.clear();
     },
+    afterSetup: () => seedSandboxSecrets(vault, log),
     onChange: (change) => {
       bus.emit('vault:changed', change);
-      if (change.reason === 'setup') void seedSandboxSecrets(vault, log);
       if (change.status.state !== 'unlocked') {
         requests.forgetCredentials();
         ledger.clear();

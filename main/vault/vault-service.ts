@@ -53,6 +53,8 @@ export type VaultServiceOptions = {
   chooseBackupPath?: (defaultPath: string) => Promise<string | null>;
   /** Where a new secret of an environment may be sent by default (its base-URL hosts); none when absent. */
   defaultHosts?: (environment: string) => string[];
+  /** Runs after a new vault is written and before setup() returns (the sandbox's sample credentials go in here). */
+  afterSetup?: () => Promise<void>;
   /** Told about lock, unlock and content changes; the backend forwards it as the vault:changed event. */
   onChange?: (change: VaultChange) => void;
   /**
@@ -152,7 +154,12 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
 
   return {
     status: core.status,
-    setup: core.setup,
+    // Whoever created the vault (a window, `vault init`) sees it with its first secrets in, not while they are added.
+    setup: async (input) => {
+      await core.setup(input);
+      await options.afterSetup?.();
+      return core.status();
+    },
     unlock: core.unlock,
     lock: core.lock,
     refresh: core.refresh,

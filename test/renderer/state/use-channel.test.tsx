@@ -80,6 +80,20 @@ describe('useChannel', () => {
     expect(screen.getByText('theme: system')).toBeTruthy();
   });
 
+  it('fetches again when an event arrives while the first answer is still out, so that answer is not the last word', async () => {
+    const answers = [deferred<Settings>(), deferred<Settings>()];
+    let call = 0;
+    const api = fakeApi({ 'settings:get': () => answers[call++]!.promise });
+    renderWithState(<Theme />, api);
+    await waitFor(() => expect(call).toBe(1));
+    // Main changed the setting after it read the first answer but before it arrived.
+    act(() => api.emit('settings:changed', { theme: 'dark' }));
+    await settle(() => answers[0]!.resolve({ theme: 'light' }));
+    await waitFor(() => expect(call).toBe(2));
+    await settle(() => answers[1]!.resolve({ theme: 'dark' }));
+    await screen.findByText('theme: dark');
+  });
+
   it("never shows the previous input's late answer for the new input", async () => {
     const uat = deferred<{ hosts: string[] }>();
     const api = fakeApi({ 'vault:default-hosts': ({ environment }) => (environment === 'UAT' ? uat.promise : { hosts: ['api.example.com'] }) });
