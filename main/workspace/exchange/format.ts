@@ -15,13 +15,19 @@ import {
 } from '../../contract/workspace.ts';
 
 /**
- * The `countersign.collection` file, version 1 (docs/collection-format.md).
+ * The `countersign.collection` file (docs/collection-format.md).
  * A nested tree without ids, so it reads well and merges cleanly; ids are
  * made afresh on import. Secrets appear only as vault names.
  */
 export const COLLECTION_FORMAT = 'countersign.collection';
-/** Version 2 added `flows`; version 1 files (no flows) still read. */
-export const COLLECTION_FORMAT_VERSION = 2;
+/**
+ * Version 2 added `flows`; version 3 multipart and binary-file bodies, so an
+ * older Countersign says the file is newer instead of failing on a body kind.
+ * Every older version still reads (a version 2 file with such bodies too: the
+ * release that added them still wrote 2).
+ */
+export const COLLECTION_FORMAT_VERSION = 3;
+export const READABLE_COLLECTION_VERSIONS = [1, 2, COLLECTION_FORMAT_VERSION] as const;
 
 const description = z.string().max(100_000).optional();
 
@@ -88,7 +94,7 @@ export type ExportedCollection = z.output<typeof ExportedCollection>;
 
 export const CollectionFile = z.strictObject({
   format: z.literal(COLLECTION_FORMAT),
-  version: z.union([z.literal(1), z.literal(COLLECTION_FORMAT_VERSION)]),
+  version: z.literal(READABLE_COLLECTION_VERSIONS),
   exportedAt: z.string().max(100).optional(),
   collection: ExportedCollection,
 });

@@ -14,7 +14,10 @@ export function parseCollectionFile(text: string): CollectionFile {
   }
   const version = (json as { version?: unknown }).version;
   if (typeof version === 'number' && version > COLLECTION_FORMAT_VERSION) {
-    throw new ServiceError('invalid_input', `The file uses format version ${String(version)}; this Countersign reads version ${String(COLLECTION_FORMAT_VERSION)}.`);
+    throw new ServiceError(
+      'invalid_input',
+      `This file is from a newer Countersign (collection format version ${String(version)}); this one reads versions 1 to ${String(COLLECTION_FORMAT_VERSION)}. Update Countersign to import it.`,
+    );
   }
   const parsed = CollectionFile.safeParse(json);
   if (!parsed.success) {
