@@ -30,3 +30,10 @@ export function assertionFailureSummary(results: readonly AssertionResult[]): st
   if (failed.length === 0) return null;
   return `${String(failed.length)} of ${String(results.length)} assertions failed: ${failed.map((result) => result.label).join('; ')}`;
 }
+
+/** "3 assertions passed" or "1 of 3 assertions failed" (History's wording; the run summaries add the failed labels). */
+export function assertionTally(results: readonly AssertionResult[]): string {
+  const failed = results.filter((result) => !result.passed).length;
+  if (failed > 0) return `${String(failed)} of ${String(results.length)} assertions failed`;
+  return `${String(results.length)} assertion${results.length === 1 ? '' : 's'} passed`;
+}

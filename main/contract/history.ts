@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HttpErrorKind } from './http.ts';
 import { Exchange, ExchangeFailure, SignatureInputs } from './exchanges.ts';
+import { AssertionResult, MAX_ASSERTIONS } from './assertions.ts';
 
 const Id = z.string().min(1).max(100);
 
@@ -41,6 +42,12 @@ export const HistoryEntry = z.object({
   failure: ExchangeFailure.nullable().optional(),
   /** What the signature was made from, so Compare re-derives exactly it; null when the chain signs nothing or the send never signed. */
   signatureInputs: SignatureInputs.nullable().optional(),
+  /**
+   * The request's assertions as this send evaluated them, actual values redacted; absent when it had none, failed before
+   * it was sent (signing, a token step), or was recorded before History kept them. Optional, so older lines still load
+   * and older readers skip it (an unknown field is dropped, not refused): the file's schema version stays 2.
+   */
+  assertions: z.array(AssertionResult).max(MAX_ASSERTIONS).optional(),
 });
 export type HistoryEntry = z.output<typeof HistoryEntry>;
 

@@ -1,3 +1,4 @@
+import type { AssertionResult } from '../contract/assertions.ts';
 import { HistoryEntry as HistoryEntrySchema, type HistoryEntry, type RedactedSummary } from '../contract/history.ts';
 import type { Exchange, ExchangeFailure, SignatureInputs } from '../contract/exchanges.ts';
 import type { HttpErrorKind, HttpOutcome } from '../contract/http.ts';
@@ -35,6 +36,8 @@ export type SendRecordDetails = {
   exchanges?: Exchange[] | undefined;
   failure?: ExchangeFailure | null | undefined;
   signatureInputs?: SignatureInputs | null | undefined;
+  /** The request's assertion results for this outcome; walked by the send's redactor with the rest of the entry. */
+  assertions?: AssertionResult[] | undefined;
 } & ({ outcome: HttpOutcome } | { signingError: string; errorKind?: HttpErrorKind | 'signing' | undefined });
 
 /** One History entry from a finished send (a response, a network failure, or a signing failure). The caller walks the entry with the send's redactor. */
@@ -73,6 +76,7 @@ function entryOf(record: SendRecord): HistoryEntry {
     ...(record.exchanges === undefined ? {} : { exchanges: record.exchanges }),
     ...(record.failure === undefined ? {} : { failure: record.failure }),
     ...(record.signatureInputs === undefined ? {} : { signatureInputs: record.signatureInputs }),
+    ...(record.assertions === undefined ? {} : { assertions: record.assertions }),
   };
   if ('signingError' in record) {
     return { ...base, status: null, errorKind: record.errorKind ?? 'signing', errorMessage: record.signingError, durationMs: record.durationMs, bytes: 0 };

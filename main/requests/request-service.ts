@@ -231,12 +231,15 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
         redactor.addAll(network.secretValues);
         ledger.absorb(redactor);
         input.redactor?.absorb(redactor);
+        // Before the record: History keeps whether the send passed (walked by the same redactor as everything else).
+        const assertions = await assertResponse(node.assertions, result.outcome);
         const historyId = record(redactor, {
           summary: redactedSummary(shownWire(toWireRequest(result.signed.request, result.files), result.files), redactor),
           outcome: result.outcome,
           exchanges: result.exchanges,
           failure: result.failure,
           signatureInputs: result.signatureInputs,
+          assertions,
         });
         const savedPath = result.outcome.ok ? (result.outcome.response.saved?.path ?? null) : null;
         if (spill !== null) spilled = await spill.settle(savedPath);
@@ -252,7 +255,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
           retried: result.retried,
           spilled,
           network: network.facts(wire.url),
-          assertions: await assertResponse(node.assertions, result.outcome),
+          assertions,
           exchanges: result.exchanges,
           failure: result.failure,
           historyId,

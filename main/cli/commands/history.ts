@@ -1,4 +1,5 @@
 import type { HistoryEntry } from '../../contract/history.ts';
+import { assertionTally } from '../assertion-report.ts';
 import { parseCommandArgs, type Command } from '../command.ts';
 import { EXIT } from '../exit-codes.ts';
 import { CliError } from '../io.ts';
@@ -18,12 +19,14 @@ export const history: Command = {
   help: `Usage: countersign history [--request PATH] [--limit N] [--json]
 
 Lists the sends recorded in History, newest first: id, time (UTC), environment,
-request, and the status or the failure's category. Secrets never appear.
+request, the status or the failure's category, and how its assertions went
+("1 of 3 assertions failed") when the request had any. Secrets never appear.
 
 Options:
   --request PATH   only this request's sends, e.g. "Elecsnet/Sale (HMAC-SHA1)"
   --limit N        at most N entries (default 20, at most 500)
-  --json           the entries as JSON (exchanges and signature inputs included, redacted)
+  --json           the entries as JSON (exchanges, signature inputs and assertion
+                   results included, redacted)
   --data-dir DIR   data directory (default: COUNTERSIGN_DATA_DIR, then the platform's)
 
 Example:
@@ -49,9 +52,11 @@ function outcomeOf(entry: HistoryEntry): string {
   return `failed (${entry.errorKind ?? 'unknown'})`;
 }
 
+const assertionsOf = (entry: HistoryEntry): string => (entry.assertions && entry.assertions.length > 0 ? `  ${assertionTally(entry.assertions)}` : '');
+
 export function historyText(entries: readonly HistoryEntry[]): string {
   if (entries.length === 0) return 'No sends recorded yet.\n';
   return `${entries
-    .map((entry) => `${entry.id}  ${new Date(entry.at).toISOString().replace('T', ' ').slice(0, 19)}  ${entry.environment.name}  ${entry.collectionName}/${entry.requestName}  ${outcomeOf(entry)}`)
+    .map((entry) => `${entry.id}  ${new Date(entry.at).toISOString().replace('T', ' ').slice(0, 19)}  ${entry.environment.name}  ${entry.collectionName}/${entry.requestName}  ${outcomeOf(entry)}${assertionsOf(entry)}`)
     .join('\n')}\n`;
 }

@@ -5,25 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../../main/contract/history.ts';
 import { createHistoryFileStore, HISTORY_FILE_NAME, HISTORY_SCHEMA_VERSION, LEGACY_HISTORY_FILE_NAME } from '../../../main/history/history-file.ts';
 import { createHistoryService } from '../../../main/history/history-service.ts';
-
-function entry(n: number, requestId = 'r1'): HistoryEntry {
-  return {
-    id: `h${String(n)}`,
-    at: 1_700_000_000_000 + n,
-    requestId,
-    requestName: 'Pay',
-    method: 'POST',
-    collectionId: 'c1',
-    collectionName: 'Gateway',
-    environment: { id: 'e1', name: 'Sandbox', protected: false },
-    status: 200,
-    errorKind: null,
-    errorMessage: null,
-    durationMs: 12,
-    bytes: 34,
-    summary: { method: 'POST', url: 'http://127.0.0.1/pay', headers: [], bodyPreview: '' },
-  };
-}
+import { historyEntry as entry } from './history-fixture.ts';
 
 const linesOf = (file: string) => readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
 
