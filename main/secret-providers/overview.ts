@@ -1,16 +1,9 @@
-import type { EnvironmentProviders, SecretProviderKind } from '../contract/secret-providers.ts';
-import type { WorkspaceDocument } from '../contract/workspace.ts';
-import { locationOf } from './chain.ts';
+import type { EnvironmentProviders } from '../contract/secret-providers.ts';
 import { variablePattern } from './env-names.ts';
-import type { ProcessEnvironment } from './env-provider.ts';
 import { defaultPassPrefix } from './pass-entry.ts';
-import { passEntryExists } from './pass-provider.ts';
+import { servingProvider, type SecretLookupDeps } from './serving-provider.ts';
 
-export type OverviewDeps = {
-  document: () => WorkspaceDocument;
-  /** Names the vault holds per environment; null when it is locked (an absent vault holds none). */
-  vaultNames: (environment: string) => Promise<string[] | null>;
-  env: () => ProcessEnvironment;
+export type OverviewDeps = SecretLookupDeps & {
   passInstalled: () => Promise<boolean>;
 };
 
@@ -40,20 +33,9 @@ export async function secretProvidersOverview(deps: OverviewDeps, only?: string)
       }
       const names = [...new Set([...environment.secrets, ...(vaultNames ?? [])])].sort();
       const secrets = names.map((name) => {
-        if (vaultNames?.includes(name)) return { name, provider: 'vault' as SecretProviderKind, location: null };
         // While the vault is locked a name it may hold is not attributed to a provider further down.
-        if (vaultNames === null) return { name, provider: null, location: null };
-        for (const provider of providers) {
-          let location: string;
-          try {
-            location = locationOf(provider, environment.name, name);
-          } catch {
-            continue;
-          }
-          const here = provider.kind === 'env' ? (env[location] ?? '') !== '' : passEntryExists(env, location);
-          if (here) return { name, provider: provider.kind as SecretProviderKind, location };
-        }
-        return { name, provider: null, location: null };
+        const serving = vaultNames === null ? null : servingProvider(environment, name, vaultNames, env);
+        return { name, provider: serving?.provider ?? null, location: serving?.location ?? null };
       });
       environments.push({
         collectionId: collection.id,

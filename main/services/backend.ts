@@ -98,6 +98,14 @@ export type Backend = {
   close(): Promise<void>;
 };
 
+/** A failure that carries its exchange (a chain that failed at its token step) answers with it rather than with an error. */
+function answerWith<R>(failure: new (...args: never[]) => Error & { result: R }): (error: unknown) => R {
+  return (error) => {
+    if (error instanceof failure) return error.result;
+    throw error;
+  };
+}
+
 export function createBackend(options: BackendOptions): Backend {
   // The process-wide secret ledger: every value the vault hands out, every token and captured secret. The dispatcher and the bus walk all they send with it, and main's log lines pass through it too.
   const ledger = new Redactor();
@@ -243,39 +251,52 @@ export function createBackend(options: BackendOptions): Backend {
     log,
   });
 
+  // The name-only lookups (providers overview, referenced secrets, a variable's hover) ask the vault for names, never values.
+  const secretLookups = {
+    document: () => workspace.document,
+    vaultNames: async (environment: string) => {
+      const { state } = await vault.status();
+      if (state === 'absent') return [];
+      return state === 'unlocked' ? vault.list({ environment }).secrets.map((secret) => secret.name) : null;
+    },
+    env: () => providerEnvironment,
+    passInstalled: () => passInstalled(providerEnvironment),
+  };
+  const saveKey = async (fileName: string, pem: string, directory?: string) => {
+    const path = await saveKeyExport(() => settings.downloadsDir())(fileName, pem, directory);
+    savedFiles.remember(path);
+    return path;
+  };
+
+  // One list, one line per channel or per service's own handler set; a later line for a channel replaces an earlier one.
   const handlers: Handlers = {
-    'app:info': () => ({
-      name: 'Countersign',
-      version: options.version ?? APP_VERSION,
-      mode: options.mode,
-      dataDir: options.dataDir,
-      platform: process.platform,
-    }),
+    'app:info': () => ({ name: 'Countersign', version: options.version ?? APP_VERSION, mode: options.mode, dataDir: options.dataDir, platform: process.platform }),
     'settings:get': () => settings.get(),
     'settings:set': (patch) => settings.update(patch),
+    'settings:downloads': () => settings.downloads(),
+    'settings:set-downloads': ({ dir }) => settings.setDownloads(dir),
+    'settings:layout': () => uiLayout.get(),
+    'settings:set-layout': (layout) => uiLayout.set(layout),
     ...createVaultHandlers(vault),
+    // The Vault screen's "referenced by your collections" list: names only, nothing decrypted.
+    'vault:referenced': ({ environment }) => referencedSecrets(secretLookups, environment),
+    'secret-providers:overview': ({ environment }) => secretProvidersOverview(secretLookups, environment),
+    // The editor's hover on {{name}}: plain values, dynamic descriptions, secrets by name and provider only.
+    'variables:resolve': (input) => variableFacts({ ...secretLookups, ledger }, input),
     'sandbox:status': () => sandbox.status(),
     'sandbox:start': () => startSandbox(),
     'sandbox:stop': () => sandbox.stop(),
-    ...createKeysHandlers(keys, async (fileName, pem, directory) => {
-      const path = await saveKeyExport(() => settings.downloadsDir())(fileName, pem, directory);
-      savedFiles.remember(path);
-      return path;
-    }),
+    ...createKeysHandlers(keys, saveKey),
     // RSA keys put in the vault some other way (the sample seed, the Vault page, `vault set`) get their public facts first, so every key is listed.
     'keys:list': async ({ environment }) => {
       await adoptVaultKeys({ vault, keyStore, log }, environment);
       return keys.list(environment);
     },
+    'keys:test-sign': async (ref) => (await import('./key-test-sign.ts')).testSignWithSandbox(keys, vault, (await startSandbox()).url, ref),
     'files:open': ({ path }) => savedFiles.open(path),
     'files:reveal': ({ path }) => savedFiles.reveal(path),
     ...createSaveAsHandlers({ spill, remember: (path) => savedFiles.remember(path), downloadsDir: () => settings.downloadsDir(), choosePath: options.chooseSavePath }),
     ...createBodyFileHandlers(options.chooseOpenPath),
-    'settings:downloads': () => settings.downloads(),
-    'settings:set-downloads': ({ dir }) => settings.setDownloads(dir),
-    'settings:layout': () => uiLayout.get(),
-    'settings:set-layout': (layout) => uiLayout.set(layout),
-    'keys:test-sign': async (ref) => (await import('./key-test-sign.ts')).testSignWithSandbox(keys, vault, (await startSandbox()).url, ref),
     ...createWorkspaceHandlers(workspace, vault, ledger),
     ...createAuthSchemesHandlers(),
     // After the workspace's own: its Postman and collection imports also take an OpenAPI document.
@@ -283,65 +304,14 @@ export function createBackend(options: BackendOptions): Backend {
     ...createWorkspaceFolderHandlers(location),
     // The UI's sends: nothing lands in the downloads folder until the user picks "Save as…".
     // A chain that failed at its token step answers with that exchange (request, answer, trace, cause) rather than an error.
-    'requests:send': (input) =>
-      requests.send({ ...input, keepInSpill: true }).catch((error: unknown) => {
-        if (error instanceof SendFailedError) return error.result;
-        throw error;
-      }),
-    'requests:sign': (input) =>
-      requests.sign(input).catch((error: unknown) => {
-        if (error instanceof SignFailedError) return error.result;
-        throw error;
-      }),
+    'requests:send': (input) => requests.send({ ...input, keepInSpill: true }).catch(answerWith(SendFailedError)),
+    'requests:sign': (input) => requests.sign(input).catch(answerWith(SignFailedError)),
     'requests:cancel': ({ sendId }) => requests.cancel(sendId),
     'requests:curl': (input) => requests.curl(input),
     'diagnosis:explain': (input) => requests.explain(input),
     'diagnosis:variants': (input) => requests.variants(input),
     ...createHistoryHandlers(history),
     ...createFlowHandlers(flows, inbox),
-    'secret-providers:overview': ({ environment }) =>
-      secretProvidersOverview(
-        {
-          document: () => workspace.document,
-          vaultNames: async (name) => {
-            const { state } = await vault.status();
-            if (state === 'absent') return [];
-            return state === 'unlocked' ? vault.list({ environment: name }).secrets.map((secret) => secret.name) : null;
-          },
-          env: () => providerEnvironment,
-          passInstalled: () => passInstalled(providerEnvironment),
-        },
-        environment,
-      ),
-    // The Vault screen's "referenced by your collections" list: names only, nothing decrypted.
-    'vault:referenced': ({ environment }) =>
-      referencedSecrets(
-        {
-          document: () => workspace.document,
-          vaultNames: async (name) => {
-            const { state } = await vault.status();
-            if (state === 'absent') return [];
-            return state === 'unlocked' ? vault.list({ environment: name }).secrets.map((secret) => secret.name) : null;
-          },
-          env: () => providerEnvironment,
-        },
-        environment,
-      ),
-    // The editor's hover on {{name}}: plain values, dynamic descriptions, secrets by name and provider only.
-    'variables:resolve': (input) =>
-      variableFacts(
-        {
-          document: () => workspace.document,
-          vaultNames: async (name) => {
-            const { state } = await vault.status();
-            if (state === 'absent') return [];
-            return state === 'unlocked' ? vault.list({ environment: name }).secrets.map((secret) => secret.name) : null;
-          },
-          env: () => providerEnvironment,
-          ledger,
-        },
-        input,
-      ),
     // The command line's own channels; the dispatcher refuses them from the window and browser mode.
     ...createCliHandlers({ requests, flows, keys, vault, workspace, dataDir: options.dataDir, env: () => providerEnvironment }),
   };

@@ -1,16 +1,9 @@
 import type { EnvironmentReferences, ReferencedSecret } from '../contract/referenced-secrets.ts';
 import type { Environment, WorkspaceDocument, WorkspaceNode } from '../contract/workspace.ts';
 import { secretNamesIn } from '../keys/key-references.ts';
-import { locationOf } from '../secret-providers/chain.ts';
-import type { ProcessEnvironment } from '../secret-providers/env-provider.ts';
-import { passEntryExists } from '../secret-providers/pass-provider.ts';
+import { servingProvider, type SecretLookupDeps } from '../secret-providers/serving-provider.ts';
 
-export type ReferencedSecretsDeps = {
-  document: () => WorkspaceDocument;
-  /** Names the vault holds in an environment; null while it is locked (an absent vault holds none). */
-  vaultNames: (environment: string) => Promise<string[] | null>;
-  env: () => ProcessEnvironment;
-};
+export type ReferencedSecretsDeps = SecretLookupDeps;
 
 /**
  * Per environment name (the vault's key), every secret name the collections
@@ -41,7 +34,7 @@ export async function referencedSecrets(deps: ReferencedSecretsDeps, only?: stri
       found.set(environment.name, byName);
       const inVault = await vaultNamesOf(environment.name);
       for (const name of names) {
-        const here = serving(environment, name, inVault, env);
+        const here = servingProvider(environment, name, inVault, env);
         const known = byName.get(name);
         if (!known) {
           byName.set(name, { name, collections: [collection.name], ...here });
@@ -65,21 +58,6 @@ export async function referencedSecrets(deps: ReferencedSecretsDeps, only?: stri
 }
 
 const rank = (state: ReferencedSecret['state']) => (state === 'present' ? 0 : state === 'unknown' ? 1 : 2);
-
-function serving(environment: Environment, name: string, inVault: string[] | null, env: ProcessEnvironment): Pick<ReferencedSecret, 'state' | 'provider' | 'location'> {
-  if (inVault?.includes(name)) return { state: 'present', provider: 'vault', location: null };
-  for (const provider of environment.secretProviders ?? []) {
-    let location: string;
-    try {
-      location = locationOf(provider, environment.name, name);
-    } catch {
-      continue;
-    }
-    const here = provider.kind === 'env' ? (env[location] ?? '') !== '' : passEntryExists(env, location);
-    if (here) return { state: 'present', provider: provider.kind, location };
-  }
-  return { state: inVault === null ? 'unknown' : 'missing', provider: null, location: null };
-}
 
 /**
  * Every `{{secret:name}}` in the collection's own settings, its folders,

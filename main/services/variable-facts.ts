@@ -1,18 +1,11 @@
 import type { VariableFact } from '../contract/variables.ts';
-import type { Environment, WorkspaceDocument } from '../contract/workspace.ts';
 import type { Redactor } from '../core/redactor.ts';
 import { DYNAMIC_VARIABLES, type DynamicVariable } from '../contract/auth.ts';
-import { locationOf } from '../secret-providers/chain.ts';
-import type { ProcessEnvironment } from '../secret-providers/env-provider.ts';
-import { passEntryExists } from '../secret-providers/pass-provider.ts';
+import { servingProvider, type SecretLookupDeps } from '../secret-providers/serving-provider.ts';
 import { collectionOf } from '../workspace/document.ts';
 import { requireEnvironment } from '../workspace/environments.ts';
 
-export type VariableFactsDeps = {
-  document: () => WorkspaceDocument;
-  /** Names the vault holds in an environment; null while it is locked (an absent vault holds none). */
-  vaultNames: (environment: string) => Promise<string[] | null>;
-  env: () => ProcessEnvironment;
+export type VariableFactsDeps = SecretLookupDeps & {
   /** The process-wide ledger: a variable holding a value the vault once handed out is shown redacted. */
   ledger: Redactor;
 };
@@ -46,7 +39,7 @@ export async function variableFacts(deps: VariableFactsDeps, input: { requestId:
     if (name.startsWith('secret:')) {
       vaultNames ??= await deps.vaultNames(environment.name);
       const secret = name.slice('secret:'.length).trim();
-      variables.push({ name, source: 'secret', environment: environment.name, secret, ...secretState(environment, secret, vaultNames, deps.env()) });
+      variables.push({ name, source: 'secret', environment: environment.name, secret, ...servingProvider(environment, secret, vaultNames, deps.env()) });
     } else if (name.startsWith('$')) {
       variables.push(
         DYNAMIC.has(name)
@@ -70,20 +63,4 @@ export async function variableFacts(deps: VariableFactsDeps, input: { requestId:
     }
   }
   return { variables };
-}
-
-function secretState(environment: Environment, name: string, inVault: string[] | null, env: ProcessEnvironment): Pick<VariableFact & { source: 'secret' }, 'state' | 'provider' | 'location'> {
-  if (inVault?.includes(name)) return { state: 'present', provider: 'vault', location: null };
-  // While the vault is locked it is asked first at send time, so a provider further down is only a guess; it is still named.
-  for (const provider of environment.secretProviders ?? []) {
-    let location: string;
-    try {
-      location = locationOf(provider, environment.name, name);
-    } catch {
-      continue;
-    }
-    const here = provider.kind === 'env' ? (env[location] ?? '') !== '' : passEntryExists(env, location);
-    if (here) return { state: 'present', provider: provider.kind, location };
-  }
-  return { state: inVault === null ? 'unknown' : 'missing', provider: null, location: null };
 }
