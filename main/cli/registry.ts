@@ -61,6 +61,10 @@ export const COMMANDS: Readonly<Record<string, { summary: string; load: () => Pr
     summary: 'Make a workspace folder (files for git) or check one',
     load: async () => (await import('./commands/workspace.ts')).workspace,
   },
+  files: {
+    summary: 'Choose the folders request bodies may read files from',
+    load: async () => (await import('./commands/files.ts')).files,
+  },
   export: {
     summary: 'Export a collection to a file',
     load: async () => (await import('./commands/export.ts')).exportCommand,

@@ -1,6 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, isAbsolute } from 'node:path';
 import { SigningError, type RequestBody } from '../signing/index.ts';
+import { BodyFileRefused, checkBodyFile, openBodyFile, refusalText, type BodyFileRules, type OpenedBodyFile } from './file-access.ts';
 
 /** The most a multipart or binary-file body may weigh (all its files and fields together): it is held in memory while it is sent. */
 export const MAX_FILE_BODY_BYTES = 50 * 1024 * 1024;
@@ -25,38 +26,56 @@ export function formatSize(bytes: number): string {
   return mib(bytes);
 }
 
-// readFile never answers shared memory: saying so lets a Blob take the bytes without a copy.
+// Read into a plain ArrayBuffer (never shared memory), so a Blob takes the bytes without a copy.
 type Read = { readonly bytes: Uint8Array<ArrayBuffer>; readonly size: number };
 
-/** Reads the files of one body, checking each and the total against the limit before any is read whole. */
-async function readFiles(paths: readonly { label: string; path: string }[], limit: number): Promise<Map<string, Read>> {
-  const sizes = new Map<string, number>();
-  let total = 0;
-  for (const { label, path } of paths) {
-    if (path.trim() === '') throw new BodyFileError(`${label} has no file: choose one.`);
-    if (!isAbsolute(path)) throw new BodyFileError(`${label}: the path ${path} is not absolute. Give the file's full path.`);
-    if (sizes.has(path)) continue;
-    let info;
-    try {
-      info = await stat(path);
-    } catch (error) {
-      throw new BodyFileError(`${label}: ${path} cannot be read (${reason(error)}). Nothing was sent.`);
+/**
+ * Reads the files of one body: each must be allowed (file-access.ts), and
+ * each and the total are checked against the limit before any is read. The
+ * bytes come from the file that was opened and checked, never from the path again.
+ */
+async function readFiles(paths: readonly { label: string; path: string }[], rules: BodyFileRules, limit: number): Promise<Map<string, Read>> {
+  const opened = new Map<string, OpenedBodyFile>();
+  try {
+    let total = 0;
+    for (const { label, path } of paths) {
+      if (path.trim() === '') throw new BodyFileError(`${label} has no file: choose one.`);
+      if (!isAbsolute(path)) throw new BodyFileError(`${label}: the path ${path} is not absolute. Give the file's full path.`);
+      if (opened.has(path)) continue;
+      let file: OpenedBodyFile;
+      try {
+        file = await openBodyFile(path, rules);
+      } catch (error) {
+        if (error instanceof BodyFileRefused) throw new BodyFileError(`${label}: ${error.message} Nothing was sent.`);
+        throw new BodyFileError(`${label}: ${path} cannot be read (${reason(error)}). Nothing was sent.`);
+      }
+      opened.set(path, file);
+      total += file.size;
+      if (total > limit) throw new BodyFileError(`${label}: ${path} (${mib(file.size)}) makes the body larger than ${mib(limit)}, the most a request body may be. Nothing was sent.`);
     }
-    if (!info.isFile()) throw new BodyFileError(`${label}: ${path} is not a file. Nothing was sent.`);
-    sizes.set(path, info.size);
-    total += info.size;
-    if (total > limit) throw new BodyFileError(`${label}: ${path} (${mib(info.size)}) makes the body larger than ${mib(limit)}, the most a request body may be. Nothing was sent.`);
+    const out = new Map<string, Read>();
+    for (const [path, file] of opened) out.set(path, await readOpened(path, file));
+    return out;
+  } finally {
+    await Promise.all([...opened.values()].map((file) => file.handle.close().catch(() => undefined)));
   }
-  const out = new Map<string, Read>();
-  for (const [path] of sizes) {
-    try {
-      const bytes = await readFile(path);
-      out.set(path, { bytes, size: bytes.byteLength });
-    } catch (error) {
-      throw new BodyFileError(`${path} cannot be read (${reason(error)}). Nothing was sent.`);
+}
+
+/** Exactly the size that was checked: a file that shrank since is refused rather than sent short. */
+async function readOpened(path: string, file: OpenedBodyFile): Promise<Read> {
+  const bytes = new Uint8Array(new ArrayBuffer(file.size));
+  let at = 0;
+  try {
+    while (at < file.size) {
+      const { bytesRead } = await file.handle.read(bytes, at, file.size - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
     }
+  } catch (error) {
+    throw new BodyFileError(`${path} cannot be read (${reason(error)}). Nothing was sent.`);
   }
-  return out;
+  if (at < file.size) throw new BodyFileError(`${path} became shorter while it was read. Nothing was sent.`);
+  return { bytes, size: file.size };
 }
 
 function reason(error: unknown): string {
@@ -73,9 +92,9 @@ function reason(error: unknown): string {
  * algorithm browsers use: a fresh random boundary, names and filenames with
  * `"`, CR and LF escaped, text values with CRLF line breaks).
  */
-export async function buildFileBody(body: RequestBody, limit = MAX_FILE_BODY_BYTES): Promise<FileBody | null> {
+export async function buildFileBody(body: RequestBody, rules: BodyFileRules, limit = MAX_FILE_BODY_BYTES): Promise<FileBody | null> {
   if (body.kind === 'binary') {
-    const files = await readFiles([{ label: 'The binary body', path: body.path }], limit);
+    const files = await readFiles([{ label: 'The binary body', path: body.path }], rules, limit);
     const read = files.get(body.path);
     if (read === undefined) return null;
     return { bytes: read.bytes, contentType: 'application/octet-stream', preview: `[file ${basename(body.path)}, ${formatSize(read.size)}]` };
@@ -83,6 +102,7 @@ export async function buildFileBody(body: RequestBody, limit = MAX_FILE_BODY_BYT
   if (body.kind !== 'multipart') return null;
   const files = await readFiles(
     body.parts.flatMap((part) => (part.kind === 'file' ? [{ label: `File part "${part.name}"`, path: part.path }] : [])),
+    rules,
     limit,
   );
   const form = new FormData();
@@ -107,18 +127,52 @@ export async function buildFileBody(body: RequestBody, limit = MAX_FILE_BODY_BYT
   return { bytes, contentType, preview: `multipart/form-data\n${preview.join('\n')}` };
 }
 
-/** What the editor shows for a body file: its name and size, or why it cannot be sent. Reads only its metadata. */
-export async function bodyFileFacts(path: string, limit = MAX_FILE_BODY_BYTES): Promise<{ path: string; name: string; size: number | null; problem: string | null }> {
+/** Whether a body may read the file: null when that cannot be told yet (no path, a variable in it, unreadable). */
+export type BodyFileAccess = { access: 'allowed' | 'not-allowed' | 'never' | null; allowFolder: string | null };
+
+export type BodyFileFactsResult = { path: string; name: string; size: number | null; problem: string | null } & BodyFileAccess;
+
+/** What the editor shows for a body file: its name and size, whether it may be read, or why it cannot be sent. Reads only its metadata. */
+export async function bodyFileFacts(path: string, rules: BodyFileRules, limit = MAX_FILE_BODY_BYTES): Promise<BodyFileFactsResult> {
   const name = basename(path);
-  if (path.trim() === '') return { path, name, size: null, problem: 'Choose a file.' };
-  if (path.includes('{{')) return { path, name, size: null, problem: null };
-  if (!isAbsolute(path)) return { path, name, size: null, problem: `${path} is not absolute: give the file's full path.` };
+  const unknown: BodyFileAccess = { access: null, allowFolder: null };
+  if (path.trim() === '') return { path, name, size: null, problem: 'Choose a file.', ...unknown };
+  if (path.includes('{{')) return { path, name, size: null, problem: null, ...unknown };
+  if (!isAbsolute(path)) return { path, name, size: null, problem: `${path} is not absolute: give the file's full path.`, ...unknown };
   try {
     const info = await stat(path);
-    if (!info.isFile()) return { path, name, size: null, problem: `${path} is not a file.` };
-    if (info.size > limit) return { path, name, size: info.size, problem: `${formatSize(info.size)} is larger than ${mib(limit)}, the most a request body may be.` };
-    return { path, name, size: info.size, problem: null };
+    if (!info.isFile()) return { path, name, size: null, problem: `${path} is not a file.`, ...unknown };
+    if (info.size > limit) return { path, name, size: info.size, problem: `${formatSize(info.size)} is larger than ${mib(limit)}, the most a request body may be.`, ...unknown };
+    const verdict = await checkBodyFile(path, rules);
+    if (verdict.kind === 'allowed') return { path, name, size: info.size, problem: null, access: 'allowed', allowFolder: null };
+    return {
+      path,
+      name,
+      size: info.size,
+      problem: refusalText(path, verdict),
+      access: verdict.kind,
+      allowFolder: verdict.kind === 'not-allowed' ? verdict.folder : null,
+    };
   } catch (error) {
-    return { path, name, size: null, problem: `${path} cannot be read (${reason(error)}).` };
+    return { path, name, size: null, problem: `${path} cannot be read (${reason(error)}).`, ...unknown };
+  }
+}
+
+/**
+ * Checks a body's files before signing, so a refused file stops the send
+ * before any token request goes out. Paths with a variable are checked once
+ * signing has filled it in, when the file is opened.
+ */
+export async function checkFilesBeforeSigning(body: RequestBody, rules: BodyFileRules): Promise<void> {
+  const paths = body.kind === 'binary' ? [body.path] : body.kind === 'multipart' ? body.parts.flatMap((part) => (part.kind === 'file' ? [part.path] : [])) : [];
+  for (const path of paths) {
+    if (path.includes('{{') || !isAbsolute(path)) continue;
+    let verdict;
+    try {
+      verdict = await checkBodyFile(path, rules);
+    } catch (error) {
+      throw new BodyFileError(`${path} cannot be read (${reason(error)}). Nothing was sent.`);
+    }
+    if (verdict.kind !== 'allowed') throw new BodyFileError(`${refusalText(path, verdict)} Nothing was sent.`);
   }
 }

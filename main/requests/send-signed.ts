@@ -8,7 +8,8 @@ import { callFailure, tokenFailure } from '../diagnosis/failure.ts';
 import { previewText, toExchange, type ExchangeDraft } from '../diagnosis/exchange-record.ts';
 import { SigningRecorder } from '../diagnosis/recording.ts';
 import { signatureInputsOf } from '../diagnosis/signature-inputs.ts';
-import { buildFileBody, type FileBody } from './file-body.ts';
+import { buildFileBody, checkFilesBeforeSigning, type FileBody } from './file-body.ts';
+import { NO_BODY_FILES, type BodyFileRules } from './file-access.ts';
 import { shownWire, toWireRequest } from './wire.ts';
 
 export type Execute = (request: ReturnType<typeof toWireRequest>, options?: ExecuteOptions, deps?: ExecutorDeps) => Promise<HttpOutcome>;
@@ -112,12 +113,15 @@ export async function sendSigned(
   signing: Omit<SigningDeps, 'fetchToken'>,
   options: ExecuteOptions = {},
   execute: Execute = executeRequest,
+  bodyFiles: BodyFileRules = NO_BODY_FILES,
 ): Promise<SendResult> {
+  // A body file the user did not allow stops the send before a token request, let alone the call, goes out.
+  await checkFilesBeforeSigning(input.request.body, bodyFiles);
   const { recorder, drafts, signOnce } = recordedSigning(input, signing, options, execute);
   let files: FileBody | null = null;
   const sendOnce = async (signed: SignedRequest): Promise<HttpOutcome> => {
     // Files are read after signing (their paths may hold variables) and before anything of the call goes out.
-    files = await buildFileBody(signed.request.body);
+    files = await buildFileBody(signed.request.body, bodyFiles);
     const wire = toWireRequest(signed.request, files);
     const at = signing.clock.now();
     // One walk over the whole outcome: no list of fields to forget one from (redirect hops were missed that way).

@@ -23,6 +23,8 @@ import { defaultDownloadsDir } from '../platform/downloads-dir.ts';
 import { systemFileOpener, type FileOpener } from '../platform/file-opener.ts';
 import { createSavedFiles, createSaveAsHandlers, type SavePathChooser } from './saved-files.ts';
 import { createBodyFileHandlers, type OpenPathChooser } from './body-file-handlers.ts';
+import { createBodyFileAccess } from './body-file-access.ts';
+import { withBodyFileWarnings } from './body-file-import-warnings.ts';
 import { createSpillFiles } from './spill-files.ts';
 import { keyUsers } from './key-usage.ts';
 import { createSettingsService } from './settings.ts';
@@ -170,6 +172,15 @@ export function createBackend(options: BackendOptions): Backend {
     onLocationChanged: (where) => bus.emit('workspace:location-changed', where),
     log,
   });
+  // Body files come only from folders the user allowed (and the workspace folder they opened), never the data folder or secret stores.
+  const bodyFileAccess = createBodyFileAccess({
+    settings,
+    dataDir: options.dataDir,
+    workspaceFolder: () => {
+      const where = location.info();
+      return where.kind === 'folder' ? where.path : null;
+    },
+  });
   const startSandbox = async () => {
     const status = await sandbox.start();
     if (!status.running) throw new Error('The built-in sandbox did not start.');
@@ -208,6 +219,7 @@ export function createBackend(options: BackendOptions): Backend {
     ensureSandbox: async () => (await startSandbox()).port,
     downloadsDir: () => settings.downloadsDir(),
     spill,
+    bodyFiles: bodyFileAccess.rules,
     onProgress: (progress) => bus.emit('requests:progress', progress),
     recordSend: (entry) => history.record(entry),
     historyEntry: (id) => history.get(id),
@@ -296,7 +308,7 @@ export function createBackend(options: BackendOptions): Backend {
     'files:open': ({ path }) => savedFiles.open(path),
     'files:reveal': ({ path }) => savedFiles.reveal(path),
     ...createSaveAsHandlers({ spill, remember: (path) => savedFiles.remember(path), downloadsDir: () => settings.downloadsDir(), choosePath: options.chooseSavePath }),
-    ...createBodyFileHandlers(options.chooseOpenPath),
+    ...createBodyFileHandlers(options.chooseOpenPath, bodyFileAccess),
     ...createWorkspaceHandlers(workspace, vault, ledger),
     ...createAuthSchemesHandlers(),
     // After the workspace's own: its Postman and collection imports also take an OpenAPI document.
@@ -316,7 +328,8 @@ export function createBackend(options: BackendOptions): Backend {
     ...createCliHandlers({ requests, flows, keys, vault, workspace, dataDir: options.dataDir, env: () => providerEnvironment }),
   };
 
-  const dispatcher = createDispatcher(handlers, {
+  // Imports list the local files their bodies read, and which of those are not allowed yet.
+  const dispatcher = createDispatcher({ ...handlers, ...withBodyFileWarnings(handlers, workspace, bodyFileAccess.rules) }, {
     ledger,
     onInternalError: (channel, error) => log(`channel ${channel} failed`, error),
   });

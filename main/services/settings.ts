@@ -14,13 +14,16 @@ export type SettingsService = {
   setDownloads(dir: string | null): DownloadsFolder;
   /** The folder to save into now, created if missing. */
   downloadsDir(): string;
+  /** Folders and single files request bodies may read (body-file-access.ts checks what goes in). */
+  bodyFileFolders(): string[];
+  setBodyFileFolders(folders: readonly string[]): void;
 };
 
-/** The settings file also keeps the chosen downloads folder (null: the OS default). */
-type StoredSettings = Settings & { downloadsDir: string | null };
+/** The settings file also keeps the chosen downloads folder (null: the OS default) and the folders body files may come from. */
+type StoredSettings = Settings & { downloadsDir: string | null; bodyFileFolders: string[] };
 
 export function createSettingsService(stores: StoreFactory, bus: EventBus, defaultDir: () => string = defaultDownloadsDir): SettingsService {
-  const store = stores<StoredSettings>('settings', { ...DEFAULT_SETTINGS, downloadsDir: null });
+  const store = stores<StoredSettings>('settings', { ...DEFAULT_SETTINGS, downloadsDir: null, bodyFileFolders: [] });
 
   // A hand-edited file may hold anything: read field by field, falling back to defaults.
   const read = (): Settings => {
@@ -67,6 +70,14 @@ export function createSettingsService(stores: StoreFactory, bus: EventBus, defau
       } catch (error) {
         throw new ServiceError('failed', `The downloads folder ${dir} cannot be used (${error instanceof Error ? error.message : String(error)}): choose another in Settings.`);
       }
+    },
+    bodyFileFolders() {
+      // A hand-edited file may hold anything: only absolute paths count.
+      const value = (store.store as Record<string, unknown>).bodyFileFolders;
+      return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string' && isAbsolute(entry)) : [];
+    },
+    setBodyFileFolders(folders) {
+      store.set('bodyFileFolders', [...folders]);
     },
     update(patch) {
       const next: Settings = { theme: patch.theme ?? read().theme };

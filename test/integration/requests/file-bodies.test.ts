@@ -76,6 +76,10 @@ async function send(request: SigningRequest, auth: AuthStepInput[] = [], variabl
       secrets: { get: (_env, name) => (name === 'control_key' ? Promise.resolve('ctrl-KEY ~*!&=+ü') : Promise.reject(new Error('no secret'))) },
       tokens: new TokenCache({ now: () => NOW_MS }),
     },
+    {},
+    undefined,
+    // The test's own folder is the one the user allowed.
+    { allowed: () => [tmp], never: () => [] },
   );
   return { result, got: seen.length > before ? seen.at(-1) : undefined };
 }

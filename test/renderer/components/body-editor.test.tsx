@@ -30,7 +30,7 @@ function setup(initial: RequestBody, api: FakeApi = fakeApi()) {
   return { seen, user, last: () => seen.at(-1) };
 }
 
-const facts = (path: string) => ({ path, name: path.split('/').at(-1) ?? '', size: 1536, problem: null });
+const facts = (path: string) => ({ path, name: path.split('/').at(-1) ?? '', size: 1536, problem: null, access: 'allowed' as const, allowFolder: null });
 
 describe('BodyEditor', () => {
   it('offers every body kind, including multipart and a binary file', async () => {
@@ -116,7 +116,7 @@ describe('BodyEditor', () => {
   });
 
   it('a path main cannot send is flagged with its reason', async () => {
-    const api = fakeApi({ 'files:body-file-facts': ({ path }) => ({ path, name: 'x.bin', size: null, problem: `${path} cannot be read (no such file).` }) });
+    const api = fakeApi({ 'files:body-file-facts': ({ path }) => ({ path, name: 'x.bin', size: null, problem: `${path} cannot be read (no such file).`, access: null, allowFolder: null }) });
     setup({ kind: 'binary', path: '/nope/x.bin', contentType: '' }, api);
     expect((await screen.findByRole('alert')).textContent).toBe('/nope/x.bin cannot be read (no such file).');
   });

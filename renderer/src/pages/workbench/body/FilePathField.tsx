@@ -3,6 +3,7 @@ import { useApi } from '../../../api/context.tsx';
 import { errorMessage } from '../../../api/errors.ts';
 import { skip, useChannel } from '../../../state/use-channel.ts';
 import { formatBytes } from '../../../format/bytes.ts';
+import { AllowFolder } from './AllowFolder.tsx';
 
 /**
  * A file a body sends, by path. The desktop app offers its Open dialog;
@@ -18,7 +19,11 @@ export function FilePathField({ label, path, onChange }: { label: string; path: 
     setChooseError(null);
     try {
       const chosen = await api.invoke['files:choose-body-file']({});
-      if (chosen.path !== null) onChange(chosen.path);
+      // Main allows a file picked in its own dialog: ask again, the path may be the one shown.
+      if (chosen.path !== null) {
+        onChange(chosen.path);
+        void facts.refetch();
+      }
     } catch (error) {
       setChooseError(errorMessage(error));
     }
@@ -50,6 +55,7 @@ export function FilePathField({ label, path, onChange }: { label: string; path: 
           {shown.problem}
         </span>
       )}
+      {shown?.access === 'not-allowed' && shown.allowFolder !== null && <AllowFolder key={shown.allowFolder} label={label} folder={shown.allowFolder} />}
       {facts.error && <span className="warn">{errorMessage(facts.error)}</span>}
       {chooseError !== null && <span className="warn">{chooseError}</span>}
     </div>
