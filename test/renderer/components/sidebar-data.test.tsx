@@ -1,30 +1,19 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TreeEntry, TreeListing } from '../../../main/contract/workspace.ts';
 import { Sidebar } from '../../../renderer/src/pages/workbench/Sidebar.tsx';
 import { useTree } from '../../../renderer/src/pages/workbench/use-tree.ts';
 import { fakeApi, renderWithState } from '../state/fake-api.tsx';
+import { stubTreeLayout, treeListing } from '../tree-fixture.ts';
 
-beforeAll(() => {
-  // jsdom has no layout: the virtual list measures nothing and scrolls nowhere.
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      disconnect() {}
-    },
-  );
-  Element.prototype.scrollTo = () => undefined;
-});
+stubTreeLayout();
 
-const listingOf = (requests: { id: string; name: string }[]): TreeListing => {
-  const entries: TreeEntry[] = [
+const listingOf = (requests: { id: string; name: string }[]): TreeListing =>
+  treeListing([
     { id: 'c1', kind: 'collection', name: 'Acme', parentId: null, children: requests.map((entry) => entry.id) },
     ...requests.map((entry): TreeEntry => ({ id: entry.id, kind: 'request', name: entry.name, parentId: 'c1', method: 'GET', url: `https://a.test/${entry.id}` })),
-  ];
-  return { collections: ['c1'], entries };
-};
+  ]);
 
 function TreeHarness({ onOpen }: { onOpen: (id: string) => void }) {
   const tree = useTree();

@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ChannelName, CountersignApi } from '../../../main/contract/index.ts';
 import type { TreeEntry, TreeListing } from '../../../main/contract/workspace.ts';
 import type { ApiClient } from '../../../renderer/src/api/client.ts';
@@ -8,18 +8,9 @@ import { ApiProvider } from '../../../renderer/src/api/context.tsx';
 import { ApiError } from '../../../renderer/src/api/errors.ts';
 import { Sidebar } from '../../../renderer/src/pages/workbench/Sidebar.tsx';
 import type { TreeView } from '../../../renderer/src/pages/workbench/use-tree.ts';
+import { stubTreeLayout, treeListing } from '../tree-fixture.ts';
 
-beforeAll(() => {
-  // jsdom has no layout: the list measures nothing and scrolls nowhere.
-  vi.stubGlobal(
-    'ResizeObserver',
-    class {
-      observe() {}
-      disconnect() {}
-    },
-  );
-  Element.prototype.scrollTo = () => undefined;
-});
+stubTreeLayout();
 
 const entries: TreeEntry[] = [
   { id: 'c1', kind: 'collection', name: 'Acme', parentId: null, children: ['f1', 'r3'] },
@@ -30,7 +21,7 @@ const entries: TreeEntry[] = [
   { id: 'c2', kind: 'collection', name: 'Bank', parentId: null, children: ['r4'] },
   { id: 'r4', kind: 'request', name: 'Delta', parentId: 'c2', method: 'DELETE', url: 'https://b.test/delta' },
 ];
-const listing: TreeListing = { collections: ['c1', 'c2'], entries };
+const listing: TreeListing = treeListing(entries);
 
 function treeView(): TreeView {
   return { listing, byId: new Map(entries.map((entry) => [entry.id, entry])), visible: null, filter: '', setFilter: () => undefined, applied: '', error: null, reload: () => undefined };

@@ -6,7 +6,8 @@ import { formatBytes } from '../../format/bytes.ts';
 import type { HistoryView } from './use-history.ts';
 import { usePickCompareTarget } from './debugger/compare-target.ts';
 import { ExchangeList } from './debugger/ExchangeList.tsx';
-import { CATEGORY_LABEL } from './debugger/failure-text.ts';
+import { AssertionMark } from './assertions/AssertionMark.tsx';
+import { historyOutcomeText as outcomeText, historyTimeText as timeText } from './history-format.ts';
 
 type Props = {
   history: HistoryView;
@@ -14,15 +15,9 @@ type Props = {
   onReopen: (entry: HistoryEntry) => string | null;
 };
 
-const outcomeText = (entry: HistoryEntry) => {
-  const category = entry.failure ? CATEGORY_LABEL[entry.failure.category] : null;
-  if (entry.status !== null) return category ? `${String(entry.status)} · ${category}` : String(entry.status);
-  return category ?? entry.errorKind ?? 'failed';
-};
 const hasExchanges = (entry: HistoryEntry) => entry.exchanges?.some((exchange) => exchange.sent) === true;
-const timeText = (entry: HistoryEntry) => new Date(entry.at).toLocaleTimeString();
 
-/** Every send, newest first: environment, time, status, duration and what was sent with its secrets replaced. */
+/** Every send, newest first: environment, time, status, whether its assertions held, duration and what was sent with its secrets replaced. */
 export function HistoryPanel({ history, onReopen }: Props) {
   const [confirming, setConfirming] = useState(false);
   const pickCompareTarget = usePickCompareTarget();
@@ -54,6 +49,7 @@ export function HistoryPanel({ history, onReopen }: Props) {
                 <span className={entry.status !== null && entry.status < 400 ? 'wb-history-ok' : 'wb-history-bad'} data-testid="history-status">
                   {outcomeText(entry)}
                 </span>
+                <AssertionMark results={entry.assertions} />
                 <span data-testid="history-duration">{Math.round(entry.durationMs)} ms</span>
                 <span>{formatBytes(entry.bytes)}</span>
                 <button type="button" onClick={() => setProblem(onReopen(entry))} aria-label={`Reopen ${entry.requestName} (${entry.environment.name})`}>

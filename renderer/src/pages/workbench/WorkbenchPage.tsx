@@ -6,6 +6,7 @@ import { EnvironmentBar } from './EnvironmentBar.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { ProtectedGuard } from './ProtectedGuard.tsx';
+import { ReopenedSend } from './ReopenedSend.tsx';
 import { RequestEditor } from './RequestEditor.tsx';
 import { DiskConflict } from './DiskConflict.tsx';
 import { ResponseViewer } from './ResponseViewer.tsx';
@@ -38,12 +39,15 @@ export function WorkbenchPage() {
   const environments = useEnvironments(collection?.id);
   const environment = environments.active;
   const secrets = useSecretNames(environment?.name);
+  // The History entry last reopened: its outcome and assertion results show above its request until closed or sent again.
+  const [reopened, setReopened] = useState<HistoryEntry | null>(null);
   const reopen = (entry: HistoryEntry): string | null => {
     if (!tree.byId.has(entry.requestId)) return `“${entry.requestName}” was deleted, so it cannot be reopened; its history entry is kept.`;
     const owner = collectionOf(tree.byId, entry.requestId);
     // The store re-renders the environment bar with this choice, even for a collection not in view until now.
     if (owner) chooseEnvironment(owner.id, entry.environment.id);
     tabs.open(entry.requestId);
+    setReopened(entry);
     return null;
   };
 
@@ -63,7 +67,10 @@ export function WorkbenchPage() {
   const shown = mine ? send : { ...send, result: null, signed: null, error: null, errorCode: null, running: null, progress: null };
 
   const sendActive = () => {
-    if (tab && environment && !send.running) send.send(tab.draft.id, tab.draft.name, environment);
+    if (!tab || !environment || send.running) return;
+    // A new send answers for itself: the reopened one from History gives way.
+    if (reopened?.requestId === tab.draft.id) setReopened(null);
+    send.send(tab.draft.id, tab.draft.name, environment);
   };
   useShortcuts({
     // A failed save shows its error above the editor.
@@ -103,6 +110,7 @@ export function WorkbenchPage() {
               onCopyCurl={environment ? () => setCurlFor(tab.draft.id) : undefined}
             />
             <VaultProblemNote error={shown.error} code={shown.errorCode} />
+            {reopened?.requestId === tab.draft.id && <ReopenedSend entry={reopened} onClose={() => setReopened(null)} />}
             <div className="wb-results">
               <ResponseViewer result={shown.result} running={shown.running !== null} progress={shown.progress} onCancel={send.cancel} />
               <PaneResizer paneId="workbench.response" cssVar="--wb-response-width" label="Resize the response and the signature debugger" min={280} max={2000} initial={640} />

@@ -1,30 +1,22 @@
 import { useCallback, useState } from 'react';
 import type { CompareExpected } from '../../../../main/contract/auth.ts';
-import type { HttpProgress } from '../../../../main/contract/http.ts';
-import type { SendResult, SignResult } from '../../../../main/contract/requests.ts';
+import type { SendResult } from '../../../../main/contract/requests.ts';
 import type { Environment } from '../../../../main/contract/workspace.ts';
-import type { ErrorCode } from '../../../../main/contract/index.ts';
 import { useApi } from '../../api/context.tsx';
 import { ApiError, errorMessage } from '../../api/errors.ts';
 import { protectedKey } from '../../state/slices/environments.ts';
+import type { LastSend } from '../../state/slices/last-send.ts';
 import { useEvent } from '../../state/use-channel.ts';
 import { useUiStoreApi } from '../../state/provider.tsx';
 import { useUi, useUiShallow } from '../../state/use-ui.ts';
 
 export type PendingConfirmation = { requestId: string; requestName: string; environment: Environment };
 
-export type SendView = {
-  /** The request the result, trace and error belong to. */
-  subject: string | null;
-  /** The environment that request was last sent or signed in, so the debugger can compare within it. */
-  environmentId: string | null;
-  running: string | null;
-  progress: HttpProgress | null;
-  result: SendResult | null;
-  signed: SignResult | null;
-  error: string | null;
-  /** The failure's code, so a vault problem can offer its fix (Create, Unlock, Add, Restore). */
-  errorCode: ErrorCode | null;
+/**
+ * What the workbench shows of its last send or signature (the UI store's lastSend, less the spill file it lets go of
+ * itself), the protected-environment question pending, and the actions.
+ */
+export type SendView = Omit<LastSend, 'spilledPath'> & {
   confirmation: PendingConfirmation | null;
   /** Sends, or first asks when the environment is protected and this request was not confirmed this session. */
   send: (requestId: string, requestName: string, environment: Environment) => void;

@@ -1,6 +1,7 @@
 import type { AssertionResult } from '../../../../../main/contract/assertions.ts';
+import { assertionTally } from './assertion-tally.ts';
 
-/** After a send: each assertion, passed or failed, with what was found. Nothing when the request has none. */
+/** After a send, or a send reopened from History: each assertion, passed or failed, with what was found. Nothing when the request has none. */
 export function AssertionResults({ results }: { results: readonly AssertionResult[] | undefined }) {
   if (!results || results.length === 0) return null;
   const failed = results.filter((result) => !result.passed).length;
@@ -8,7 +9,7 @@ export function AssertionResults({ results }: { results: readonly AssertionResul
     <details className="wb-assertions" open={failed > 0} data-testid="assertion-results">
       <summary>
         <span className={`wb-status ${failed > 0 ? 'fail' : 'ok'}`} data-testid="assertion-summary">
-          {failed > 0 ? `${failed} of ${results.length} assertions failed` : `${results.length} assertion${results.length === 1 ? '' : 's'} passed`}
+          {assertionTally(results)}
         </span>
       </summary>
       <ul>
