@@ -360,6 +360,21 @@ export const workspaceChannels = {
     /** `credentialFindings`: values that look like credentials typed into requests; the export holds them as typed. */
     output: z.object({ fileName: z.string(), text: z.string(), credentialFindings: z.array(CredentialFinding) }),
   },
+  /**
+   * The collection as a Postman Collection v2.1 file and, when `environment` names one of its environments, that
+   * environment as a Postman environment file. Secrets are `{{name}}` variables with empty values, never values;
+   * `notes` says what Postman cannot carry (custom signatures, flows, assertions).
+   */
+  'workspace:export-postman': {
+    input: z.strictObject({ collectionId: NodeId, environment: z.string().min(1).max(64).optional() }),
+    output: z.object({
+      fileName: z.string(),
+      text: z.string(),
+      environment: z.object({ fileName: z.string(), text: z.string() }).optional(),
+      notes: z.array(z.string()),
+      credentialFindings: z.array(CredentialFinding),
+    }),
+  },
   /** Moves the chosen findings (all when `findingIds` is absent) into the vault of every environment of the collection. */
   'workspace:move-credentials-to-vault': {
     input: z.strictObject({ collectionId: NodeId, findingIds: z.array(z.string().max(1000)).max(1000).optional() }),

@@ -77,5 +77,11 @@ export function createWorkspaceHandlers(workspace: WorkspaceService, vault: Vaul
     },
     'workspace:export-collection': ({ collectionId }) => exportWithFindings(workspace, vault, collectionId),
     'workspace:move-credentials-to-vault': ({ collectionId, findingIds }) => moveCredentialsToVault(workspace, vault, collectionId, findingIds),
+    'workspace:export-postman': async ({ collectionId, environment }) => {
+      const files = await workspace.exportPostman(collectionId, environment);
+      // The same check as the native export: values typed into requests that look like credentials, by place only.
+      const { credentialFindings } = exportWithFindings(workspace, vault, collectionId);
+      return { ...files, credentialFindings };
+    },
   };
 }

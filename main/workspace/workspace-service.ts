@@ -21,7 +21,8 @@ import { collectionOf, emptyDocument, requireContainer, requireNode, requireRequ
 import { duplicateNode } from './duplicate.ts';
 import { effectiveAuth } from './effective-auth.ts';
 import { createEnvironment, deleteEnvironment, listEnvironments, requireEnvironment, updateEnvironment, type EnvironmentChange } from './environments.ts';
-import { exportCollectionText } from './exchange/export-collection.ts';
+import { exportCollection as collectionFile, exportCollectionText } from './exchange/export-collection.ts';
+import type { PostmanExportFiles } from './postman/export-postman-files.ts';
 import { findLiteralCredentials, planCredentialMove, type CredentialFinding, type CredentialMove } from './exchange/literal-credentials.ts';
 import { parseCollectionFile } from './exchange/import-collection.ts';
 import { materializeCollection } from './exchange/materialize.ts';
@@ -324,6 +325,12 @@ export class WorkspaceService {
 
   exportCollection(collectionId: NodeId): { fileName: string; text: string } {
     return exportCollectionText(this.#doc, collectionId, this.#now());
+  }
+
+  /** The collection as Postman Collection v2.1 (and one environment as a Postman environment); the library is loaded only when asked. */
+  async exportPostman(collectionId: NodeId, environment?: string): Promise<PostmanExportFiles> {
+    const { postmanExportFiles } = await import('./postman/export-postman-files.ts');
+    return postmanExportFiles(collectionFile(this.#doc, collectionId, this.#now()), environment);
   }
 
   /** Values that look like credentials typed into the collection's requests; `taken`: vault names in use. */
