@@ -75,15 +75,19 @@ export async function signRequest(input: SignInput, deps: SigningDeps): Promise<
   };
   let compare: ((expected: CompareExpected) => CompareReport) | undefined;
   try {
-    let request = await resolveRequest(input.request, resolver);
+    // Each stage answers at once when it has nothing to wait for; only a promise is awaited (an await costs a turn of the event loop).
+    const resolved = resolveRequest(input.request, resolver);
+    let request = resolved instanceof Promise ? await resolved : resolved;
     checkUrl(request.url, 'The request URL');
     for (const raw of input.auth) {
-      const step = await resolveAuthStep(raw, resolver, input.environment.name);
+      const stepNow = resolveAuthStep(raw, resolver, input.environment.name);
+      const step = stepNow instanceof Promise ? await stepNow : stepNow;
       const scheme = moduleOf(step);
       redactor.addAll(resolver.secretValues).addAll(scheme.secrets(step));
       if (step.type === 'basic') redactor.addBasicPair(step.username, step.password);
       // Traces come back unredacted: all of them are redacted once below, with everything the send touched.
-      const result = await scheme.apply(request, step, ctx);
+      const applied = scheme.apply(request, step, ctx);
+      const result = applied instanceof Promise ? await applied : applied;
       request = result.request;
       traces.push(result.trace);
       const found = comparer(result);

@@ -37,6 +37,12 @@ export class TokenCache {
     this.#clock = clock;
   }
 
+  /** The key's token if it is cached and still inside its lifetime, without waiting (a send with a cached token need not await). */
+  cached(key: TokenKey): CachedToken | undefined {
+    const cached = this.#tokens.get(keyOf(key));
+    return cached !== undefined && (cached.useUntil === undefined || this.#clock.now() < cached.useUntil) ? cached : undefined;
+  }
+
   /** A usable token for the key: cached if still inside its lifetime, else fetched (once for all waiters). */
   async get(
     key: TokenKey,

@@ -1,6 +1,7 @@
 import { UnknownVariableError } from './errors.ts';
 import type { Clock, NonceSource, SecretSource } from './types.ts';
 import { DYNAMIC_VARIABLES } from '../contract/auth.ts';
+import { parseTemplate } from './template.ts';
 
 export type VariableScope = {
   /** The environment's name, passed to the secret source. */
@@ -12,8 +13,7 @@ export type VariableScope = {
 };
 
 const DYNAMIC: ReadonlySet<string> = new Set(DYNAMIC_VARIABLES);
-const TEMPLATE = /\{\{\s*([^{}]+?)\s*\}\}/g;
-const WHOLE_TEMPLATE = /^\{\{\s*([^{}]+?)\s*\}\}$/;
+const same = (value: string): string => value;
 
 /**
  * Resolves `{{name}}`, `{{secret:name}}` and the dynamic `{{$...}}` values for
@@ -24,7 +24,8 @@ const WHOLE_TEMPLATE = /^\{\{\s*([^{}]+?)\s*\}\}$/;
 export class VariableResolver {
   readonly #scope: VariableScope;
   readonly #secretValues = new Set<string>();
-  readonly #secretCache = new Map<string, Promise<string>>();
+  /** Each secret read once per resolver: its value, or why it could not be read. */
+  readonly #secrets = new Map<string, { readonly value: string } | { readonly error: unknown }>();
   readonly #now: number;
 
   constructor(scope: VariableScope) {
@@ -38,29 +39,60 @@ export class VariableResolver {
   }
 
   /** `escape` is applied to each substituted value (e.g. JSON-escaping inside a string literal). */
-  async resolve(text: string, escape: (value: string) => string = (v) => v): Promise<string> {
-    if (!text.includes('{{')) return text;
-    // A field that is one template and nothing else (`{{secret:name}}`, the usual credential) needs no scan or replace.
-    const whole = WHOLE_TEMPLATE.exec(text);
-    const only = whole?.[1];
-    if (only !== undefined && !only.startsWith('$')) return escape(await this.#lookup(only));
-    // Without a secret every value is at hand: one pass, in order, so the first unknown name is the one reported.
-    if (!text.includes('secret:')) {
-      return text.replace(TEMPLATE, (_all, name: string) => escape(name.startsWith('$') ? this.#dynamic(name) : this.#variable(name)));
-    }
-    const values = new Map<string, string>();
-    for (const match of text.matchAll(TEMPLATE)) {
-      const name = match[1] ?? '';
-      if (name.startsWith('$')) this.#checkDynamic(name);
-      else if (!values.has(name)) values.set(name, await this.#lookup(name));
-    }
-    // Dynamic values are fresh per occurrence; the rest were looked up once above.
-    return text.replace(TEMPLATE, (_all, name: string) =>
-      escape(name.startsWith('$') ? this.#dynamic(name) : (values.get(name) ?? '')),
-    );
+  async resolve(text: string, escape: (value: string) => string = same): Promise<string> {
+    await this.fetchSecrets([text]);
+    return this.resolveNow(text, escape);
   }
 
-  async #lookup(name: string): Promise<string> {
+  /**
+   * Reads from the secret source every `{{secret:name}}` the texts name that
+   * this resolver has not read yet, one at a time in the order they appear
+   * (the order a resolution would ask in). Undefined when there is nothing to
+   * read, so a caller with everything at hand stays synchronous. A read that
+   * fails is kept and thrown where the secret is used, so errors still come
+   * in the order of the texts.
+   */
+  fetchSecrets(texts: readonly string[]): Promise<void> | undefined {
+    let names: string[] | undefined;
+    for (const text of texts) {
+      if (!text.includes('secret:')) continue;
+      for (const secret of parseTemplate(text).secrets) {
+        if (!this.#secrets.has(secret) && !(names ??= []).includes(secret)) names.push(secret);
+      }
+    }
+    return names === undefined ? undefined : this.#fetchAll(names);
+  }
+
+  async #fetchAll(names: readonly string[]): Promise<void> {
+    for (const name of names) {
+      if (this.#secrets.has(name)) continue;
+      try {
+        const value = await this.#scope.secrets.get(this.#scope.environment, name);
+        if (value !== '') this.#secretValues.add(value);
+        this.#secrets.set(name, { value });
+      } catch (error) {
+        this.#secrets.set(name, { error });
+      }
+    }
+  }
+
+  /**
+   * Resolves the text with what is at hand: the secrets it names must have
+   * been read by fetchSecrets first (resolve does both).
+   */
+  resolveNow(text: string, escape: (value: string) => string = same): string {
+    if (!text.includes('{{')) return text;
+    const { literals, names } = parseTemplate(text);
+    // Names in order, so the first unknown one is the one reported; dynamic values are fresh per occurrence.
+    let out = literals[0] ?? '';
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] ?? '';
+      out += escape(name.startsWith('$') ? this.#dynamic(name) : this.#lookup(name)) + (literals[i + 1] ?? '');
+    }
+    return out;
+  }
+
+  #lookup(name: string): string {
     if (name.startsWith('secret:')) return this.#secret(name.slice('secret:'.length).trim());
     return this.#variable(name);
   }
@@ -73,25 +105,16 @@ export class VariableResolver {
     return variables[name] ?? '';
   }
 
-  async #secret(name: string): Promise<string> {
-    let pending = this.#secretCache.get(name);
-    if (pending === undefined) {
-      pending = this.#scope.secrets.get(this.#scope.environment, name);
-      this.#secretCache.set(name, pending);
-    }
-    let value: string;
-    try {
-      value = await pending;
-    } catch (error) {
-      // The vault's error stays available as `cause` (e.g. to tell "locked" apart); the message is ours.
-      throw new UnknownVariableError(
-        `secret:${name}`,
-        `Secret {{secret:${name}}} could not be read for environment "${this.#scope.environment}": the vault has no such secret, or is locked.`,
-        error,
-      );
-    }
-    if (value !== '') this.#secretValues.add(value);
-    return value;
+  #secret(name: string): string {
+    const read = this.#secrets.get(name);
+    if (read === undefined) throw new Error(`{{secret:${name}}} was not read before it was resolved (fetchSecrets first).`);
+    if ('value' in read) return read.value;
+    // The vault's error stays available as `cause` (e.g. to tell "locked" apart); the message is ours.
+    throw new UnknownVariableError(
+      `secret:${name}`,
+      `Secret {{secret:${name}}} could not be read for environment "${this.#scope.environment}": the vault has no such secret, or is locked.`,
+      read.error,
+    );
   }
 
   #checkDynamic(name: string): void {

@@ -32,7 +32,7 @@ export type FieldsOf<T extends AuthType> = { readonly [K in Exclude<keyof StepOf
 export type ApplyContext = SchemeContext & {
   readonly environment: string;
   /** The send's cache; the diagnosis' replay passes a stand-in that never fetches. */
-  readonly tokens: Pick<TokenCache, 'get'>;
+  readonly tokens: Pick<TokenCache, 'get'> & Partial<Pick<TokenCache, 'cached'>>;
   readonly fetchToken: TokenFetcher;
   /** Every secret value known to the send so far, to redact a token endpoint's error with. */
   readonly knownSecrets: () => readonly string[];
