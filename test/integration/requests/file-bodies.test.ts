@@ -1,4 +1,4 @@
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,31 +13,15 @@ import { MAX_FILE_BODY_BYTES } from '../../../main/requests/file-body.ts';
 import { buildCurlCommand } from '../../../main/requests/curl.ts';
 import { curlBodyArguments } from '../../../main/requests/curl-body.ts';
 import { SigningError, TokenCache, type SigningRequest } from '../../../main/signing/index.ts';
+import { checkMultipart, type Seen } from './multipart-check.ts';
 
 // Multipart and binary-file bodies sent by our executor to a loopback server,
 // the bytes received checked by code nobody here wrote: python3's email parser
 // splits the multipart body, and oauthlib signs the same request by its own
 // reading of RFC 5849 3.4.1.3 (a multipart body is not in the base string).
 
-type Seen = { headers: Record<string, string>; body: Buffer };
-
-const CHECK_SCRIPT = new URL('multipart-check.py', import.meta.url).pathname;
 const NOW_MS = Date.UTC(2026, 10, 23, 9, 30);
-
-function python(): string {
-  for (const candidate of ['python3', '/usr/bin/python3']) {
-    if (spawnSync(candidate, ['-c', 'import oauthlib'], { stdio: 'ignore' }).status === 0) return candidate;
-  }
-  throw new Error('No python3 with oauthlib (apt-get install python3-oauthlib): npm run doctor says how.');
-}
-
-type Part = { name: string; filename: string | null; content_type: string | null; data_b64: string };
-type Check = { parts?: Part[]; defects?: string[]; base_string?: string; signature?: string };
-
-function check(seen: Seen, extra: Record<string, unknown> = {}): Check {
-  const input = JSON.stringify({ content_type: seen.headers['content-type'] ?? '', body_b64: seen.body.toString('base64'), ...extra });
-  return JSON.parse(execFileSync(python(), [CHECK_SCRIPT], { input, encoding: 'utf8' })) as Check;
-}
+const check = checkMultipart;
 
 let server: Server;
 let origin = '';
