@@ -43,6 +43,9 @@ test.describe('request bodies: multipart with files', () => {
     await app.getByLabel('Part 2 file', { exact: true }).fill('statement.csv');
     await expect(app.getByRole('alert').filter({ hasText: 'is not absolute' })).toBeVisible();
     await app.getByLabel('Part 2 file', { exact: true }).fill(file);
+    // Its folder is not allowed yet: the user allows it (body-file-access.spec.ts covers the refusal).
+    await app.getByRole('button', { name: 'Allow this folder…' }).click();
+    await app.getByRole('button', { name: `Allow ${folder}` }).click();
     await expect(app.getByRole('status', { name: 'Part 2 file check' })).toHaveText(`statement.csv, ${String(FILE_CONTENT.length)} B: read when the request is sent.`);
     await app.getByLabel('Part 2 content type').fill('text/csv');
 
