@@ -4,6 +4,7 @@ import { isAbsolute } from 'node:path';
 import type { BodyFileFolders } from '../contract/files.ts';
 import { ServiceError } from '../contract/errors.ts';
 import { checkBodyFile, isTooBroad, neverReadPlaces, platformIgnoresCase, type BodyFileRules } from '../requests/file-access.ts';
+import { defaultDataDir } from '../platform/data-dir.ts';
 import type { SettingsService } from './settings.ts';
 
 export type BodyFileAccessService = {
@@ -29,15 +30,22 @@ export type BodyFileAccessOptions = {
  */
 export function createBodyFileAccess(options: BodyFileAccessOptions): BodyFileAccessService {
   const home = options.home ?? homedir();
-  const never = neverReadPlaces(options.dataDir, home);
+  // The default data folder too: a CLI run on another --data-dir must not read the app's vault either.
+  const usual = defaultDataDir();
+  const never = [...neverReadPlaces(options.dataDir, home), ...(usual === options.dataDir ? [] : [{ path: usual, what: "Countersign's default data folder" }])];
+  // A workspace folder opened at the root or the home folder would allow nearly every file: it then allows nothing by itself.
+  const workspaceFolder = (): string | null => {
+    const folder = options.workspaceFolder();
+    return folder === null || isTooBroad(folder, home) ? null : folder;
+  };
   const rules: BodyFileRules = {
     allowed: () => {
-      const folder = options.workspaceFolder();
+      const folder = workspaceFolder();
       return folder === null ? options.settings.bodyFileFolders() : [...options.settings.bodyFileFolders(), folder];
     },
     never: () => never,
   };
-  const list = (): BodyFileFolders => ({ folders: options.settings.bodyFileFolders(), workspaceFolder: options.workspaceFolder(), never: never.map(({ path, what }) => ({ path, what })) });
+  const list = (): BodyFileFolders => ({ folders: options.settings.bodyFileFolders(), workspaceFolder: workspaceFolder(), never: never.map(({ path, what }) => ({ path, what })) });
   const same = (a: string, b: string): boolean => (platformIgnoresCase ? a.toLowerCase() === b.toLowerCase() : a === b);
 
   return {

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,26 @@ describe('body file facts, chooser and allowed folders (files:body-file-facts, f
     await expect(handlers['files:allow-body-folder']({ path: '/' }, ctx)).rejects.toThrow(/too broad/);
     await expect(handlers['files:allow-body-folder']({ path: 'uploads' }, ctx)).rejects.toThrow(/full path/);
     expect(settings.bodyFileFolders()).toEqual([]);
+  });
+
+  it('the workspace folder the user opened is allowed while open, except a link out of it; opened at the home folder it allows nothing', async () => {
+    const repo = join(temp.dir, 'repo');
+    mkdirSync(join(repo, 'fixtures'), { recursive: true });
+    writeFileSync(join(repo, 'fixtures', 'sample.pdf'), 'PDF');
+    writeFileSync(join(temp.dir, 'home', 'private.txt'), 'private');
+    symlinkSync(join(temp.dir, 'home', 'private.txt'), join(repo, 'fixtures', 'link.pdf'));
+    let open: string | null = repo;
+    const settings = memorySettings();
+    const access = createBodyFileAccess({ settings, dataDir: join(temp.dir, 'data'), workspaceFolder: () => open, home: join(temp.dir, 'home') });
+    const facts = (path: string) => createBodyFileHandlers(undefined, access)['files:body-file-facts']({ path }, ctx);
+    expect((await facts(join(repo, 'fixtures', 'sample.pdf'))).access).toBe('allowed');
+    expect((await facts(join(repo, 'fixtures', 'link.pdf'))).access).toBe('not-allowed');
+    expect(access.list().workspaceFolder).toBe(repo);
+    open = join(temp.dir, 'home');
+    expect((await facts(join(temp.dir, 'home', 'private.txt'))).access).toBe('not-allowed');
+    expect(access.list().workspaceFolder).toBeNull();
+    open = null;
+    expect((await facts(join(repo, 'fixtures', 'sample.pdf'))).access).toBe('not-allowed');
   });
 
   it("browser mode has no dialog and says to type the path; the desktop app's dialog choice allows that one file", async () => {
