@@ -1,7 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { TreeEntry } from '../../../../main/contract/workspace.ts';
 
-export type RowAction = 'new-folder' | 'new-request' | 'rename' | 'duplicate' | 'move' | 'export' | 'auth' | 'delete';
+export type RowAction = 'new-folder' | 'new-request' | 'rename' | 'duplicate' | 'move' | 'export' | 'export-postman' | 'auth' | 'delete';
 
 const LABELS: Record<RowAction, string> = {
   'new-folder': 'New folder',
@@ -10,6 +10,7 @@ const LABELS: Record<RowAction, string> = {
   duplicate: 'Duplicate',
   move: 'Move to…',
   export: 'Export…',
+  'export-postman': 'Export as Postman v2.1…',
   auth: 'Auth…',
   delete: 'Delete',
 };
@@ -20,7 +21,7 @@ export function actionsFor(entry: TreeEntry): RowAction[] {
   if (entry.kind !== 'request') actions.push('new-folder', 'new-request', 'auth');
   actions.push('rename', 'duplicate');
   if (entry.kind !== 'collection') actions.push('move');
-  else actions.push('export');
+  else actions.push('export', 'export-postman');
   actions.push('delete');
   return actions;
 }

@@ -7,6 +7,8 @@ import { useAction } from '../../components/use-action.ts';
 import { ContainerAuthDialog } from './ContainerAuthDialog.tsx';
 import { ExportCredentialsDialog } from './ExportCredentialsDialog.tsx';
 import { MoveDialog } from './MoveDialog.tsx';
+import { PostmanExportDialog } from './PostmanExportDialog.tsx';
+import { downloadFile } from './download-file.ts';
 import type { RowAction } from './RowMenu.tsx';
 import { nameProblem, treeCommand, typeAhead } from './tree-keyboard.ts';
 import { flattenTree } from './tree-rows.ts';
@@ -26,6 +28,7 @@ export function Sidebar({ tree, activeId, onOpen, onImport }: Props) {
   const [menuFor, setMenuFor] = useState<string | null>(null);
   const [moving, setMoving] = useState<TreeEntry | null>(null);
   const [authOf, setAuthOf] = useState<TreeEntry | null>(null);
+  const [postmanOf, setPostmanOf] = useState<TreeEntry | null>(null);
   const [undo, setUndo] = useState<Undoable | null>(null);
   // The row under the keyboard cursor, and where it was: when it vanishes the cursor stays at that height.
   const [cursor, setCursor] = useState<{ id: string; index: number } | null>(null);
@@ -88,6 +91,7 @@ export function Sidebar({ tree, activeId, onOpen, onImport }: Props) {
     else if (action === 'move') setMoving(entry);
     else if (action === 'auth') setAuthOf(entry);
     else if (action === 'export') void run(() => exportCollection(entry.id));
+    else if (action === 'export-postman') setPostmanOf(entry);
     else if (action === 'duplicate') void run(() => api.invoke['workspace:duplicate']({ id: entry.id }));
     else
       void run(async () => {
@@ -103,13 +107,7 @@ export function Sidebar({ tree, activeId, onOpen, onImport }: Props) {
     else download(file);
   };
 
-  const download = (file: { fileName: string; text: string }) => {
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([file.text], { type: 'application/json' }));
-    link.download = file.fileName;
-    link.click();
-    URL.revokeObjectURL(link.href);
-  };
+  const download = downloadFile;
 
   // Escape (null) or the same name ends renaming; a refused name stays in the field with the reason, nothing typed is lost.
   const rename = (entry: TreeEntry, name: string | null) => {
@@ -253,6 +251,7 @@ export function Sidebar({ tree, activeId, onOpen, onImport }: Props) {
         />
       )}
       {authOf && <ContainerAuthDialog entry={authOf} onClose={() => setAuthOf(null)} />}
+      {postmanOf && <PostmanExportDialog collectionId={postmanOf.id} collectionName={postmanOf.name} onClose={() => setPostmanOf(null)} />}
       {credentialCheck && (
         <ExportCredentialsDialog
           collectionId={credentialCheck.collectionId}
