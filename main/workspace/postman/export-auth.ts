@@ -36,7 +36,9 @@ function oauth1(step: Extract<AuthStep, { type: 'oauth1' }>, t: TemplateMapper, 
   if (step.nonce !== undefined) params.push(param('nonce', t.text(step.nonce)));
   if (step.timestamp !== undefined) params.push(param('timestamp', t.text(step.timestamp)));
   params.push(param('version', step.includeVersion ? '1.0' : ''), param('addParamsToHeader', !step.oauthParamsInBody), param('addEmptyParamsToSign', false));
-  if (step.oauthParamsInBody) notes.push('OAuth 1.0: Countersign sends the oauth_* parameters in the Authorization header and the form body; Postman sends them in the body only.');
+  if (step.oauthParamsInBody) {
+    notes.push('OAuth 1.0: Countersign sends the oauth_* parameters in both the Authorization header and the form body (Elecsnet-style gateways want both); Postman sends them in one place (here the body), so such a gateway refuses the request from Postman.');
+  }
   if (rsa && step.privateKeyPassphrase !== undefined) notes.push('OAuth 1.0: the private key has a passphrase, which Postman cannot use: give it an unencrypted key.');
   return { type: 'oauth1', oauth1: params };
 }
