@@ -99,13 +99,14 @@ export class BodyFileRefused extends Error {
   }
 }
 
-/** Words for a refusal: the path, why, and how to allow it. */
-export function refusalText(path: string, verdict: Exclude<BodyFileVerdict, { kind: 'allowed' }>): string {
+/** Words for a refusal: the path, why, (for a send) that nothing went out, and how to allow it. */
+export function refusalText(path: string, verdict: Exclude<BodyFileVerdict, { kind: 'allowed' }>, atSend = true): string {
   const where = verdict.real === path ? path : `${path} (really ${verdict.real})`;
+  const sent = atSend ? ' Nothing was sent.' : '';
   if (verdict.kind === 'never') {
-    return `${where} is in ${verdict.place.what}, which a request body may never read. Copy the file to another folder to send it.`;
+    return `${where} is in ${verdict.place.what}, which a request body may never read.${sent} Copy the file to another folder to send it.`;
   }
-  return `${where} is not in a folder you allowed for request bodies. Allow ${verdict.folder} with "Allow this folder…" in the body editor, or run: countersign files allow ${verdict.folder}`;
+  return `${where} is not in a folder you allowed for request bodies.${sent} Allow ${verdict.folder} with "Allow this folder…" in the body editor, or run: countersign files allow ${verdict.folder}`;
 }
 
 export type OpenedBodyFile = { readonly handle: FileHandle; readonly real: string; readonly size: number };
@@ -126,7 +127,7 @@ export async function openBodyFile(path: string, rules: BodyFileRules): Promise<
 
 /** The second half of openBodyFile, apart so a test can change the file between the check and the open. */
 export async function openChecked(path: string, real: string, rules: BodyFileRules): Promise<OpenedBodyFile> {
-  const moved = () => new BodyFileRefused(`${path} changed while it was being opened (a link appeared or it was moved), so it was not read.`);
+  const moved = () => new BodyFileRefused(`${path} changed while it was being opened (a link appeared or it was moved), so it was not read. Nothing was sent.`);
   let handle: FileHandle;
   try {
     handle = await open(real, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
@@ -136,7 +137,7 @@ export async function openChecked(path: string, real: string, rules: BodyFileRul
   }
   try {
     const opened = await handle.stat({ bigint: true });
-    if (!opened.isFile()) throw new BodyFileRefused(`${path} is not a file.`);
+    if (!opened.isFile()) throw new BodyFileRefused(`${path} is not a file. Nothing was sent.`);
     const again = await checkBodyFile(real, rules);
     if (again.kind !== 'allowed') throw new BodyFileRefused(refusalText(path, again), again);
     const now = await stat(again.real, { bigint: true });

@@ -46,7 +46,7 @@ async function readFiles(paths: readonly { label: string; path: string }[], rule
       try {
         file = await openBodyFile(path, rules);
       } catch (error) {
-        if (error instanceof BodyFileRefused) throw new BodyFileError(`${label}: ${error.message} Nothing was sent.`);
+        if (error instanceof BodyFileRefused) throw new BodyFileError(`${label}: ${error.message}`);
         throw new BodyFileError(`${label}: ${path} cannot be read (${reason(error)}). Nothing was sent.`);
       }
       opened.set(path, file);
@@ -149,7 +149,7 @@ export async function bodyFileFacts(path: string, rules: BodyFileRules, limit = 
       path,
       name,
       size: info.size,
-      problem: refusalText(path, verdict),
+      problem: refusalText(path, verdict, false),
       access: verdict.kind,
       allowFolder: verdict.kind === 'not-allowed' ? verdict.folder : null,
     };
@@ -173,6 +173,6 @@ export async function checkFilesBeforeSigning(body: RequestBody, rules: BodyFile
     } catch (error) {
       throw new BodyFileError(`${path} cannot be read (${reason(error)}). Nothing was sent.`);
     }
-    if (verdict.kind !== 'allowed') throw new BodyFileError(`${refusalText(path, verdict)} Nothing was sent.`);
+    if (verdict.kind !== 'allowed') throw new BodyFileError(refusalText(path, verdict));
   }
 }

@@ -30,7 +30,7 @@ test.describe('body files only from allowed folders (browser mode)', () => {
     await app.keyboard.press('Control+s');
 
     await app.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect(app.getByText(/is not in a folder you allowed for request bodies.*Nothing was sent\./).first()).toBeVisible({ timeout: 15_000 });
+    await expect(app.getByText(/is not in a folder you allowed for request bodies\. Nothing was sent\. Allow /).first()).toBeVisible({ timeout: 15_000 });
     await expect(app.getByTestId('response-status')).toHaveCount(0);
 
     await app.getByRole('button', { name: 'Allow this folder…' }).click();

@@ -95,7 +95,7 @@ describe('which local files a request body may read', () => {
 
   it('sends nothing it was not allowed to read: buildFileBody names the path and how to allow it', async () => {
     const secret = join(outside, 'secret.txt');
-    await expect(buildFileBody({ kind: 'binary', path: secret }, rules())).rejects.toThrow(new RegExp(`${secret} is not in a folder you allowed.*countersign files allow ${outside}.*Nothing was sent`));
+    await expect(buildFileBody({ kind: 'binary', path: secret }, rules())).rejects.toThrow(new RegExp(`${secret} is not in a folder you allowed for request bodies. Nothing was sent. .*countersign files allow ${outside}$`));
     await expect(buildFileBody({ kind: 'multipart', parts: [{ kind: 'file', name: 'doc', path: secret }] }, rules())).rejects.toThrow(/File part "doc": .*Allow this folder/);
     const body = await buildFileBody({ kind: 'binary', path: join(allowed, 'invoice.pdf') }, rules());
     expect(Buffer.from(body?.bytes ?? []).toString()).toBe('PDF');
