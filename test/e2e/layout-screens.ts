@@ -61,3 +61,18 @@ export async function sidewaysOverflow(app: Page): Promise<{ page: number; main:
     };
   });
 }
+
+/** What sticks out past the navigation's right edge (its border excluded), e.g. the Command palette's key hint: empty when everything fits. */
+export async function navigationOverflow(app: Page): Promise<string[]> {
+  return app.getByRole('navigation', { name: 'Main' }).evaluate((nav) => {
+    const edge = nav.getBoundingClientRect().right - parseFloat(getComputedStyle(nav).borderRightWidth);
+    return [...nav.querySelectorAll('*')]
+      .filter((element) => element.getBoundingClientRect().width > 0 && element.getBoundingClientRect().right > edge + 0.5)
+      .map((element) => `${element.tagName.toLowerCase()} "${element.textContent ?? ''}" right=${element.getBoundingClientRect().right.toFixed(1)} edge=${edge.toFixed(1)}`);
+  });
+}
+
+/** The distinct top edges of each secret row's buttons: one per row when they sit on one line. */
+export async function secretRowButtonLines(app: Page): Promise<number[]> {
+  return app.getByTestId('secret-row').evaluateAll((rows) => rows.map((row) => new Set([...row.querySelectorAll('button')].map((button) => Math.round(button.getBoundingClientRect().top))).size));
+}

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { nav, openFlowEditor, prepareScreens, runFlow, sidewaysOverflow } from './layout-screens.ts';
+import { nav, navigationOverflow, openFlowEditor, prepareScreens, runFlow, SCREENS_PASSPHRASE, secretRowButtonLines, sidewaysOverflow } from './layout-screens.ts';
+import { createVault, SEEDED_SECRETS } from './support/vault-setup.ts';
 
 async function expectNoSidewaysScroll(app: Page, screen: string): Promise<void> {
   const overflow = await sidewaysOverflow(app);
@@ -20,6 +21,8 @@ for (const viewport of [
 
       // Workbench with a request open and its response: the URL field keeps a usable width.
       await expectNoSidewaysScroll(app, 'Workbench');
+      // The navigation is narrower below 1280 px: the Command palette's Ctrl+K hint still fits inside it.
+      expect.soft(await navigationOverflow(app), 'past the navigation’s edge').toEqual([]);
       const url = app.getByLabel('URL', { exact: true });
       await expect(url).toBeVisible();
       const urlBox = await url.boundingBox();
@@ -110,3 +113,18 @@ for (const viewport of [
     });
   });
 }
+
+test.describe('layout at 1440x900', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('the vault’s secret table uses the width: every row’s buttons on one line; the navigation fits', async ({ app, secretValues }) => {
+    secretValues.push(SCREENS_PASSPHRASE, ...SEEDED_SECRETS);
+    await createVault(app, SCREENS_PASSPHRASE);
+    expect.soft(await navigationOverflow(app), 'past the navigation’s edge').toEqual([]);
+    await nav(app, 'Vault');
+    await app.getByRole('tab', { name: 'Sandbox' }).click();
+    await expect(app.getByTestId('secret-row')).toHaveCount(6);
+    expect(await secretRowButtonLines(app), 'lines of buttons in each secret row').toEqual([1, 1, 1, 1, 1, 1]);
+    await expectNoSidewaysScroll(app, 'Vault at 1440 px');
+  });
+});

@@ -86,7 +86,7 @@ describe('assertion results in the workbench History', () => {
     // The request itself is open for another send.
     expect(await screen.findByRole('button', { name: 'Send' })).toBeTruthy();
 
-    await user.click(within(reopened).getByRole('button', { name: 'Close' }));
+    await user.click(within(reopened).getByRole('button', { name: 'Close the reopened send' }));
     expect(screen.queryByTestId('reopened-send')).toBeNull();
 
     await user.click(within(rows()[2]!).getByRole('button', { name: 'Reopen Report status (Sandbox)' }));

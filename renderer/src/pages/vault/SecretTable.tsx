@@ -25,7 +25,7 @@ export function SecretTable({ environment, secrets }: { environment: string; sec
   }
   return (
     <>
-      <table className="table" aria-label={`Secrets in ${environment}`}>
+      <table className="table secret-table" aria-label={`Secrets in ${environment}`}>
         <thead>
           <tr>
             <th scope="col">Name</th>

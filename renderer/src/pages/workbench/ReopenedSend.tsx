@@ -8,12 +8,12 @@ type Props = { entry: HistoryEntry; onClose: () => void };
 export function ReopenedSend({ entry, onClose }: Props) {
   const when = historyTimeText(entry);
   return (
-    <section className="wb-reopened" aria-label={`Reopened from History: the send at ${when}`} data-testid="reopened-send">
+    <section className="wb-reopened" aria-label={`Reopened send of ${when}`} data-testid="reopened-send">
       <div className="wb-reopened-head">
         <p>
           From History: sent at <time dateTime={new Date(entry.at).toISOString()}>{when}</time> to {entry.environment.name}, <span data-testid="reopened-outcome">{historyOutcomeText(entry)}</span>
         </p>
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={onClose} aria-label="Close the reopened send">
           Close
         </button>
       </div>
