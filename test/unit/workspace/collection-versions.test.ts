@@ -1,25 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WorkspaceService } from '../../../main/workspace/workspace-service.ts';
-import { openService, smallTree, tempDir, type TempDir } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { serviceForEachTest, smallTree } from './helpers.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'workspace', 'collection-versions');
 const fixture = (name: string): string => readFileSync(join(FIXTURES, name), 'utf8');
 
-let temp: TempDir;
-let service: WorkspaceService;
-beforeEach(() => {
-  temp = tempDir();
-  service = openService(temp.dir);
-});
-afterEach(() => temp.cleanup());
+const current = serviceForEachTest();
 
 /** The bodies of the imported collection's requests, by request name. */
 function bodiesOf(collectionId: string): Record<string, unknown> {
   const bodies: Record<string, unknown> = {};
   const walk = (id: string): void => {
-    const node = service.get(id);
+    const node = current().get(id);
     if (node.kind === 'request') bodies[node.name] = node.body;
     else for (const child of node.children) walk(child);
   };
@@ -29,13 +22,13 @@ function bodiesOf(collectionId: string): Record<string, unknown> {
 
 describe('countersign.collection versions', () => {
   it('reads a version 1 file (no flows)', () => {
-    const { collectionId } = service.importCollection(fixture('v1.countersign.json'));
-    expect(service.get(collectionId).name).toBe('Version one');
+    const { collectionId } = current().importCollection(fixture('v1.countersign.json'));
+    expect(current().get(collectionId).name).toBe('Version one');
     expect(bodiesOf(collectionId)).toEqual({ Pay: { kind: 'form', pairs: [{ name: 'amount', value: '10.00', enabled: true }] } });
   });
 
   it('reads a version 2 file holding a multipart body (written before the version was bumped)', () => {
-    const { collectionId } = service.importCollection(fixture('v2-multipart.countersign.json'));
+    const { collectionId } = current().importCollection(fixture('v2-multipart.countersign.json'));
     expect(bodiesOf(collectionId).Upload).toEqual({
       kind: 'multipart',
       parts: [
@@ -46,14 +39,14 @@ describe('countersign.collection versions', () => {
   });
 
   it('reads a version 3 file with multipart and binary bodies', () => {
-    const { collectionId } = service.importCollection(fixture('v3.countersign.json'));
+    const { collectionId } = current().importCollection(fixture('v3.countersign.json'));
     expect(bodiesOf(collectionId)['Put image']).toEqual({ kind: 'binary', path: '/tmp/logo.png', contentType: 'image/png' });
   });
 
   it('says a file from a newer Countersign is newer, not that it is invalid', () => {
     let caught: unknown;
     try {
-      service.importCollection(fixture('v4-newer.countersign.json'));
+      current().importCollection(fixture('v4-newer.countersign.json'));
     } catch (error) {
       caught = error;
     }
@@ -62,12 +55,12 @@ describe('countersign.collection versions', () => {
   });
 
   it('writes version 3, which the previous release (reading up to 2) reports as newer instead of failing on the body', () => {
-    const { collection, pay } = smallTree(service);
-    service.updateRequest(pay, { body: { kind: 'binary', path: '/tmp/x.bin', contentType: '' } });
-    const file = JSON.parse(service.exportCollection(collection).text) as { version: number; collection: object };
+    const { collection, pay } = smallTree(current());
+    current().updateRequest(pay, { body: { kind: 'binary', path: '/tmp/x.bin', contentType: '' } });
+    const file = JSON.parse(current().exportCollection(collection).text) as { version: number; collection: object };
     expect(file.version).toBe(3);
     // Round trip through this version's reader.
-    const again = service.importCollection(JSON.stringify({ ...file, collection: { ...file.collection, name: 'Copy' } }));
+    const again = current().importCollection(JSON.stringify({ ...file, collection: { ...file.collection, name: 'Copy' } }));
     expect(bodiesOf(again.collectionId).Pay).toEqual({ kind: 'binary', path: '/tmp/x.bin', contentType: '' });
   });
 });

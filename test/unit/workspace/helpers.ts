@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,4 +25,19 @@ export function smallTree(service: WorkspaceService): { collection: string; fold
   const pay = service.create({ kind: 'request', parentId: folder, name: 'Pay', method: 'post', url: '{{baseUrl}}/pay' }).id;
   const ping = service.create({ kind: 'request', parentId: collection, name: 'Ping', url: '{{baseUrl}}/ping' }).id;
   return { collection, folder, pay, ping };
+}
+
+/** A fresh service on a temp workspace file for each test of the file that calls it (in its body, not in a test). */
+export function serviceForEachTest(): () => WorkspaceService {
+  let temp: TempDir | undefined;
+  let service: WorkspaceService | undefined;
+  beforeEach(() => {
+    temp = tempDir();
+    service = openService(temp.dir);
+  });
+  afterEach(() => temp?.cleanup());
+  return () => {
+    if (!service) throw new Error('serviceForEachTest: read the service inside a test');
+    return service;
+  };
 }
