@@ -8,7 +8,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ import { testBackend } from '../../support/backend.ts';
 import { makeTestPki, type TestPki } from '../../support/openssl-ca.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { startTinyproxy, type RunningProxy } from '../../support/tinyproxy.ts';
-import { checkMultipart, type Seen } from '../requests/multipart-check.ts';
+import { checkMultipart, recordRequests, type Seen } from '../requests/multipart-check.ts';
 
 const ENV = 'UAT';
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -41,18 +41,6 @@ const closers: (() => Promise<void>)[] = [];
 const blob = Buffer.concat([Buffer.from('\r\n--boundary-lookalike\r\n'), randomBytes(3 * 1024 * 1024), Buffer.from([0, 13, 10, 255])]);
 const csv = Buffer.from('id,amount\r\n1,100.00\r\n');
 
-function record(request: IncomingMessage, response: ServerResponse): void {
-  const chunks: Buffer[] = [];
-  request.on('data', (chunk: Buffer) => chunks.push(chunk));
-  request.on('end', () => {
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : (value ?? '');
-    seen.push({ headers, body: Buffer.concat(chunks) });
-    response.setHeader('content-type', 'application/json');
-    response.end('{"ok":true}');
-  });
-}
-
 async function listen(server: ReturnType<typeof createHttpServer>): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -62,8 +50,8 @@ async function listen(server: ReturnType<typeof createHttpServer>): Promise<numb
 beforeAll(async () => {
   dir = await makeTempDir('countersign-file-shapes-');
   pki = await makeTestPki(dir.path, 'Files');
-  const httpsPort = await listen(createHttpsServer({ key: pki.serverKey, cert: pki.serverCert }, record));
-  const httpPort = await listen(createHttpServer(record));
+  const httpsPort = await listen(createHttpsServer({ key: pki.serverKey, cert: pki.serverCert }, recordRequests(seen)));
+  const httpPort = await listen(createHttpServer(recordRequests(seen)));
   httpsOrigin = `https://127.0.0.1:${String(httpsPort)}`;
   httpOrigin = `http://127.0.0.1:${String(httpPort)}`;
   proxy = await startTinyproxy(dir.path, [httpsPort, httpPort]);

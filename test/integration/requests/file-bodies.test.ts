@@ -13,7 +13,7 @@ import { MAX_FILE_BODY_BYTES } from '../../../main/requests/file-body.ts';
 import { buildCurlCommand } from '../../../main/requests/curl.ts';
 import { curlBodyArguments } from '../../../main/requests/curl-body.ts';
 import { SigningError, TokenCache, type SigningRequest } from '../../../main/signing/index.ts';
-import { checkMultipart, type Seen } from './multipart-check.ts';
+import { checkMultipart, recordRequests, type Seen } from './multipart-check.ts';
 
 // Multipart and binary-file bodies sent by our executor to a loopback server,
 // the bytes received checked by code nobody here wrote: python3's email parser
@@ -30,17 +30,7 @@ const seen: Seen[] = [];
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'countersign-file-bodies-'));
-  server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(request.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : (value ?? '');
-      seen.push({ headers, body: Buffer.concat(chunks) });
-      response.setHeader('content-type', 'application/json');
-      response.end('{"ok":true}');
-    });
-  });
+  server = createServer(recordRequests(seen));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
 });
