@@ -8,7 +8,7 @@ import { Redactor } from '../../../main/core/redactor.ts';
 import { draftHistoryEntry } from '../../../main/history/history-entry.ts';
 import { createHistoryFileStore, HISTORY_FILE_NAME } from '../../../main/history/history-file.ts';
 import { createHistoryService } from '../../../main/history/history-service.ts';
-import { historyEntry } from './history-fixture.ts';
+import { historyEntry, sendRecordBase } from './history-fixture.ts';
 
 const SECRET = 'tok_live_9f8e7d6c5b4a';
 const RESULTS: AssertionResult[] = [
@@ -63,12 +63,7 @@ describe('assertion results in History', () => {
     const redactor = new Redactor().add(SECRET);
     const leaking: AssertionResult = { index: 0, kind: 'jsonpath', label: '$.token equals expected', passed: false, actual: `"${SECRET}"`, message: `$.token is ${SECRET}, expected expected.` };
     const draft = draftHistoryEntry({
-      id: 'h1',
-      at: 1,
-      durationMs: 5,
-      request: { id: 'r1', name: 'Token', method: 'POST' },
-      collection: { id: 'c1', name: 'Gateway' },
-      environment: { id: 'e1', name: 'Sandbox', protected: false },
+      ...sendRecordBase,
       summary: null,
       outcome: { ok: false, error: { kind: 'timeout', message: 'No answer.' }, redirects: [] },
       assertions: [leaking],

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { BODY_PREVIEW_CHARS, historyEntryOf, redactedSummary } from '../../../main/history/history-entry.ts';
 import { Redactor } from '../../../main/core/redactor.ts';
+import { sendRecordBase } from './history-fixture.ts';
 
 const SECRET = 's3cr3t/value+x';
 const redactSecret = new Redactor().add(SECRET);
-const base = {
-  id: 'h1',
-  at: 1,
-  durationMs: 7,
-  request: { id: 'r1', name: 'Pay', method: 'POST' },
-  collection: { id: 'c1', name: 'Gateway' },
-  environment: { id: 'e1', name: 'Production', protected: true },
-};
+const base = sendRecordBase;
 
 describe('history entries', () => {
   it('redacts secrets by value in the URL, headers and body preview, in their encoded forms too', () => {

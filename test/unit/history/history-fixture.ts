@@ -19,3 +19,13 @@ export function historyEntry(n: number, requestId = 'r1'): HistoryEntry {
     summary: { method: 'POST', url: 'http://127.0.0.1/pay', headers: [], bodyPreview: '' },
   };
 }
+
+/** What the request service knows of a send before its outcome: the start of a SendRecord. */
+export const sendRecordBase = {
+  id: 'h1',
+  at: 1,
+  durationMs: 7,
+  request: { id: 'r1', name: 'Pay', method: 'POST' },
+  collection: { id: 'c1', name: 'Gateway' },
+  environment: { id: 'e1', name: 'Production', protected: true },
+};
