@@ -221,3 +221,22 @@ describe('binary-file bodies', () => {
     expect(seen.length).toBe(before);
   });
 });
+
+describe('a body file outside the allowed folders', () => {
+  it('stops the send before the token request of an OAuth 2.0 chain goes out: the server sees nothing', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'countersign-not-allowed-'));
+    try {
+      writeFileSync(join(outside, 'id_rsa'), 'NOT TO BE SENT');
+      const before = seen.length;
+      await expect(
+        send(
+          { method: 'POST', url: '{{baseUrl}}/upload', headers: [], body: { kind: 'multipart', parts: [{ kind: 'file', name: 'doc', path: join(outside, 'id_rsa') }] } },
+          [{ type: 'oauth2-client-credentials', tokenUrl: '{{baseUrl}}/token', clientId: 'cid', clientSecret: '{{secret:control_key}}' }],
+        ),
+      ).rejects.toThrow(/id_rsa is not in a folder you allowed for request bodies\. Nothing was sent\./);
+      expect(seen.length).toBe(before);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
