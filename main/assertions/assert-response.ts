@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import type { Assertion, AssertionResult } from '../contract/assertions.ts';
 import type { HttpOutcome, ResponseSummary } from '../contract/http.ts';
 import { evaluateAssertions, failAllWithoutResponse, type ResponseFacts } from './evaluate.ts';
+import type { RedactText } from './json-values.ts';
 
 /** A body saved to a file is read back for checking up to this size; a larger one is reported as not checked. */
 export const MAX_CHECKED_BODY_BYTES = 32 * 1024 * 1024;
@@ -10,9 +11,10 @@ export const MAX_CHECKED_BODY_BYTES = 32 * 1024 * 1024;
  * The request service's one call after a send: evaluates the request's
  * assertions against the outcome. Undefined when the request has none, so a
  * send's answer only carries `assertions` where there are some. The caller
- * walks the results with the send's redactor like the rest of its answer.
+ * walks the results with the send's redactor like the rest of its answer, and
+ * passes it as `redact` too: a value found is redacted before it is cut short.
  */
-export async function assertResponse(assertions: readonly Assertion[] | undefined, outcome: HttpOutcome): Promise<AssertionResult[] | undefined> {
+export async function assertResponse(assertions: readonly Assertion[] | undefined, outcome: HttpOutcome, redact?: RedactText): Promise<AssertionResult[] | undefined> {
   if (!assertions || assertions.length === 0) return undefined;
   if (!outcome.ok) return failAllWithoutResponse(assertions, outcome.error.message);
   const { response } = outcome;
@@ -21,7 +23,7 @@ export async function assertResponse(assertions: readonly Assertion[] | undefine
     headers: response.headers,
     totalMs: response.timing.totalMs,
     body: await bodyOf(response, needsBody(assertions)),
-  });
+  }, redact);
 }
 
 function needsBody(assertions: readonly Assertion[]): boolean {

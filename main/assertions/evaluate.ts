@@ -1,6 +1,6 @@
 import type { Assertion, AssertionResult } from '../contract/assertions.ts';
 import { checkSchema } from './json-schema.ts';
-import { jsonContains, jsonEquals, jsonType, queryJson, shown } from './json-values.ts';
+import { jsonContains, jsonEquals, jsonType, queryJson, shown, type RedactText } from './json-values.ts';
 import { assertionLabel } from './label.ts';
 
 /** What assertions look at: one response, its whole body as text when it could be read. */
@@ -20,12 +20,13 @@ type Verdict = { passed: boolean; actual: string | null; message: string };
  * clock. Disabled assertions are left out; a broken one (bad JSONPath,
  * unusable schema, a body that is not JSON) fails with the reason.
  */
-export function evaluateAssertions(assertions: readonly Assertion[], response: ResponseFacts): AssertionResult[] {
+export function evaluateAssertions(assertions: readonly Assertion[], response: ResponseFacts, redact?: RedactText): AssertionResult[] {
   const parsed = lazyJson(response.body);
+  const show = (value: unknown) => shown(value, redact);
   const results: AssertionResult[] = [];
   assertions.forEach((assertion, index) => {
     if (!assertion.enabled) return;
-    results.push({ index, kind: assertion.kind, label: assertionLabel(assertion), ...verdict(assertion, response, parsed) });
+    results.push({ index, kind: assertion.kind, label: assertionLabel(assertion), ...verdict(assertion, response, parsed, show) });
   });
   return results;
 }
@@ -55,7 +56,10 @@ function lazyJson(body: ResponseFacts['body']): JsonBody {
   };
 }
 
-function verdict(assertion: Assertion, response: ResponseFacts, json: JsonBody): Verdict {
+/** What a found value looks like in a result: redacted, then cut short. */
+type Show = (value: unknown) => string;
+
+function verdict(assertion: Assertion, response: ResponseFacts, json: JsonBody, show: Show): Verdict {
   switch (assertion.kind) {
     case 'status': {
       const actual = String(response.status);
@@ -64,9 +68,9 @@ function verdict(assertion: Assertion, response: ResponseFacts, json: JsonBody):
       return { passed, actual, message: passed ? `Status ${actual}.` : `Expected status ${assertion.expected}, got ${actual}.` };
     }
     case 'header':
-      return headerVerdict(assertion, response.headers);
+      return headerVerdict(assertion, response.headers, show);
     case 'jsonpath':
-      return jsonPathVerdict(assertion, json);
+      return jsonPathVerdict(assertion, json, show);
     case 'body-contains': {
       if ('unavailable' in response.body) return { passed: false, actual: null, message: `The body could not be checked: ${response.body.unavailable}.` };
       const found = response.body.text.includes(assertion.value);
@@ -90,10 +94,10 @@ function verdict(assertion: Assertion, response: ResponseFacts, json: JsonBody):
   }
 }
 
-function headerVerdict(assertion: Extract<Assertion, { kind: 'header' }>, headers: ResponseFacts['headers']): Verdict {
+function headerVerdict(assertion: Extract<Assertion, { kind: 'header' }>, headers: ResponseFacts['headers'], show: Show): Verdict {
   const wanted = assertion.name.toLowerCase();
   const values = headers.filter(([name]) => name.toLowerCase() === wanted).map(([, value]) => value);
-  const actual = values.length === 0 ? null : shown(values.join(', '));
+  const actual = values.length === 0 ? null : show(values.join(', '));
   switch (assertion.op) {
     case 'exists':
       return { passed: values.length > 0, actual, message: values.length > 0 ? `${assertion.name} is present.` : `The response has no ${assertion.name} header.` };
@@ -108,14 +112,14 @@ function headerVerdict(assertion: Extract<Assertion, { kind: 'header' }>, header
   }
 }
 
-function jsonPathVerdict(assertion: Extract<Assertion, { kind: 'jsonpath' }>, json: JsonBody): Verdict {
+function jsonPathVerdict(assertion: Extract<Assertion, { kind: 'jsonpath' }>, json: JsonBody, show: Show): Verdict {
   const body = json();
   if ('error' in body) return { passed: false, actual: null, message: `The body could not be checked: ${body.error}.` };
   const query = queryJson(body.value, assertion.path);
   if ('error' in query) return { passed: false, actual: null, message: `${capitalised(query.error)}.` };
   const found = query.matches.length > 0;
   const first: unknown = query.matches[0];
-  const actual = found ? shown(first) : null;
+  const actual = found ? show(first) : null;
   const { path, value, op } = assertion;
   if (op === 'exists') return { passed: found, actual, message: found ? `${path} is ${actual ?? ''}.` : `${path} matched nothing.` };
   if (op === 'not-exists') return { passed: !found, actual, message: found ? `${path} is present (${actual ?? ''}).` : `${path} matched nothing.` };

@@ -46,8 +46,14 @@ export function jsonContains(actual: unknown, expected: string): boolean {
   return false;
 }
 
-/** A value as a person reads it, cut short: strings as they are, the rest as JSON. */
-export function shown(value: unknown, limit = 300): string {
-  const text = typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
+/** Replaces the send's secrets in a text (the send's redactor); the identity where there is none. */
+export type RedactText = (text: string) => string;
+
+/**
+ * A value as a person reads it, cut short: strings as they are, the rest as JSON. Redacted before it is
+ * cut, so a secret straddling the cut cannot leave its first half behind where no redactor would know it.
+ */
+export function shown(value: unknown, redact: RedactText = (text) => text, limit = 300): string {
+  const text = redact(typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value));
   return text.length > limit ? `${text.slice(0, limit)}…` : text;
 }
