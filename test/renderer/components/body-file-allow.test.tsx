@@ -18,6 +18,11 @@ function mainWithAllowList(folder: string) {
       allowed.push(path);
       return { folders: [...allowed], workspaceFolder: null, never: [] };
     },
+    'files:body-file-folders': () => ({ folders: [...allowed], workspaceFolder: null, never: [] }),
+    'files:forget-body-folder': ({ path }) => {
+      allowed.splice(allowed.indexOf(path), 1);
+      return { folders: [...allowed], workspaceFolder: null, never: [] };
+    },
   });
   return { api, allowed };
 }
@@ -39,6 +44,14 @@ describe('a body file outside the allowed folders', () => {
     await waitFor(() => expect(screen.getByRole('status', { name: 'Body file check' }).textContent).toBe('statement.csv, 20 B: read when the request is sent.'));
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Allow this folder…' })).toBeNull();
+
+    // The list under the editor shows it, and Forget takes it back: the file is refused again.
+    await user.click(screen.getByText(/^Folders request bodies may read/));
+    const list = screen.getByRole('list', { name: 'Folders request bodies may read' });
+    await waitFor(() => expect(list.textContent).toContain('/home/u/uploads'));
+    await user.click(screen.getByRole('button', { name: 'Forget /home/u/uploads' }));
+    expect(allowed).toEqual([]);
+    expect(await screen.findByRole('button', { name: 'Allow this folder…' })).toBeTruthy();
   });
 
   it('Cancel allows nothing', async () => {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { RequestBody } from '../../../../main/contract/workspace.ts';
 import { PairsEditor } from './PairsEditor.tsx';
 import { BodyTextArea } from './body/BodyTextArea.tsx';
+import { AllowedFolders } from './body/AllowedFolders.tsx';
 import { FilePathField } from './body/FilePathField.tsx';
 import { formatJson } from './body/json-format.ts';
 import { MultipartEditor } from './body/MultipartEditor.tsx';
@@ -51,6 +52,7 @@ export function BodyEditor({ body, onChange }: { body: RequestBody; onChange: (b
           <p className="hint">The file&apos;s bytes are the whole body, read by main when the request is sent (up to 50 MiB). A Content-Type header of the request wins over this type.</p>
         </>
       )}
+      {(body.kind === 'multipart' || body.kind === 'binary') && <AllowedFolders />}
     </div>
   );
 }
