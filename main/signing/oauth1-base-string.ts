@@ -43,7 +43,11 @@ function compareBytes(a: string, b: string): number {
 export type EncodedParam = SourcedParam & { readonly encodedName: string; readonly encodedValue: string };
 
 /** The base string and the parameters encoded and sorted as it uses them (the signer reuses them for the header and body). */
-export type EncodedBaseString = BaseStringParts & { readonly sorted: readonly EncodedParam[] };
+export type EncodedBaseString = BaseStringParts & {
+  readonly sorted: readonly EncodedParam[];
+  /** The oauth_* parameters encoded, in the order given (the Authorization header's order). */
+  readonly oauth: readonly EncodedParam[];
+};
 
 function encoded(pair: FormPair, source: SourcedParam['source']): EncodedParam {
   return { name: pair.name, value: pair.value, source, encodedName: percentEncode(pair.name), encodedValue: percentEncode(pair.value) };
@@ -61,17 +65,22 @@ export function buildEncodedBaseString(
   oauthParams: readonly FormPair[],
 ): EncodedBaseString {
   const parsed = new URL(url);
-  const all: EncodedParam[] = [];
-  if (parsed.search !== '') for (const [name, value] of new URLSearchParams(parsed.search)) all.push(encoded({ name, value }, 'query'));
-  for (const pair of bodyParams(body)) all.push(encoded(pair, 'body'));
-  for (const pair of oauthParams) all.push(encoded(pair, 'oauth'));
-  const params: SourcedParam[] = all.map(({ name, value, source }) => ({ name, value, source }));
-  const sorted = [...all].sort((a, b) => compareBytes(a.encodedName, b.encodedName) || compareBytes(a.encodedValue, b.encodedValue));
-  const normalizedParams = sorted.map((p) => `${p.encodedName}=${p.encodedValue}`).join('&');
+  const sorted: EncodedParam[] = [];
+  if (parsed.search !== '') for (const [name, value] of new URLSearchParams(parsed.search)) sorted.push(encoded({ name, value }, 'query'));
+  for (const pair of bodyParams(body)) sorted.push(encoded(pair, 'body'));
+  const oauth = oauthParams.map((pair) => encoded(pair, 'oauth'));
+  sorted.push(...oauth);
+  const params: SourcedParam[] = sorted.map(({ name, value, source }) => ({ name, value, source }));
+  sorted.sort((a, b) => compareBytes(a.encodedName, b.encodedName) || compareBytes(a.encodedValue, b.encodedValue));
+  let normalizedParams = '';
+  for (let i = 0; i < sorted.length; i++) {
+    const p = sorted[i] as EncodedParam;
+    normalizedParams += `${i === 0 ? '' : '&'}${p.encodedName}=${p.encodedValue}`;
+  }
   const upper = method.toUpperCase();
   const baseUri = `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
   const baseString = `${percentEncode(upper)}&${percentEncode(baseUri)}&${percentEncode(normalizedParams)}`;
-  return { method: upper, baseUri, params, normalizedParams, baseString, sorted };
+  return { method: upper, baseUri, params, normalizedParams, baseString, sorted, oauth };
 }
 
 /** Section 3.4.1.1 as plain parts (compare mode, the diagnosis). */

@@ -82,17 +82,21 @@ function applyHmacFields(request: SigningRequest, config: HmacFields, ctx: Schem
   }
 
   const pieces = assemble(config.parts, body, '');
-  const stringToSign = pieces.map((p) => p.text).join('');
+  // One pass for the string to sign and the trace's list of parts (this runs on every send).
+  let stringToSign = '';
+  let listed = '';
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i] as Piece;
+    stringToSign += p.text;
+    listed += `${i === 0 ? '' : '\n'}${i < 9 ? ' ' : ''}${i + 1}. ${p.label} = "${p.text}"${p.note === '' ? '' : `  (${p.note})`}`;
+  }
   // digest('hex') and a pooled Buffer.from for the base64: a digest() Buffer costs more than the HMAC itself here.
   const hex = createHmac(config.algorithm, config.key).update(stringToSign).digest('hex');
   const base64 = Buffer.from(hex, 'hex').toString('base64');
   const signature = config.encoding === 'hex' ? hex : base64;
 
   trace
-    .add(
-      'Parts in order',
-      pieces.map((p, i) => `${String(i + 1).padStart(2)}. ${p.label} = "${p.text}"${p.note === '' ? '' : `  (${p.note})`}`).join('\n'),
-    )
+    .add('Parts in order', listed)
     .add('String to sign', stringToSign, 'the parts concatenated with nothing between them')
     .add('Signing key', keyShape('secret key', config.key))
     .add('Signature (hex)', hex)
@@ -114,7 +118,8 @@ function applyHmacFields(request: SigningRequest, config: HmacFields, ctx: Schem
     comparable: {
       kind: 'string',
       stringToSign,
-      parts: pieces.map((p) => ({ label: p.label, text: p.text })),
+      // Pieces carry a note besides label and text; compare mode reads only those two.
+      parts: pieces,
       signatureHex: hex,
       signatureBase64: base64,
       variants: () => hmacFieldVariants(config, body),

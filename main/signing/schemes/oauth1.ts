@@ -7,7 +7,7 @@ import { oauth1Variants } from '../oauth1-variants.ts';
 import { percentEncode } from '../percent-encode.ts';
 import { setHeader } from '../request-edit.ts';
 import { redactTrace, TraceBuilder } from '../trace.ts';
-import type { ComparableOAuth1, FormPair, SchemeContext, SchemeResult, SigningRequest } from '../types.ts';
+import type { ComparableOAuth1, FormPair, SchemeContext, SchemeResult, SigningRequest, SourcedParam } from '../types.ts';
 import type { SchemeModule } from './define.ts';
 
 /** The config fields that hold secrets; the trace redacts their values. */
@@ -35,7 +35,7 @@ export function authorizationHeader(realm: string | undefined, params: readonly 
 }
 
 function headerOf(realm: string | undefined, parts: string[]): string {
-  if (realm !== undefined) parts.unshift(`realm="${realm.replace(/["\\]/g, '\\$&')}"`);
+  if (realm !== undefined) parts.unshift(`realm="${realm === '' ? '' : realm.replace(/["\\]/g, '\\$&')}"`);
   return `OAuth ${parts.join(', ')}`;
 }
 
@@ -60,6 +60,19 @@ export type OAuth1Result = SchemeResult & {
   readonly comparable: ComparableOAuth1;
 };
 
+/** Each source padded to five characters, as the trace lines them up. */
+const SOURCE_COLUMN: Readonly<Record<SourcedParam['source'], string>> = { query: 'query', body: 'body ', oauth: 'oauth' };
+
+/** The trace's list of parameters, one "source  name=value" per line (a loop: this runs on every send). */
+function collected(params: readonly SourcedParam[]): string {
+  let out = '';
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i] as SourcedParam;
+    out += `${i === 0 ? '' : '\n'}${SOURCE_COLUMN[p.source]}  ${p.name}=${p.value}`;
+  }
+  return out;
+}
+
 const valueOf = (params: readonly FormPair[], name: string): string => params.find((p) => p.name === name)?.value ?? '';
 
 /**
@@ -71,12 +84,11 @@ const valueOf = (params: readonly FormPair[], name: string): string => params.fi
 function applyOAuth1(request: SigningRequest, config: OAuth1, ctx: SchemeContext): OAuth1Result {
   const prepared = requestForBase(request, config);
   const oauth = oauth1Params(config, ctx);
-  const { sorted, ...base } = buildEncodedBaseString(prepared.method, prepared.url, prepared.body, oauth);
+  const { sorted, oauth: encodedOAuth, ...base } = buildEncodedBaseString(prepared.method, prepared.url, prepared.body, oauth);
   const signature = computeOAuth1Signature(config.signatureMethod, base.baseString, config);
 
   // The header lists the oauth_* parameters in the order they were made, then the signature.
-  const headerParts: string[] = [];
-  for (const p of sorted) if (p.source === 'oauth') headerParts[oauth.findIndex((o) => o.name === p.name)] = `${p.encodedName}="${p.encodedValue}"`;
+  const headerParts = encodedOAuth.map((p) => `${p.encodedName}="${p.encodedValue}"`);
   headerParts.push(`oauth_signature="${percentEncode(signature.value)}"`);
   const header = headerOf(config.realm, headerParts);
 
@@ -89,11 +101,7 @@ function applyOAuth1(request: SigningRequest, config: OAuth1, ctx: SchemeContext
   const trace = new TraceBuilder(`OAuth 1.0a ${config.signatureMethod}`)
     .add('Timestamp', valueOf(oauth, 'oauth_timestamp'))
     .add('Nonce', valueOf(oauth, 'oauth_nonce'))
-    .add(
-      'Parameters collected',
-      base.params.map((p) => `${p.source.padEnd(5)}  ${p.name}=${p.value}`).join('\n'),
-      'query string, form body and oauth_* parameters (RFC 5849 3.4.1.3.1), decoded',
-    )
+    .add('Parameters collected', collected(base.params), 'query string, form body and oauth_* parameters (RFC 5849 3.4.1.3.1), decoded')
     .add('Normalized parameters', base.normalizedParams, 'each name and value percent-encoded, sorted, joined with &')
     .add('Base string URI', base.baseUri)
     .add('Signature base string', base.baseString, 'METHOD & encoded URI & encoded normalized parameters')
