@@ -11,12 +11,24 @@
 export const REDACTED = '[redacted]';
 
 /**
- * Values shorter than this are not redacted: a 1-5 character "secret" would
- * replace ordinary words, numbers and ids all over every output (and turn
- * JSON into nonsense) while protecting almost nothing, since it can be
- * guessed. Every credential the gateways issue is far longer.
+ * Values at least this long are replaced wherever they occur. A shorter one
+ * (a 4-digit PIN, a short merchant password) is replaced only as a whole
+ * token, never inside a longer run of letters or digits: as a plain
+ * substring it would cut ordinary words, numbers and ids out of every output.
  */
 export const MIN_SECRET_LENGTH = 6;
+
+/**
+ * A letter or digit on either side makes an occurrence part of a longer
+ * token, where a short value is left alone. The RegExp checks ASCII
+ * neighbours; a non-ASCII one is checked per match (WORD_CHARACTER), since a
+ * Unicode property class makes the RegExp 20 times slower to build. Binary
+ * previews (read as latin1) check ASCII only: there a short value next to a
+ * multi-byte character is still cut.
+ */
+const NOT_IN_ASCII_TOKEN_BEFORE = '(?<![0-9A-Za-z])';
+const NOT_IN_ASCII_TOKEN_AFTER = '(?![0-9A-Za-z])';
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** What a binary preview that held a secret is replaced by. */
 export const BINARY_REDACTED_NOTE = `${REDACTED} (a binary body that held a secret value)`;
@@ -46,7 +58,11 @@ function jsonAsciiEscape(value: string): string {
  * hex in lower and upper case; JSON-escaped (plain and ASCII-only).
  */
 export function encodedForms(secret: string): string[] {
-  if (secret.length < MIN_SECRET_LENGTH) return [];
+  return secret.length < MIN_SECRET_LENGTH ? [] : derivedForms(secret);
+}
+
+/** The forms above for a value of any length (a short value's are matched as whole tokens only). */
+function derivedForms(secret: string): string[] {
   const bytes = Buffer.from(wellFormed(secret), 'utf8');
   const once = percentEncode(secret);
   const hex = bytes.toString('hex');
@@ -75,7 +91,13 @@ export function basicPairForm(user: string, secret: string): string {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
-type Matcher = { test: RegExp; replace: RegExp; bytes: RegExp; shortest: number };
+/**
+ * `test` is a quick first check and `replace` the real one. With short values
+ * known, `whole` holds their forms and `wholeTest` finds them anywhere (a
+ * RegExp that starts with a lookbehind scans several times slower), and
+ * `test` covers the other forms only.
+ */
+type Matcher = { test: RegExp; replace: RegExp; bytes: RegExp; shortest: number; whole?: ReadonlySet<string>; wholeTest?: RegExp };
 
 /**
  * Forms and matchers are reused across redactors: a send's signing builds a
@@ -103,6 +125,58 @@ function remember<V>(cache: Map<string, V>, key: string, limit: number, make: ()
   return made;
 }
 
+/**
+ * The matcher when short values are known: their forms only where no letter
+ * or digit touches them, every other form anywhere (a form a long value
+ * shares with a short one is matched anywhere). Built only then, so a
+ * redactor of long values alone keeps the plain matcher.
+ */
+function wholeTokenMatcher(forms: readonly string[], values: ReadonlyMap<string, readonly string[]>, short: Set<string>): Matcher {
+  for (const [value, valueForms] of values) if (value.length >= MIN_SECRET_LENGTH) for (const form of valueForms) short.delete(form);
+  const anywhere = forms.filter((form) => !short.has(form));
+  const whole = forms.filter((form) => short.has(form));
+  const alternatives = (escape: (form: string) => string) => [...anywhere.map(escape), `${NOT_IN_ASCII_TOKEN_BEFORE}(?:${whole.map(escape).join('|')})${NOT_IN_ASCII_TOKEN_AFTER}`].join('|');
+  const source = alternatives(escapeRegExp);
+  return {
+    // (?!) never matches: with short values only, wholeTest alone finds candidates.
+    test: new RegExp(anywhere.length > 0 ? anywhere.map(escapeRegExp).join('|') : '(?!)'),
+    replace: new RegExp(source, 'g'),
+    bytes: new RegExp(alternatives((form) => escapeRegExp(Buffer.from(form, 'utf8').toString('latin1')))),
+    shortest: forms.at(-1)?.length ?? 0,
+    whole: short,
+    wholeTest: new RegExp(whole.map(escapeRegExp).join('|')),
+  };
+}
+
+/** The quick check: whether the text may hold a form (a short value's may still be part of a longer token). */
+function mayHold(matcher: Matcher, text: string): boolean {
+  return text.length >= matcher.shortest && (matcher.test.test(text) || (matcher.wholeTest !== undefined && matcher.wholeTest.test(text)));
+}
+
+/** Whether the character just before `start`, or at `end`, is a letter or digit (a surrogate pair read as one character). */
+function touchesWord(text: string, start: number, end: number): boolean {
+  const before = text.codePointAt(start - 2);
+  const previous = before !== undefined && before > 0xffff ? String.fromCodePoint(before) : text.charAt(start - 1);
+  const next = text.codePointAt(end);
+  return (previous !== '' && WORD_CHARACTER.test(previous)) || (next !== undefined && WORD_CHARACTER.test(String.fromCodePoint(next)));
+}
+
+/** The text with every match replaced, except a short value's form that a letter or digit touches. */
+function replaceForms(matcher: Matcher, text: string, replacement: string): string {
+  const whole = matcher.whole;
+  if (whole === undefined) return text.replace(matcher.replace, () => replacement);
+  return text.replace(matcher.replace, (match: string, offset: number) => (whole.has(match) && touchesWord(text, offset, offset + match.length) ? match : replacement));
+}
+
+/** Whether the text holds a form the matcher would replace. */
+function holdsForm(matcher: Matcher, text: string): boolean {
+  if (!mayHold(matcher, text)) return false;
+  const whole = matcher.whole;
+  if (whole === undefined) return true;
+  for (const found of text.matchAll(matcher.replace)) if (!whole.has(found[0]) || !touchesWord(text, found.index, found.index + found[0].length)) return true;
+  return false;
+}
+
 function isPlainObject(value: object): value is Record<string, unknown> {
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
@@ -119,10 +193,10 @@ export class Redactor {
   readonly #values = new Map<string, readonly string[]>();
   #matcher: Matcher | null | undefined;
 
-  /** Adds a secret value (ignored when shorter than MIN_SECRET_LENGTH). Returns this. */
+  /** Adds a secret value (one shorter than MIN_SECRET_LENGTH is replaced as a whole token only; "" is ignored). Returns this. */
   add(value: string): this {
-    if (value.length < MIN_SECRET_LENGTH || this.#values.has(value)) return this;
-    this.#values.set(value, remember(formsCache, value, CACHED_VALUES, () => encodedForms(value)));
+    if (value === '' || this.#values.has(value)) return this;
+    this.#values.set(value, remember(formsCache, value, CACHED_VALUES, () => derivedForms(value)));
     this.#matcher = undefined;
     return this;
   }
@@ -172,14 +246,14 @@ export class Redactor {
   /** True when the text holds any form of any known secret. */
   holdsSecret(text: string): boolean {
     const matcher = this.#matcherNow();
-    return matcher !== null && text.length >= matcher.shortest && matcher.test.test(text);
+    return matcher !== null && holdsForm(matcher, text);
   }
 
   /** The text with every form of every known secret replaced (by `[redacted]` unless told otherwise). */
   redactText(text: string, replacement: string = REDACTED): string {
     const matcher = this.#matcherNow();
-    if (matcher === null || text.length < matcher.shortest || !matcher.test.test(text)) return text;
-    return text.replace(matcher.replace, () => replacement);
+    if (matcher === null || !mayHold(matcher, text)) return text;
+    return replaceForms(matcher, text, replacement);
   }
 
   /** What a log line may keep of a failure: its name, message and stack with every known secret form replaced. */
@@ -207,8 +281,8 @@ export class Redactor {
 
   #walk(value: unknown, matcher: Matcher): unknown {
     if (typeof value === 'string') {
-      if (value.length < matcher.shortest || !matcher.test.test(value)) return value;
-      return value.replace(matcher.replace, REDACTED);
+      if (!mayHold(matcher, value)) return value;
+      return matcher.whole === undefined ? value.replace(matcher.replace, REDACTED) : replaceForms(matcher, value, REDACTED);
     }
     if (typeof value !== 'object' || value === null) return value;
     if (value instanceof Uint8Array) return this.#bytesHoldSecret(value, matcher) ? Buffer.from(BINARY_REDACTED_NOTE, 'utf8') : value;
@@ -256,6 +330,9 @@ export class Redactor {
   #buildMatcher(): Matcher | null {
     const forms = [...new Set([...this.#values.values()].flat())].sort((a, b) => b.length - a.length);
     if (forms.length === 0) return null;
+    // Basic pairs' keys are longer than MIN_SECRET_LENGTH, so only short values' own forms count here.
+    const whole = new Set([...this.#values].flatMap(([value, valueForms]) => (value.length < MIN_SECRET_LENGTH ? valueForms : [])));
+    if (whole.size > 0) return wholeTokenMatcher(forms, this.#values, whole);
     const source = forms.map(escapeRegExp).join('|');
     // Bytes are matched as latin1 text, so each form is written as its UTF-8 bytes one char per byte.
     const byteSource = forms.map((form) => escapeRegExp(Buffer.from(form, 'utf8').toString('latin1'))).join('|');

@@ -162,7 +162,7 @@ describe('no secret value in any trace, error or log line', () => {
   it('redact() replaces every occurrence and its encoded forms, longest secret first', () => {
     expect(redact('a=pn%2BSecret%2Fwith%3Dchars%26more&b=pn+Secret/with=chars&more', [VAULT.client_secret!])).toBe('a=[redacted]&b=[redacted]');
     expect(redact('abcdefghijkl abcdefgh', ['abcdefgh', 'abcdefghijkl'])).toBe('[redacted] [redacted]');
-    // Values shorter than MIN_SECRET_LENGTH would cut ordinary words out of every output: they are not redacted.
-    expect(redact('nothing here', ['', 'zzz', 'here'])).toBe('nothing here');
+    // Values shorter than MIN_SECRET_LENGTH are cut only as whole tokens, never out of a longer word.
+    expect(redact('nothing here, there', ['', 'zzz', 'here'])).toBe('nothing [redacted], there');
   });
 });
