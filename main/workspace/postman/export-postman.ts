@@ -3,6 +3,7 @@ import type { ExportedCollection, ExportedEnvironment, ExportedFolder, ExportedI
 import type { KeyValue, RequestBody } from '../../contract/workspace.ts';
 import { postmanAuth, type PostmanAuthParts } from './export-auth.ts';
 import { TemplateMapper } from './export-templates.ts';
+import { SECRET_VARIABLE_NOTE } from './secret-variables.ts';
 
 export const POSTMAN_SCHEMA_V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json';
 
@@ -165,7 +166,7 @@ export function exportPostman(collection: ExportedCollection, environmentName?: 
     ...(auth.auth === undefined ? {} : { auth: auth.auth }),
     ...placeholderEvent(auth),
     // Declared empty: Postman lists them as the values to fill in.
-    variable: [...t.secrets].map((name) => ({ key: name, value: '', type: 'string' })),
+    variable: [...t.secrets].map((name) => ({ key: name, value: '', type: 'string', description: SECRET_VARIABLE_NOTE })),
   });
   const json = built.toJSON() as Record<string, unknown> & { info: Record<string, unknown> };
   json.info = { ...json.info, schema: POSTMAN_SCHEMA_V21 };

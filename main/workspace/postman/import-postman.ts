@@ -10,6 +10,7 @@ import { mapPostmanAuth, type PostmanAuthParams } from './postman-auth.ts';
 import { MAX_POSTMAN_NESTING, nestedDeeperThan } from './nesting.ts';
 import { mapDynamicDeep } from './dynamic-variables.ts';
 import { scriptsOf, type DroppedScript } from './scripts.ts';
+import { markSecretsDeep, SECRET_VARIABLE_NOTE } from './secret-variables.ts';
 
 export type PostmanConversion = { draft: ExportedCollection; warnings: string[]; droppedScripts: DroppedScript[] };
 
@@ -213,10 +214,21 @@ export function convertPostman(text: string): PostmanConversion {
   const auths = [authOf(collection.auth, collection.name, warnings)];
   const values = new Map<string, string>();
   const disabled = new Set<string>();
+  // Variables a Countersign export declared for vault secrets: references to them become {{secret:name}} again.
+  const vaultNames = new Set<string>();
   for (const variable of collection.variables.all()) {
     if (variable.key === undefined || variable.key === null) continue;
+    if (valueText(variable.value) === '' && descriptionOf(variable.description).description === SECRET_VARIABLE_NOTE) {
+      vaultNames.add(variable.key);
+      continue;
+    }
     values.set(variable.key, valueText(variable.value));
     if (variable.disabled) disabled.add(variable.key);
+  }
+  if (vaultNames.size > 0) {
+    items.splice(0, items.length, ...markSecretsDeep(items, vaultNames));
+    auths.splice(0, auths.length, ...markSecretsDeep(auths, vaultNames));
+    warnings.push(`Exported from Countersign: ${[...vaultNames].sort().map((name) => `{{secret:${name}}}`).join(', ')} ${vaultNames.size === 1 ? 'is a vault secret' : 'are vault secrets'}; add the values to the vault of each environment.`);
   }
   const secretVariables = inlineSecretVariables(items, auths, values);
   const variables: EnvironmentVariable[] = [...values]
@@ -232,7 +244,7 @@ export function convertPostman(text: string): PostmanConversion {
     name: cleanName(collection.name, 'Imported collection'),
     ...descriptionOf(collection.description),
     auth: collectionAuth.mode === 'inherit' ? { mode: 'none' } : collectionAuth,
-    environments: DEFAULT_ENVIRONMENTS.map((env) => ({ name: env.name, protected: env.protected, variables, secrets: [] })),
+    environments: DEFAULT_ENVIRONMENTS.map((env) => ({ name: env.name, protected: env.protected, variables, secrets: [...vaultNames] })),
     items,
   });
   if (!parsed.success) {

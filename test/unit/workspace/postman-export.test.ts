@@ -5,6 +5,7 @@ import type { AuthSetting, RequestBody } from '../../../main/contract/workspace.
 import { ExportedCollection, type ExportedRequest } from '../../../main/workspace/exchange/format.ts';
 import { exportPostman, POSTMAN_SCHEMA_V21 } from '../../../main/workspace/postman/export-postman.ts';
 import { convertPostman } from '../../../main/workspace/postman/import-postman.ts';
+import { SECRET_VARIABLE_NOTE } from '../../../main/workspace/postman/secret-variables.ts';
 
 type Json = Record<string, unknown>;
 type PostmanItem = { name: string; description?: { content: string }; request: Json & { header?: { key: string; value: string; disabled?: boolean }[]; body?: Json; auth?: { type: string } & Json; url: Json }; event?: { listen: string; script: { exec: string[]; name?: string } }[] };
@@ -147,7 +148,7 @@ describe('Postman export: the document', () => {
 
   it('declares secrets by name with empty values, in the collection and the environment file', () => {
     const out = exportPostman(collection, 'UAT');
-    expect(out.collection.variable).toEqual([{ key: 'tok', value: '', type: 'string' }]);
+    expect(out.collection.variable).toEqual([{ key: 'tok', value: '', type: 'string', description: { content: SECRET_VARIABLE_NOTE, type: 'text/plain' } }]);
     expect(out.environment).toMatchObject({
       name: 'UAT',
       _postman_variable_scope: 'environment',
@@ -160,11 +161,17 @@ describe('Postman export: the document', () => {
     expect(exportPostman(collection).environment).toBeUndefined();
   });
 
-  it('our own importer reads it back to the same requests', () => {
+  it('our own importer reads it back to the same requests, secrets as vault names again', () => {
     const { collection: json } = exportPostman(collection);
-    const { draft } = convertPostman(JSON.stringify(json));
+    const { draft, warnings } = convertPostman(JSON.stringify(json));
     const [folder, ping] = draft.items;
-    expect(folder).toMatchObject({ type: 'folder', name: 'Payments', items: [{ name: 'Pay', auth: chain({ type: 'bearer', token: '{{tok}}' }) }] });
+    expect(folder).toMatchObject({ type: 'folder', name: 'Payments', items: [{ name: 'Pay', auth: chain({ type: 'bearer', token: '{{secret:tok}}' }) }] });
+    expect(draft.environments.map((env) => [env.secrets, env.variables])).toEqual([
+      [['tok'], []],
+      [['tok'], []],
+      [['tok'], []],
+    ]);
+    expect(warnings).toContain('Exported from Countersign: {{secret:tok}} is a vault secret; add the values to the vault of each environment.');
     expect(ping).toMatchObject({ name: 'Ping', method: 'GET', url: '{{baseUrl}}/r', params: [{ name: 'a', value: '1', enabled: true }, { name: 'b', value: '2', enabled: false }] });
   });
 });
