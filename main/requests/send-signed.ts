@@ -3,7 +3,7 @@ import type { Exchange, ExchangeFailure, SignatureInputs } from '../contract/exc
 import type { HttpOutcome } from '../contract/http.ts';
 import { Redactor } from '../core/redactor.ts';
 import { executeRequest, type ExecuteOptions, type ExecutorDeps } from '../http/index.ts';
-import { isRedactedTrace, SigningError, signRequest, type SignInput, type SignedRequest, type SigningDeps, type SigningRequest, type TokenFetcher } from '../signing/index.ts';
+import { SigningError, signRequest, type SignInput, type SignedRequest, type SigningDeps, type SigningRequest, type TokenFetcher } from '../signing/index.ts';
 import { callFailure, tokenFailure } from '../diagnosis/failure.ts';
 import { previewText, toExchange, type ExchangeDraft } from '../diagnosis/exchange-record.ts';
 import { SigningRecorder } from '../diagnosis/recording.ts';
@@ -135,14 +135,16 @@ export async function sendSigned(
   let retried = false;
   // The record covers both signings after a retry: the first call's request carried the token the 401 dropped.
   const redactor = new Redactor().absorb(signed.redactor);
+  const signings = [signed];
   if (outcome.ok && outcome.response.status === 401 && signed.tokensUsed.length > 0) {
     for (const used of signed.tokensUsed) signing.tokens.drop(used.key, used.accessToken);
     signed = await signOnce();
+    signings.push(signed);
     outcome = await sendOnce(signed);
     retried = true;
   }
   redactor.absorb(signed.redactor).absorb(recorder.redactor);
-  const exchanges = drafts.map((draft) => exchangeOf(withTokenTrace(draft, signed.traces), redactor));
+  const exchanges = drafts.map((draft) => exchangeOf(withTokenTrace(draft, signed.traces), redactor, signings));
   return {
     outcome,
     traces: signed.traces,
@@ -186,17 +188,19 @@ export async function signWithExchanges(
   const { recorder, drafts, signOnce } = recordedSigning(input, signing, options, execute);
   const signed = await signOnce();
   const redactor = new Redactor().absorb(signed.redactor).absorb(recorder.redactor);
-  return { signed, exchanges: drafts.map((draft) => exchangeOf(withTokenTrace(draft, signed.traces), redactor)) };
+  return { signed, exchanges: drafts.map((draft) => exchangeOf(withTokenTrace(draft, signed.traces), redactor, [signed])) };
 }
 
 /**
- * The exchange of a draft, walked by the redactor. Traces that signRequest
- * redacted itself (with every secret the send touched) join it after the
- * walk instead of being walked a second time; any other trace (a failed
- * token request's, built here in clear) is walked with the rest.
+ * The exchange of a draft, walked by the redactor. Traces that are the very
+ * objects signRequest gave out (redacted there, with every secret their
+ * signing touched) join it after the walk instead of being walked a second
+ * time; any other trace (a failed token request's, built here in clear) is
+ * walked with the rest.
  */
-function exchangeOf(draft: ExchangeDraft, redactor: Redactor): Exchange {
-  if (draft.traces.length === 0 || !draft.traces.every(isRedactedTrace)) return toExchange(draft, redactor);
+function exchangeOf(draft: ExchangeDraft, redactor: Redactor, signings: readonly SignedRequest[]): Exchange {
+  const fromSigner = (trace: SchemeTrace) => signings.some((signed) => signed.traces.includes(trace));
+  if (draft.traces.length === 0 || !draft.traces.every(fromSigner)) return toExchange(draft, redactor);
   return { ...toExchange({ ...draft, traces: [] }, redactor), traces: [...draft.traces] };
 }
 

@@ -3,7 +3,7 @@
  * debugger and the CLI use. Everything here is pure Node with clock,
  * randomness, secrets and the token fetch injected.
  */
-export { isRedactedTrace, signRequest, sendWithTokenRetry } from './sign-request.ts';
+export { signRequest, sendWithTokenRetry } from './sign-request.ts';
 export type { SignInput, SignedRequest, SigningDeps, SigningEnvironment } from './sign-request.ts';
 export { TokenCache, DEFAULT_EXPIRY_MARGIN_SECONDS } from './token-cache.ts';
 export type { CachedToken, IssuedToken, TokenKey } from './token-cache.ts';

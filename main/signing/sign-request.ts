@@ -44,18 +44,6 @@ export type SignedRequest = {
   readonly tokensUsed: readonly { readonly key: TokenKey; readonly accessToken: string }[];
 };
 
-/** Traces signRequest gave out, redacted with every secret their send touched (kept by identity, never by content). */
-const redactedTraces = new WeakSet<SchemeTrace>();
-
-/**
- * True for a trace object that came out of signRequest already redacted: a
- * record of the send (its exchanges) can take it as it is instead of walking
- * it again. Any other object, even with the same content, is false.
- */
-export function isRedactedTrace(trace: SchemeTrace): boolean {
-  return redactedTraces.has(trace);
-}
-
 /**
  * Resolves the request's and the auth chain's templates, then applies each
  * scheme in order. Every error that leaves is redacted by value.
@@ -106,11 +94,9 @@ export async function signRequest(input: SignInput, deps: SigningDeps): Promise<
       if (found !== undefined) compare = found;
     }
     redactor.addAll(resolver.secretValues);
-    const redacted = redactor.redactDeep(traces);
-    for (const trace of redacted) redactedTraces.add(trace);
     return {
       request,
-      traces: redacted,
+      traces: redactor.redactDeep(traces),
       redactor,
       redact: redactAll,
       compare: (expected) => redactor.redactDeep(compare === undefined ? NOTHING_TO_COMPARE : compare(expected)),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HttpOutcome } from '../../../main/contract/http.ts';
 import { basicPairForm, encodedForms } from '../../../main/core/redactor.ts';
 import { ChainFailure, sendSigned, type Execute } from '../../../main/requests/send-signed.ts';
-import { isRedactedTrace, TokenCache, type SignInput } from '../../../main/signing/index.ts';
+import { TokenCache, type SignInput } from '../../../main/signing/index.ts';
 import { response } from '../flows/fakes.ts';
 
 // A send's traces are redacted once, by the signer; the exchanges reuse them
@@ -70,7 +70,6 @@ describe('a send is recorded with every secret redacted, its traces redacted onc
     const [token, call] = result.exchanges;
     expect(call?.traces).toEqual(result.traces);
     expect(token?.traces).toEqual(result.traces.filter((trace) => trace.scheme === 'OAuth 2.0 client credentials'));
-    expect(result.traces.every(isRedactedTrace)).toBe(true);
   });
 
   it('after a 401 and a fresh token, neither the old token nor the new one is in any exchange', async () => {
@@ -89,13 +88,5 @@ describe('a send is recorded with every secret redacted, its traces redacted onc
     const chain = failure as ChainFailure;
     expect(chain.exchanges.length).toBeGreaterThan(0);
     expect(leaks({ message: chain.message, exchanges: chain.exchanges, traces: chain.traces, outcome: chain.outcome, failure: chain.failure })).toEqual([]);
-  });
-
-  it('a copy of a redacted trace, or a trace made elsewhere, is not taken as redacted', async () => {
-    const result = await sendSigned(input, signing(), {}, echoingGateway([200]));
-    const [trace] = result.traces;
-    expect(trace).toBeDefined();
-    expect(isRedactedTrace(structuredClone(trace!))).toBe(false);
-    expect(isRedactedTrace({ scheme: 'PayNet X-Signature', steps: [{ label: 'Signing key', value: VAULT['paynet.client_secret'] }] })).toBe(false);
   });
 });
