@@ -1,7 +1,12 @@
-import { constants } from 'node:fs';
-import { open, readlink, realpath, stat, type FileHandle } from 'node:fs/promises';
+import { constants, realpath as realpathCallback } from 'node:fs';
+import { open, readlink, stat, type FileHandle } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, parse, sep } from 'node:path';
+import { promisify } from 'node:util';
+
+// The operating system's own resolution: on Windows it also expands 8.3 short names (C:\Users\BOB~1) and on
+// Windows and macOS gives the case as stored, so one file has one spelling when paths are compared.
+export const realpath = promisify(realpathCallback.native);
 
 /**
  * Which local files a request body may read. A collection names files by

@@ -1,9 +1,9 @@
-import { realpath, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { isAbsolute } from 'node:path';
 import type { BodyFileFolders } from '../contract/files.ts';
 import { ServiceError } from '../contract/errors.ts';
-import { checkBodyFile, isTooBroad, neverReadPlaces, platformIgnoresCase, type BodyFileRules } from '../requests/file-access.ts';
+import { checkBodyFile, isTooBroad, neverReadPlaces, platformIgnoresCase, realpath, type BodyFileRules } from '../requests/file-access.ts';
 import { defaultDataDir } from '../platform/data-dir.ts';
 import type { SettingsService } from './settings.ts';
 
