@@ -80,7 +80,7 @@ afterAll(async () => {
 describe('Postman export of the samples', () => {
   it('holds no secret value from the vault, only their names as empty secret variables', async () => {
     const secrets = sampleSandboxSecrets();
-    expect((await call<{ secrets: unknown[] }>('vault:list', { environment: 'Sandbox' })).secrets.length).toBeGreaterThanOrEqual(secrets.length);
+    await expect.poll(async () => (await call<{ secrets: unknown[] }>('vault:list', { environment: 'Sandbox' })).secrets.length).toBeGreaterThanOrEqual(secrets.length);
     for (const name of ['PayNet OSP', 'MTN MoMo', 'CENTAGATE', 'Elecsnet']) {
       const exported = await call<Exported>('workspace:export-postman', { collectionId: await collectionId(name), environment: 'Sandbox' });
       const everything = `${exported.text}${exported.environment?.text ?? ''}${exported.notes.join('\n')}`;
