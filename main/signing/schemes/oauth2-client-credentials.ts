@@ -10,7 +10,8 @@ import { basicCredentials } from './basic.ts';
 import type { SchemeModule } from './define.ts';
 
 export function oauth2Secrets(config: OAuth2ClientCredentials): string[] {
-  const basic = config.clientSecret === '' ? '' : basicCredentials(config.clientId, config.clientSecret);
+  // The Basic value exists only when the credentials are sent that way; in the form body they are the secret itself.
+  const basic = config.clientSecret === '' || config.clientAuth !== 'basic' ? '' : basicCredentials(config.clientId, config.clientSecret);
   return [config.clientSecret, basic].filter((s) => s !== '');
 }
 
