@@ -33,6 +33,7 @@ import { preSendFailure } from '../diagnosis/failure.ts';
 import { createDiagnosisService } from '../diagnosis/diagnosis-service.ts';
 import { shownWire, toWireRequest } from './wire.ts';
 import { BodyFileError, buildFileBody } from './file-body.ts';
+import { NO_BODY_FILES, type BodyFileRules } from './file-access.ts';
 import { curlBodyArguments } from './curl-body.ts';
 import { vaultErrorIn } from '../vault/vault-errors.ts';
 import { bindSendToHosts, type HostBindingOptions } from '../vault/hosts/send-binding.ts';
@@ -66,6 +67,8 @@ export type RequestServiceOptions = {
   historyEntry?: (id: string) => HistoryEntry;
   /** The environments whose vault holds a secret of this name: the debugger tries their values as "the wrong environment's secret". */
   secretEnvironments?: (name: string) => readonly string[];
+  /** Which local files a body may read (the user's allowed folders); none when absent. */
+  bodyFiles?: BodyFileRules;
 };
 
 /** Values that replace (or add to) the environment's variables for one send, e.g. the CLI's --var. Main-side only: no channel carries them. */
@@ -116,6 +119,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
   const inFlight = new InFlightRequests();
   const ledger = options.ledger ?? new Redactor();
   let networkOverride: NetworkOverride = {};
+  const bodyFiles = options.bodyFiles ?? NO_BODY_FILES;
 
   const prepare = async (requestId: string, environmentId: string, overrides: VariableOverrides = {}) => {
     const doc = options.workspace.document;
@@ -215,7 +219,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       let spilled = false;
       try {
         const bound = bindHosts();
-        const result = await sendSigned(signInput, bound ? { ...signing(), secrets: bound.secrets } : signing(), executeOptions, bound ? bound.guard(options.execute) : options.execute).catch((error: unknown) => {
+        const result = await sendSigned(signInput, bound ? { ...signing(), secrets: bound.secrets } : signing(), executeOptions, bound ? bound.guard(options.execute) : options.execute, bodyFiles).catch((error: unknown) => {
           // A failure before any response is recorded too: its message is redacted already, or replaced when it is not ours.
           if (error instanceof ChainFailure) {
             // The token request went out and was answered (or failed on the network): History keeps that exchange.
@@ -231,8 +235,8 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
         redactor.addAll(network.secretValues);
         ledger.absorb(redactor);
         input.redactor?.absorb(redactor);
-        // Before the record: History keeps whether the send passed (walked by the same redactor as everything else).
-        const assertions = await assertResponse(node.assertions, result.outcome);
+        // Before the record: History keeps whether the send passed. Found values are redacted before they are cut short.
+        const assertions = await assertResponse(node.assertions, result.outcome, (text) => redactor.redactText(text));
         const historyId = record(redactor, {
           summary: redactedSummary(shownWire(toWireRequest(result.signed.request, result.files), result.files), redactor),
           outcome: result.outcome,
@@ -339,7 +343,7 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
       const tokenUrls = exchanges.filter((exchange) => exchange.sent).map((exchange) => exchange.request?.url ?? '');
       return {
         environment: sentEnvironment,
-        request: signed.redactor.redactDeep(previewOf(await signedWire(signed.request))),
+        request: signed.redactor.redactDeep(previewOf(await signedWire(signed.request, bodyFiles))),
         traces: [...signed.traces],
         compare: input.compare ? signed.compare(input.compare) : null,
         exchanges,
@@ -369,8 +373,8 @@ export function createRequestService(options: RequestServiceOptions): RequestSer
 }
 
 /** The signed request as it would go out, its files read (so their sizes show) but never their bytes. */
-async function signedWire(request: Parameters<typeof toWireRequest>[0]): Promise<ReturnType<typeof toWireRequest>> {
-  const files = await buildFileBody(request.body).catch(asServiceError);
+async function signedWire(request: Parameters<typeof toWireRequest>[0], bodyFiles: BodyFileRules): Promise<ReturnType<typeof toWireRequest>> {
+  const files = await buildFileBody(request.body, bodyFiles).catch(asServiceError);
   return shownWire(toWireRequest(request, files), files);
 }
 
