@@ -48,6 +48,13 @@ describe('workspace.json seal keyed to the schema', () => {
     expect(schemaFingerprint()).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('a schema with no JSON form gets a fingerprint no seal matches, so files are checked in full', () => {
+    const broken = {} as z.ZodType;
+    const first = schemaFingerprint(broken);
+    expect(first).not.toBe(schemaFingerprint(broken));
+    expect(first).not.toBe(schemaFingerprint());
+  });
+
   it('a file this version wrote still loads sealed after a save', () => {
     const service = openService(temp.dir);
     smallTree(service);
