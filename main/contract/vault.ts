@@ -59,6 +59,10 @@ export const SecretMetadata = z.object({
 });
 export type SecretMetadata = z.infer<typeof SecretMetadata>;
 
+/** What adding or replacing a secret answers: its metadata, and a plain notice when the value is weak (see main/vault/short-value-notice.ts). */
+export const StoredSecret = SecretMetadata.extend({ notice: z.string().optional() });
+export type StoredSecret = z.infer<typeof StoredSecret>;
+
 export const MAX_HOSTS_PER_SECRET = 32;
 /** host[:port], a URL (its host is taken), or "builtin:sandbox"; main normalizes and checks it. */
 export const HostText = z.string().min(1).max(300).regex(/^[^\s\p{Cc}]+$/u, 'A host cannot hold spaces or control characters.');
@@ -229,8 +233,8 @@ export const vaultChannels = {
     input: z.strictObject({ environment: EnvironmentName.optional() }),
     output: z.object({ secrets: z.array(SecretMetadata) }),
   },
-  'vault:add': { input: AddSecretInput, output: SecretMetadata },
-  'vault:rotate': { input: RotateSecretInput, output: SecretMetadata },
+  'vault:add': { input: AddSecretInput, output: StoredSecret },
+  'vault:rotate': { input: RotateSecretInput, output: StoredSecret },
   'vault:delete': { input: DeleteSecretInput, output: z.object({ deleted: z.literal(true) }) },
   'vault:copy': { input: SecretRef, output: z.object({ clearsAfterSeconds: z.number() }) },
   'vault:set-passphrase': { input: SetPassphraseInput, output: VaultStatus },

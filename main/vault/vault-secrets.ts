@@ -6,6 +6,7 @@ import { openSecret, sealSecret, type SecretMeta } from './crypto/secret-codec.t
 import { normalizeHosts } from './hosts/host-names.ts';
 import type { SecretRecord, VaultDocument } from './file/vault-document.ts';
 import { maskedHint } from './hints.ts';
+import { shortValueNotice } from './short-value-notice.ts';
 import { vaultErrors } from './vault-errors.ts';
 import type { Session, VaultSession } from './vault-session.ts';
 
@@ -103,22 +104,24 @@ export function createVaultSecrets(core: VaultSession, options: SecretsOptions) 
         stored = sealSecret(core.requireSession().dataKey, latest.vaultId, meta, value, options.randomBytes);
         return { ...latest, secrets: [...latest.secrets, stored] };
       });
-      return toMetadata(required(stored));
+      return { ...toMetadata(required(stored)), ...shortValueNotice(value) };
     });
 
   const rotate = (input: RotateSecretInput) =>
     core.exclusive(async () => {
       let stored: SecretRecord | undefined;
+      let notice: { notice?: string } = {};
       await core.change('secrets', (latest) => {
         const existing = findRecord(latest, input.environment, input.name);
         if (!existing) throw new ServiceError('not_found', `There is no secret named "${input.name}" in ${input.environment}.`);
         const value = checkedValue(existing.kind, input.value);
+        notice = shortValueNotice(value);
         const meta = { ...identityOf(existing), updatedAt: options.clock().toISOString(), hint: maskedHint(existing.kind, value) };
         const record = sealSecret(core.requireSession().dataKey, latest.vaultId, meta, value, options.randomBytes);
         stored = record;
         return { ...latest, secrets: latest.secrets.map((r) => (r === existing ? record : r)) };
       });
-      return toMetadata(required(stored));
+      return { ...toMetadata(required(stored)), ...notice };
     });
 
   const remove = (input: DeleteSecretInput) =>

@@ -12,6 +12,7 @@ import {
   type RotateSecretInput,
   type SavedBackup,
   type SecretMetadata,
+  type StoredSecret,
   type SetPassphraseInput,
   type VaultChange,
   type VaultStatus,
@@ -77,8 +78,8 @@ export type VaultService = {
   /** Takes in changes another Countersign process wrote (cheap when there are none). */
   refresh(): Promise<void>;
   list(input: { environment?: string | undefined }): { secrets: SecretMetadata[] };
-  add(input: AddSecretInput): Promise<SecretMetadata>;
-  rotate(input: RotateSecretInput): Promise<SecretMetadata>;
+  add(input: AddSecretInput): Promise<StoredSecret>;
+  rotate(input: RotateSecretInput): Promise<StoredSecret>;
   remove(input: DeleteSecretInput): Promise<{ deleted: true }>;
   copyToClipboard(input: { environment: string; name: string }): Promise<{ clearsAfterSeconds: number }>;
   setPassphrase(input: SetPassphraseInput): Promise<VaultStatus>;

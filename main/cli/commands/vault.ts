@@ -164,9 +164,12 @@ async function setSecret(backend: Backend, io: CliIo, context: CliContext, name:
   const value = await readSecretValue(context, `Value of ${name} (${environment}): `);
   const exists = (await service(() => backend.dispatcher.call('vault:list', { environment }))).secrets.some((secret) => secret.name === name);
   if (exists && hosts !== undefined) throw new CliError(`${name} exists already: change where it may go with "vault hosts ${name} --env ${environment} --host ...".`, EXIT.usage);
-  if (exists) await service(() => backend.dispatcher.call('vault:rotate', { environment, name, value }));
-  else await service(() => backend.dispatcher.call('vault:add', { environment, name, kind: kind.data, value, ...(hosts === undefined ? {} : { hosts }) }));
+  const stored = exists
+    ? await service(() => backend.dispatcher.call('vault:rotate', { environment, name, value }))
+    : await service(() => backend.dispatcher.call('vault:add', { environment, name, kind: kind.data, value, ...(hosts === undefined ? {} : { hosts }) }));
   io.err(`${exists ? 'Replaced' : 'Stored'} ${name} in ${environment}.\n`);
+  // A short value: kept, with main's words on how little it is hidden.
+  if (stored.notice !== undefined) io.err(`Note: ${stored.notice}\n`);
   return EXIT.ok;
 }
 

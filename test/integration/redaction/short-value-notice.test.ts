@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT } from '../../../main/cli/exit-codes.ts';
+import { cli, preparedDataDir } from '../cli/cli-fixture.ts';
+import { contractCaller, testBackend } from '../../support/backend.ts';
+import { makeTempDir } from '../../support/temp-dir.ts';
+import type { Backend } from '../../../main/services/backend.ts';
+
+const PASSPHRASE = 'a passphrase for the short-value notice';
+const NOTICE = /shorter than 6 characters.*whole word.*easy to guess/;
+
+describe('storing a value under 6 characters is kept, with a plain notice', () => {
+  let dir: Awaited<ReturnType<typeof makeTempDir>>;
+  let backend: Backend;
+  const call = contractCaller(() => backend);
+  beforeAll(async () => {
+    dir = await makeTempDir();
+    backend = testBackend(dir.path);
+    await call('vault:setup', { passphrase: PASSPHRASE });
+  });
+  afterAll(async () => {
+    await backend.close();
+    await dir.remove();
+  });
+
+  it('vault:add and vault:rotate answer it for a short value and not for a longer one', async () => {
+    const added = await call<{ name: string; notice?: string }>('vault:add', { environment: 'UAT', name: 'merchant.pin', kind: 'text', value: '7391' });
+    expect(added.name).toBe('merchant.pin');
+    expect(added.notice).toMatch(NOTICE);
+    expect(await backend.vault.get('UAT', 'merchant.pin')).toBe('7391');
+    const rotated = await call<{ notice?: string }>('vault:rotate', { environment: 'UAT', name: 'merchant.pin', value: '739146' });
+    expect(rotated.notice).toBeUndefined();
+    const short = await call<{ notice?: string }>('vault:rotate', { environment: 'UAT', name: 'merchant.pin', value: 'ab1' });
+    expect(short.notice).toMatch(NOTICE);
+    const long = await call<{ notice?: string }>('vault:add', { environment: 'UAT', name: 'api.key', kind: 'text', value: 'long-enough' });
+    expect(long.notice).toBeUndefined();
+  });
+});
+
+describe('countersign vault set says it too', () => {
+  let dir: Awaited<ReturnType<typeof makeTempDir>>;
+  beforeAll(async () => {
+    dir = await makeTempDir();
+    await preparedDataDir(dir.path);
+  });
+  afterAll(async () => {
+    await dir.remove();
+  });
+
+  it('prints the notice after storing a 4-digit PIN, and none for a longer value; never the value', async () => {
+    const short = await cli(dir.path, ['vault', 'set', 'merchant.pin', '--env', 'UAT'], { stdin: '7391\n' });
+    expect(short.code).toBe(EXIT.ok);
+    expect(short.stderr).toContain('Stored merchant.pin in UAT.');
+    expect(short.stderr).toMatch(/Note: This value is shorter than 6 characters/);
+    expect(`${short.stdout}${short.stderr}`).not.toMatch(/(?<!\d)7391(?!\d)/);
+    const long = await cli(dir.path, ['vault', 'set', 'merchant.pin', '--env', 'UAT'], { stdin: 'longer-pin-739146\n' });
+    expect(long.code).toBe(EXIT.ok);
+    expect(long.stderr).toContain('Replaced merchant.pin in UAT.');
+    expect(long.stderr).not.toContain('Note:');
+  });
+});
