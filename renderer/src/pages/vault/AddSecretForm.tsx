@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SecretKind } from '../../../../main/contract/vault.ts';
 import { useApi } from '../../api/context.tsx';
+import { errorMessage } from '../../api/errors.ts';
 import { ErrorNote } from '../../components/ErrorNote.tsx';
-import { useAction } from '../../components/use-action.ts';
+import { useChannelMutation } from '../../state/index.ts';
 import { parseHostList } from './vault-problem.ts';
 
 export const KIND_LABEL: Readonly<Record<SecretKind, string>> = {
@@ -20,7 +21,6 @@ export type SecretPrefill = { name: string; seq: number };
 /** Write-only: the value goes to main and is dropped from the form as soon as main has it. */
 export function AddSecretForm({ environment, prefill }: { environment: string; prefill?: SecretPrefill | null }) {
   const api = useApi();
-  const { busy, error, run } = useAction();
   const [name, setName] = useState('');
   const form = useRef<HTMLFormElement>(null);
   // A new prefill replaces the name while rendering (React's "adjust state on a prop change"), not in an effect.
@@ -37,6 +37,13 @@ export function AddSecretForm({ environment, prefill }: { environment: string; p
   }, [prefill]);
   const [kind, setKind] = useState<SecretKind>('text');
   const [value, setValue] = useState('');
+  // Main's answer says when a value is weak (shorter than 6 characters); it stays until the next add.
+  const add = useChannelMutation('vault:add', {
+    onSuccess: () => {
+      setName('');
+      setValue('');
+    },
+  });
   // Where it may be sent: the environment's base-URL hosts unless the user says otherwise.
   const [hosts, setHosts] = useState('');
   useEffect(() => {
@@ -60,11 +67,7 @@ export function AddSecretForm({ environment, prefill }: { environment: string; p
       aria-labelledby="vault-add-title"
       onSubmit={(event) => {
         event.preventDefault();
-        void run(async () => {
-          await api.invoke['vault:add']({ environment, name: name.trim(), kind, value, hosts: parseHostList(hosts) });
-          setName('');
-          setValue('');
-        });
+        add.mutate({ environment, name: name.trim(), kind, value, hosts: parseHostList(hosts) });
       }}
     >
       <h3 id="vault-add-title">Add a secret to {environment}</h3>
@@ -95,9 +98,14 @@ export function AddSecretForm({ environment, prefill }: { environment: string; p
       <label htmlFor="secret-hosts">May be sent to (one host a line)</label>
       <textarea id="secret-hosts" rows={2} spellCheck={false} value={hosts} onChange={(event) => setHosts(event.target.value)} />
       <p className="hint">The value is encrypted in main and never shown again. You can copy it to the clipboard or replace it.</p>
-      <ErrorNote error={error} />
-      <button type="submit" className="primary" disabled={busy || name.trim() === '' || value.trim() === ''}>
-        {busy ? 'Saving…' : 'Add secret'}
+      <ErrorNote error={add.error ? errorMessage(add.error) : null} />
+      {add.data?.notice !== undefined && (
+        <p className="warn" role="status" data-testid="secret-notice">
+          {add.data.name}: {add.data.notice}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={add.isPending || name.trim() === '' || value.trim() === ''}>
+        {add.isPending ? 'Saving…' : 'Add secret'}
       </button>
     </form>
   );
