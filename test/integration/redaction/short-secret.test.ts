@@ -97,3 +97,40 @@ describe('a 4-digit PIN from the vault leaves main in no output', () => {
     expect(tree).toContain('pin [redacted] ref 739100');
   });
 });
+
+describe('a 4-digit PIN served by an environment variable (the env provider) is redacted the same way', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await redactionHarness();
+    h.backend.setSecretProviderEnvironment({ COUNTERSIGN_SECRET_REDACTION_MERCHANT_PIN: PIN });
+    const doc = h.backend.workspace.document;
+    const collectionId = doc.collections.find((id) => {
+      const node = doc.nodes[id];
+      return node?.kind === 'collection' && node.environments.some((environment) => environment.id === h.ids.environmentId);
+    })!;
+    // A provider's secret may go only to its environment's base URL host: the echo server is that host here.
+    h.backend.workspace.updateEnvironment(collectionId, h.ids.environmentId, {
+      secretProviders: [{ kind: 'env' }],
+      variables: [
+        { name: 'base', value: h.echoUrl, enabled: true },
+        { name: 'baseUrl', value: h.echoUrl, enabled: true },
+      ],
+    });
+    h.shape({ url: '{{base}}/pay', params: [{ name: 'pin', value: '{{secret:merchant_pin}}', enabled: true }, { name: 'order', value: '173910', enabled: true }] });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('is sent, named as served by the variable, and in no answer, History entry or event', async () => {
+    const result = await h.call<SendResult>('requests:send', h.ids);
+    expect(result.outcome.ok).toBe(true);
+    expect(result.secretSources).toEqual([{ name: 'merchant_pin', provider: 'env', location: 'COUNTERSIGN_SECRET_REDACTION_MERCHANT_PIN' }]);
+    const preview = result.outcome.ok ? result.outcome.response.preview.data : '';
+    expect(preview).toContain('pin=[redacted]&order=173910');
+    expect(pinLeaks(JSON.stringify(result))).toEqual([]);
+    const list = await h.call<{ id: string }[]>('history:list', {});
+    expect(pinLeaks(JSON.stringify(await h.call('history:get', { id: list[0]!.id })))).toEqual([]);
+    expect(pinLeaks(h.events.join('\n'))).toEqual([]);
+  });
+});
