@@ -1,4 +1,5 @@
 import type { Clock, NonceSource, SchemeContext, SigningRequest } from '../../../main/signing/types.ts';
+import { VariableResolver } from '../../../main/signing/variables.ts';
 
 export function fixedClock(ms: number): Clock & { set: (ms: number) => void; advance: (ms: number) => void } {
   let now = ms;
@@ -33,4 +34,22 @@ export function get(url: string): SigningRequest {
 
 export function header(request: SigningRequest, name: string): string | undefined {
   return request.headers.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
+}
+
+/** A resolver for environment "uat" over a vault holding only `secrets`; `asked` records each read as "env/name", in order. */
+export function recordingResolver(variables: Record<string, string> = {}, secrets: Record<string, string> = {}) {
+  const asked: string[] = [];
+  const r = new VariableResolver({
+    environment: 'uat',
+    variables,
+    secrets: {
+      get: (env, name) => {
+        asked.push(`${env}/${name}`);
+        return Object.hasOwn(secrets, name) ? Promise.resolve(secrets[name] ?? '') : Promise.reject(new Error(`missing ${name}`));
+      },
+    },
+    clock: fixedClock(1_700_000_000_123),
+    nonces: countingNonces(),
+  });
+  return { r, asked };
 }

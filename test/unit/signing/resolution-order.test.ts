@@ -6,25 +6,12 @@ import { signRequest } from '../../../main/signing/sign-request.ts';
 import { parseTemplate } from '../../../main/signing/template.ts';
 import { TokenCache } from '../../../main/signing/token-cache.ts';
 import { checkUrl } from '../../../main/signing/url.ts';
-import { VariableResolver } from '../../../main/signing/variables.ts';
-import { countingNonces, fixedClock, get, header } from './helpers.ts';
+import { countingNonces, fixedClock, get, header, recordingResolver } from './helpers.ts';
 
-/** A resolver over a vault that records every read, in order. */
+/** A resolver over a vault holding only `vault`, recording every read in order. */
 function vaultResolver(vault: Record<string, string>, variables: Record<string, string> = {}) {
-  const asked: string[] = [];
-  const resolver = new VariableResolver({
-    environment: 'uat',
-    variables,
-    secrets: {
-      get: (_env, name) => {
-        asked.push(name);
-        return Object.hasOwn(vault, name) ? Promise.resolve(vault[name] ?? '') : Promise.reject(new Error(`no ${name}`));
-      },
-    },
-    clock: fixedClock(1_700_000_000_000),
-    nonces: countingNonces(),
-  });
-  return { resolver, asked };
+  const { r, asked } = recordingResolver(variables, vault);
+  return { resolver: r, asked };
 }
 
 describe('templates are resolved in order, each secret read once per send', () => {
@@ -39,7 +26,7 @@ describe('templates are resolved in order, each secret read once per send', () =
       },
       resolver,
     );
-    expect(asked).toEqual(['a', 'b', 'c']);
+    expect(asked).toEqual(['uat/a', 'uat/b', 'uat/c']);
     expect(request.url).toBe('https://h.example/x?k=secret-b-123');
     expect(header(request, 'X-A')).toBe('secret-a-123');
     expect(request.body).toEqual({ kind: 'form', pairs: [{ name: 'c', value: 'secret-c-123-secret-a-123' }] });
@@ -69,7 +56,7 @@ describe('templates are resolved in order, each secret read once per send', () =
     const second = resolveAuthStep(step, resolver, 'uat');
     expect(second).not.toBeInstanceOf(Promise);
     expect(second).toEqual({ type: 'paynet-signature', clientSecret: 'client-secret-1' });
-    expect(asked).toEqual(['s']);
+    expect(asked).toEqual(['uat/s']);
   });
 
   it('a parsed template keeps its text around each name, whitespace inside the braces trimmed', () => {

@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { UnknownVariableError } from '../../../main/signing/errors.ts';
 import { resolveJsonText } from '../../../main/signing/resolve-templates.ts';
-import { VariableResolver } from '../../../main/signing/variables.ts';
-import { countingNonces, fixedClock } from './helpers.ts';
+import { recordingResolver } from './helpers.ts';
 
-function resolver(variables: Record<string, string> = {}, secrets: Record<string, string> = {}) {
-  const asked: string[] = [];
-  const r = new VariableResolver({
-    environment: 'uat',
-    variables,
-    secrets: {
-      get: (env, name) => {
-        asked.push(`${env}/${name}`);
-        return Object.hasOwn(secrets, name) ? Promise.resolve(secrets[name]!) : Promise.reject(new Error(`missing ${name}`));
-      },
-    },
-    clock: fixedClock(1_700_000_000_123),
-    nonces: countingNonces(),
-  });
-  return { r, asked };
-}
+const resolver = recordingResolver;
 
 describe('variables', () => {
   it('fills {{name}} from the environment and {{secret:name}} from the secret source, asking for the environment', async () => {
