@@ -76,3 +76,8 @@ export async function navigationOverflow(app: Page): Promise<string[]> {
 export async function secretRowButtonLines(app: Page): Promise<number[]> {
   return app.getByTestId('secret-row').evaluateAll((rows) => rows.map((row) => new Set([...row.querySelectorAll('button')].map((button) => Math.round(button.getBoundingClientRect().top))).size));
 }
+
+/** How far the History list scrolls sideways (it scrolls on its own, so the page checks miss it): 0 when every row fits. */
+export async function historySidewaysOverflow(app: Page): Promise<number> {
+  return app.locator('.wb-history-list').evaluate((list) => list.scrollWidth - list.clientWidth);
+}

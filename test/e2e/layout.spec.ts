@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures.ts';
-import { nav, navigationOverflow, openFlowEditor, prepareScreens, runFlow, SCREENS_PASSPHRASE, secretRowButtonLines, sidewaysOverflow } from './layout-screens.ts';
+import { historySidewaysOverflow, nav, navigationOverflow, openFlowEditor, prepareScreens, runFlow, SCREENS_PASSPHRASE, secretRowButtonLines, sidewaysOverflow } from './layout-screens.ts';
 import { createVault, SEEDED_SECRETS } from './support/vault-setup.ts';
 
 async function expectNoSidewaysScroll(app: Page, screen: string): Promise<void> {
@@ -21,6 +21,9 @@ for (const viewport of [
 
       // Workbench with a request open and its response: the URL field keeps a usable width.
       await expectNoSidewaysScroll(app, 'Workbench');
+      // History's rows (time, request, environment, status, assertions, size, Reopen) fit its list without scrolling it sideways.
+      await expect(app.getByTestId('history-entry').first()).toBeVisible();
+      expect.soft(await historySidewaysOverflow(app), 'History list scrolls sideways').toBe(0);
       // The navigation is narrower below 1280 px: the Command palette's Ctrl+K hint still fits inside it.
       expect.soft(await navigationOverflow(app), 'past the navigation’s edge').toEqual([]);
       const url = app.getByLabel('URL', { exact: true });

@@ -46,18 +46,21 @@ export function HistoryPanel({ history, onReopen }: Props) {
                 <span className={`wb-history-env${entry.environment.protected ? ' tone-protected' : ''}`} data-testid="history-environment">
                   {entry.environment.name}
                 </span>
-                <span className={entry.status !== null && entry.status < 400 ? 'wb-history-ok' : 'wb-history-bad'} data-testid="history-status">
+                <span className={`wb-history-status ${entry.status !== null && entry.status < 400 ? 'wb-history-ok' : 'wb-history-bad'}`} data-testid="history-status">
                   {outcomeText(entry)}
                 </span>
                 <AssertionMark results={entry.assertions} />
-                <span data-testid="history-duration">{Math.round(entry.durationMs)} ms</span>
-                <span>{formatBytes(entry.bytes)}</span>
-                <button type="button" onClick={() => setProblem(onReopen(entry))} aria-label={`Reopen ${entry.requestName} (${entry.environment.name})`}>
+                <span className="wb-history-duration" data-testid="history-duration">
+                  {Math.round(entry.durationMs)} ms
+                </span>
+                <span className="wb-history-bytes">{formatBytes(entry.bytes)}</span>
+                <button type="button" className="wb-history-reopen" onClick={() => setProblem(onReopen(entry))} aria-label={`Reopen ${entry.requestName} (${entry.environment.name})`}>
                   Reopen
                 </button>
                 {entry.signatureInputs && (
                   <button
                     type="button"
+                    className="wb-history-compare"
                     aria-label={`Compare the send of ${entry.requestName} at ${timeText(entry)}`}
                     onClick={() => {
                       const problem = onReopen(entry);

@@ -3,7 +3,7 @@ import { assertionTally } from './assertion-tally.ts';
 
 /** A History row's pass/fail mark for its send's assertions: an empty cell when it had none (the row's grid keeps its columns). */
 export function AssertionMark({ results }: { results: readonly AssertionResult[] | undefined }) {
-  if (!results || results.length === 0) return <span data-testid="history-assertions" />;
+  if (!results || results.length === 0) return <span className="wb-history-assert" data-testid="history-assertions" />;
   const failed = results.filter((result) => !result.passed).length;
   const tally = assertionTally(results);
   return (
