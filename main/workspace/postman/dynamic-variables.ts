@@ -27,14 +27,19 @@ export function mapDynamicVariables(text: string, unmapped: Set<string>): string
   });
 }
 
-/** Applies mapDynamicVariables to every string inside a value (a request, an auth chain). */
-export function mapDynamicDeep<T>(value: T, unmapped: Set<string>): T {
-  if (typeof value === 'string') return mapDynamicVariables(value, unmapped) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => mapDynamicDeep(item, unmapped)) as T;
+/** A copy of `value` (plain objects and arrays) with `map` applied to every string inside it. */
+export function mapStringsDeep<T>(value: T, map: (text: string) => string): T {
+  if (typeof value === 'string') return map(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => mapStringsDeep(item, map)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = mapDynamicDeep(item, unmapped);
+    for (const [key, item] of Object.entries(value)) out[key] = mapStringsDeep(item, map);
     return out as T;
   }
   return value;
+}
+
+/** Applies mapDynamicVariables to every string inside a value (a request, an auth chain). */
+export function mapDynamicDeep<T>(value: T, unmapped: Set<string>): T {
+  return mapStringsDeep(value, (text) => mapDynamicVariables(text, unmapped));
 }
