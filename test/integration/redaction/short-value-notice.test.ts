@@ -1,37 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../../main/cli/exit-codes.ts';
 import { cli, preparedDataDir } from '../cli/cli-fixture.ts';
-import { contractCaller, testBackend } from '../../support/backend.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
-import type { Backend } from '../../../main/services/backend.ts';
+import { redactionHarness, type Harness } from './harness.ts';
 
-const PASSPHRASE = 'a passphrase for the short-value notice';
 const NOTICE = /shorter than 6 characters.*whole word.*easy to guess/;
 
 describe('storing a value under 6 characters is kept, with a plain notice', () => {
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  let backend: Backend;
-  const call = contractCaller(() => backend);
+  let h: Harness;
   beforeAll(async () => {
-    dir = await makeTempDir();
-    backend = testBackend(dir.path);
-    await call('vault:setup', { passphrase: PASSPHRASE });
+    h = await redactionHarness();
   });
   afterAll(async () => {
-    await backend.close();
-    await dir.remove();
+    await h.close();
   });
 
   it('vault:add and vault:rotate answer it for a short value and not for a longer one', async () => {
-    const added = await call<{ name: string; notice?: string }>('vault:add', { environment: 'UAT', name: 'merchant.pin', kind: 'text', value: '7391' });
+    const added = await h.call<{ name: string; notice?: string }>('vault:add', { environment: 'UAT', name: 'merchant.pin', kind: 'text', value: '7391' });
     expect(added.name).toBe('merchant.pin');
     expect(added.notice).toMatch(NOTICE);
-    expect(await backend.vault.get('UAT', 'merchant.pin')).toBe('7391');
-    const rotated = await call<{ notice?: string }>('vault:rotate', { environment: 'UAT', name: 'merchant.pin', value: '739146' });
+    expect(await h.backend.vault.get('UAT', 'merchant.pin')).toBe('7391');
+    const rotated = await h.call<{ notice?: string }>('vault:rotate', { environment: 'UAT', name: 'merchant.pin', value: '739146' });
     expect(rotated.notice).toBeUndefined();
-    const short = await call<{ notice?: string }>('vault:rotate', { environment: 'UAT', name: 'merchant.pin', value: 'ab1' });
+    const short = await h.call<{ notice?: string }>('vault:rotate', { environment: 'UAT', name: 'merchant.pin', value: 'ab1' });
     expect(short.notice).toMatch(NOTICE);
-    const long = await call<{ notice?: string }>('vault:add', { environment: 'UAT', name: 'api.key', kind: 'text', value: 'long-enough' });
+    const long = await h.call<{ notice?: string }>('vault:add', { environment: 'UAT', name: 'api.key', kind: 'text', value: 'long-enough' });
     expect(long.notice).toBeUndefined();
   });
 });

@@ -1,32 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BINARY_REDACTED_NOTE, MIN_SECRET_LENGTH, REDACTED, Redactor } from '../../../main/core/redactor.ts';
+import { pythonForms } from './python-forms.ts';
 
 const SECRET = 'k3y/with+odd chars=&é!';
 // 'merchant-1:' is 11 bytes, so the secret's own base64 does not line up inside the pair's.
 const USER = 'merchant-1';
 
-// The encoded forms worked out by Python's standard library, not by our code.
-const PYTHON = `
-import sys, json, base64, binascii, urllib.parse
-s, user = sys.argv[1], sys.argv[2]
-b = s.encode('utf-8')
-once = urllib.parse.quote(s, safe='')
-print(json.dumps({
-  'raw': s,
-  'percent once': once,
-  'percent twice': urllib.parse.quote(once, safe=''),
-  'form-encoded': urllib.parse.quote_plus(s, safe=''),
-  'base64': base64.b64encode(b).decode(),
-  'base64url': base64.urlsafe_b64encode(b).decode().rstrip('='),
-  'hex lower': binascii.hexlify(b).decode(),
-  'hex upper': binascii.hexlify(b).decode().upper(),
-  'json-escaped': json.dumps(s, ensure_ascii=False)[1:-1],
-  'json-escaped ascii': json.dumps(s)[1:-1],
-  'basic pair': base64.b64encode((user + ':' + s).encode('utf-8')).decode(),
-}))
-`;
-const forms = JSON.parse(execFileSync('python3', ['-c', PYTHON, SECRET, USER], { encoding: 'utf8' })) as Record<string, string>;
+const forms = pythonForms(SECRET, USER);
 
 describe('Redactor: every encoded form of a secret', () => {
   const redactor = new Redactor().addBasicPair(USER, SECRET);
