@@ -5,6 +5,7 @@ import { createFlowSelectionSlice, type FlowSelectionSlice } from './slices/flow
 import { createFlowRunsSlice, type FlowRunsSlice } from './slices/flow-runs.ts';
 import { createLastSendSlice, type LastSendSlice } from './slices/last-send.ts';
 import { createLayoutSlice, type LayoutSlice } from './slices/layout.ts';
+import { createReopenedSendSlice, type ReopenedSendSlice } from './slices/reopened-send.ts';
 import { createTabsSlice, type TabsSlice } from './slices/tabs.ts';
 
 /**
@@ -14,7 +15,7 @@ import { createTabsSlice, type TabsSlice } from './slices/tabs.ts';
  * Only the layout is remembered across restarts, through main (layout-sync.ts);
  * tabs and environment choices last one session.
  */
-export type UiState = TabsSlice & EnvironmentsSlice & LayoutSlice & FlowRunsSlice & DebuggerSlice & LastSendSlice & FlowSelectionSlice;
+export type UiState = TabsSlice & EnvironmentsSlice & LayoutSlice & FlowRunsSlice & DebuggerSlice & LastSendSlice & FlowSelectionSlice & ReopenedSendSlice;
 
 export type UiStore = StoreApi<UiState>;
 
@@ -27,5 +28,6 @@ export function createUiStore(): UiStore {
     ...createDebuggerSlice(...args),
     ...createLastSendSlice(...args),
     ...createFlowSelectionSlice(...args),
+    ...createReopenedSendSlice(...args),
   }));
 }

@@ -53,8 +53,8 @@ function setup() {
       throw new Error('not needed here');
     },
   });
-  renderWithState(<WorkbenchPage />, api);
-  return { user: userEvent.setup() };
+  const view = renderWithState(<WorkbenchPage />, api);
+  return { user: userEvent.setup(), api, view };
 }
 
 const rows = () => screen.getAllByTestId('history-entry');
@@ -93,5 +93,17 @@ describe('assertion results in the workbench History', () => {
     expect(within(await screen.findByTestId('reopened-send')).getByTestId('reopened-no-assertions')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Send' }));
     expect(screen.queryByTestId('reopened-send')).toBeNull();
+  });
+
+  it('a visit to another page keeps the reopened send', async () => {
+    const { user, api, view } = setup();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await user.click(within(rows()[0]!).getByRole('button', { name: 'Reopen Report status (Sandbox)' }));
+    await screen.findByTestId('reopened-send');
+    // Leaving the workbench unmounts it; coming back mounts a new one over the same store.
+    view.unmount();
+    renderWithState(<WorkbenchPage />, api, view.uiStore);
+    const reopened = await screen.findByTestId('reopened-send');
+    expect(within(reopened).getByTestId('assertion-summary').textContent).toBe('1 of 2 assertions failed');
   });
 });

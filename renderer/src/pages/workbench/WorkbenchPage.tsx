@@ -39,8 +39,9 @@ export function WorkbenchPage() {
   const environments = useEnvironments(collection?.id);
   const environment = environments.active;
   const secrets = useSecretNames(environment?.name);
-  // The History entry last reopened: its outcome and assertion results show above its request until closed or sent again.
-  const [reopened, setReopened] = useState<HistoryEntry | null>(null);
+  // The History entry last reopened (kept in the store, so a visit to another page keeps it).
+  const reopened = useUi((state) => state.reopenedSend);
+  const setReopened = useUi((state) => state.setReopenedSend);
   const reopen = (entry: HistoryEntry): string | null => {
     if (!tree.byId.has(entry.requestId)) return `“${entry.requestName}” was deleted, so it cannot be reopened; its history entry is kept.`;
     const owner = collectionOf(tree.byId, entry.requestId);
