@@ -2,7 +2,7 @@ import { ServiceError } from '../../contract/errors.ts';
 import type { NodeId, WorkspaceDocument } from '../../contract/workspace.ts';
 import { requireCollection, requireNode } from '../document.ts';
 import { literalSecretFields } from '../secret-fields.ts';
-import { COLLECTION_FORMAT, COLLECTION_FORMAT_VERSION, type CollectionFile, type ExportedItem } from './format.ts';
+import { COLLECTION_FORMAT, COLLECTION_FORMAT_VERSION, PLAIN_BODIES_COLLECTION_VERSION, type CollectionFile, type ExportedItem } from './format.ts';
 import { exportFlow } from './flow-paths.ts';
 import { slug } from './secret-names.ts';
 
@@ -32,15 +32,21 @@ function exportItem(doc: WorkspaceDocument, id: NodeId): ExportedItem {
   };
 }
 
+function readsFiles(items: readonly ExportedItem[]): boolean {
+  return items.some((item) => (item.type === 'folder' ? readsFiles(item.items) : item.body.kind === 'multipart' || item.body.kind === 'binary'));
+}
+
 /** The `countersign.collection` document for one collection: vault names only, never values. */
 export function exportCollection(doc: WorkspaceDocument, collectionId: NodeId, now: Date): CollectionFile {
   const collection = requireCollection(doc, collectionId);
   if (collection.auth.mode === 'chain' && literalSecretFields(collection.auth.steps).length > 0) {
     throw new ServiceError('failed', `"${collection.name}" holds a typed-in secret; move it to the vault before exporting.`);
   }
+  const items = collection.children.map((child) => exportItem(doc, child));
   return {
     format: COLLECTION_FORMAT,
-    version: COLLECTION_FORMAT_VERSION,
+    // The lowest version that can carry it: a colleague on the release before file bodies can still import the rest.
+    version: readsFiles(items) ? COLLECTION_FORMAT_VERSION : PLAIN_BODIES_COLLECTION_VERSION,
     exportedAt: now.toISOString(),
     collection: {
       name: collection.name,
@@ -56,7 +62,7 @@ export function exportCollection(doc: WorkspaceDocument, collectionId: NodeId, n
         ...(env.secretProviders === undefined ? {} : { secretProviders: env.secretProviders }),
       })),
       flows: collection.flows.map((flow) => exportFlow(doc, collection, flow)),
-      items: collection.children.map((child) => exportItem(doc, child)),
+      items,
     },
   };
 }

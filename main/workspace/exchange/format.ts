@@ -27,6 +27,8 @@ export const COLLECTION_FORMAT = 'countersign.collection';
  * release that added them still wrote 2).
  */
 export const COLLECTION_FORMAT_VERSION = 3;
+/** What a file without multipart or binary-file bodies is written as, so the release before them still reads it. */
+export const PLAIN_BODIES_COLLECTION_VERSION = 2;
 export const READABLE_COLLECTION_VERSIONS = [1, 2, COLLECTION_FORMAT_VERSION] as const;
 
 const description = z.string().max(100_000).optional();

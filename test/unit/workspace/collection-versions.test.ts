@@ -63,4 +63,12 @@ describe('countersign.collection versions', () => {
     const again = current().importCollection(JSON.stringify({ ...file, collection: { ...file.collection, name: 'Copy' } }));
     expect(bodiesOf(again.collectionId).Pay).toEqual({ kind: 'binary', path: '/tmp/x.bin', contentType: '' });
   });
+
+  it('writes a collection without file bodies as version 2, so the release before them still imports it', () => {
+    const { collection } = smallTree(current());
+    const file = JSON.parse(current().exportCollection(collection).text) as { version: number; collection: object };
+    expect(file.version).toBe(2);
+    const again = current().importCollection(JSON.stringify({ ...file, collection: { ...file.collection, name: 'Copy' } }));
+    expect(Object.keys(bodiesOf(again.collectionId))).toContain('Pay');
+  });
 });

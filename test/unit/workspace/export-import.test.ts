@@ -45,7 +45,7 @@ describe('countersign.collection export', () => {
     const { fileName, text } = service.exportCollection(collection);
     expect(fileName).toBe('gateway.countersign.json');
     const file = CollectionFile.parse(JSON.parse(text));
-    expect([file.format, file.version, file.exportedAt]).toEqual([COLLECTION_FORMAT, 3, '2026-01-02T03:04:05.000Z']);
+    expect([file.format, file.version, file.exportedAt]).toEqual([COLLECTION_FORMAT, 2, '2026-01-02T03:04:05.000Z']);
     expect(file.collection.environments[0]).toEqual({ name: 'Sandbox', protected: false, variables: [{ name: 'baseUrl', value: 'http://127.0.0.1:1234', enabled: true }], secrets: ['merchant_private_key'] });
     expect(text).toContain('"privateKey": "{{secret:merchant_private_key}}"');
     expect(text).not.toContain('"id"');
