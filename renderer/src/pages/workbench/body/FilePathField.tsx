@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useApi } from '../../../api/context.tsx';
 import { errorMessage } from '../../../api/errors.ts';
-import { skip, useChannel } from '../../../state/use-channel.ts';
+import { skip, useChannel, useChannelMutation } from '../../../state/use-channel.ts';
 import { formatBytes } from '../../../format/bytes.ts';
 import { AllowFolder } from './AllowFolder.tsx';
 
@@ -15,15 +15,13 @@ export function FilePathField({ label, path, onChange }: { label: string; path: 
   const api = useApi();
   const [chooseError, setChooseError] = useState<string | null>(null);
   const facts = useChannel('files:body-file-facts', path === '' ? skip : { path }, { keepPrevious: true });
+  // Main allows a file picked in its own dialog: every cached answer about body files is stale then (the path may be the one shown).
+  const chooseFile = useChannelMutation('files:choose-body-file', { invalidates: ['files:body-file-facts', 'files:body-file-folders'] });
   const choose = async () => {
     setChooseError(null);
     try {
-      const chosen = await api.invoke['files:choose-body-file']({});
-      // Main allows a file picked in its own dialog: ask again, the path may be the one shown.
-      if (chosen.path !== null) {
-        onChange(chosen.path);
-        void facts.refetch();
-      }
+      const chosen = await chooseFile.mutateAsync({});
+      if (chosen.path !== null) onChange(chosen.path);
     } catch (error) {
       setChooseError(errorMessage(error));
     }
