@@ -17,12 +17,12 @@ import type { NetworkSettings } from '../../../main/contract/network.ts';
 import type { RequestBody } from '../../../main/contract/workspace.ts';
 import type { Backend } from '../../../main/services/backend.ts';
 import { testBackend } from '../../support/backend.ts';
+import { ENV, uatEnvironmentId } from './shape-setup.ts';
 import { makeTestPki, type TestPki } from '../../support/openssl-ca.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { startTinyproxy, type RunningProxy } from '../../support/tinyproxy.ts';
 import { checkMultipart, recordRequests, type Seen } from '../requests/multipart-check.ts';
 
-const ENV = 'UAT';
 const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 let dir: Awaited<ReturnType<typeof makeTempDir>>;
@@ -80,9 +80,7 @@ beforeAll(async () => {
     ],
   });
   binaryId = await create('Upload binary', 'PUT', '/bin', { kind: 'binary', path: join(files, 'blob.bin'), contentType: '' });
-  const uat = (await backend.dispatcher.call('workspace:environments', { collectionId })).find((environment) => environment.name === ENV);
-  if (!uat) throw new Error('a new collection has no UAT environment');
-  environmentId = uat.id;
+  environmentId = await uatEnvironmentId(backend, collectionId);
 }, 60_000);
 
 afterAll(async () => {

@@ -15,8 +15,8 @@ import { testBackend } from '../../support/backend.ts';
 import { makeTestPki, type TestPki } from '../../support/openssl-ca.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { startTinyproxy, type RunningProxy } from '../../support/tinyproxy.ts';
+import { ENV, uatEnvironmentId } from './shape-setup.ts';
 
-const ENV = 'UAT';
 const PASSPHRASE = 'mtls test passphrase 1';
 
 let dir: Awaited<ReturnType<typeof makeTempDir>>;
@@ -57,11 +57,7 @@ beforeAll(async () => {
   collectionId = collection.id;
   const request = await backend.dispatcher.call('workspace:create', { kind: 'request', parentId: collectionId, name: 'Hello', method: 'GET', url: '{{baseUrl}}/hello' });
   requestId = request.id;
-  // A new collection comes with its default environments, UAT among them.
-  const environments = await backend.dispatcher.call('workspace:environments', { collectionId });
-  const uat = environments.find((environment) => environment.name === ENV);
-  if (!uat) throw new Error('a new collection has no UAT environment');
-  environmentId = uat.id;
+  environmentId = await uatEnvironmentId(backend, collectionId);
 }, 60_000);
 
 afterAll(async () => {

@@ -5,6 +5,7 @@
  */
 import { SANDBOX_CREDENTIALS, readSandboxMerchantPrivateKey } from '../../../main/sandbox/credentials.ts';
 import type { SandboxMounts } from '../../../main/sandbox/mounts.ts';
+import type { Backend } from '../../../main/services/backend.ts';
 import { SAMPLE_SECRET_NAMES as S } from '../../../main/workspace/samples/secret-names.ts';
 
 export const ENV = 'UAT';
@@ -73,4 +74,11 @@ export async function configureShape(cli: Cli, shape: Shape, origin: string, ext
     await must(cli, ['env', 'set', collection, ENV, ...assignments, ...network]);
     if (shape.dayOne && collection === 'MTN MoMo') await must(cli, ['env', 'set', collection, ENV, 'apiUser=']);
   }
+}
+
+/** The id of a new collection's UAT environment (every new collection gets one), for tests that drive the backend directly. */
+export async function uatEnvironmentId(backend: Pick<Backend, 'dispatcher'>, collectionId: string): Promise<string> {
+  const uat = (await backend.dispatcher.call('workspace:environments', { collectionId })).find((environment) => environment.name === ENV);
+  if (!uat) throw new Error('a new collection has no UAT environment');
+  return uat.id;
 }

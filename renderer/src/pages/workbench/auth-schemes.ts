@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { AuthSchemeDescription } from '../../../../main/contract/auth-schemes.ts';
+import type { AuthFieldDescription as FieldFromMain, AuthSchemeDescription } from '../../../../main/contract/auth-schemes.ts';
 import type { AuthStep, AuthType } from '../../../../main/contract/auth.ts';
 import type { ApiClient } from '../../api/client.ts';
 import { useApi } from '../../api/context.tsx';
 
-export type { AuthFieldDescription, AuthSchemeDescription } from '../../../../main/contract/auth-schemes.ts';
+/** Main's field description, by type only: the schemes themselves arrive through `auth:schemes`. */
+export type AuthFieldDescription = FieldFromMain;
 
 /**
  * The auth schemes as main describes them (`auth:schemes`): the editor renders
