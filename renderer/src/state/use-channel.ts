@@ -15,6 +15,8 @@ export type ChannelOptions = {
   keepPrevious?: boolean;
   /** Refetch on this interval (ms) while mounted. */
   refetchInterval?: number;
+  /** The answer never changes while the app runs (main's fixed descriptions): fetched once, not again on each mount. A failed call is asked again. */
+  fixed?: boolean;
 };
 
 /**
@@ -47,6 +49,7 @@ export function useChannel<K extends ChannelName>(channel: K, input: ChannelInpu
     ...(options.invalidateOn && options.invalidateOn.length > 0 ? { meta: { invalidateOn: options.invalidateOn } } : {}),
     ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
     ...(options.refetchInterval ? { refetchInterval: options.refetchInterval } : {}),
+    ...(options.fixed ? { staleTime: Infinity } : {}),
   });
 }
 

@@ -1,11 +1,10 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { AuthSchemeDescription } from '../../../main/contract/auth-schemes.ts';
 import type { AuthSetting } from '../../../main/contract/workspace.ts';
-import type { ApiClient } from '../../../renderer/src/api/client.ts';
-import { ApiProvider } from '../../../renderer/src/api/context.tsx';
 import { AuthEditor } from '../../../renderer/src/pages/workbench/AuthEditor.tsx';
+import { fakeApi as stateFakeApi, renderWithState, type FakeApi } from '../state/fake-api.tsx';
 
 // Descriptions main would never send: the editor must draw whatever arrives, not a list of its own.
 const SCHEMES: AuthSchemeDescription[] = [
@@ -26,22 +25,17 @@ const SCHEMES: AuthSchemeDescription[] = [
   },
 ];
 
-function fakeApi(): ApiClient {
-  const invoke = {
-    'auth:schemes': vi.fn(() => Promise.resolve({ schemes: SCHEMES })),
-    'workspace:effective-auth': vi.fn(() => Promise.resolve([{ type: 'api-key', in: 'header', name: 'x', value: 'y' }])),
-  };
-  return { invoke, on: () => () => undefined, transport: 'browser' } as unknown as ApiClient;
+function fakeApi(): FakeApi {
+  return stateFakeApi({
+    'auth:schemes': () => ({ schemes: SCHEMES }),
+    'workspace:effective-auth': () => [{ type: 'api-key', in: 'header', name: 'x', value: 'y' }],
+  });
 }
 
 function renderEditor(auth: AuthSetting, api = fakeApi()) {
   const onChange = vi.fn<(auth: AuthSetting) => void>();
-  render(
-    <ApiProvider api={api}>
-      <AuthEditor requestId="r1" auth={auth} secretNames={['first', 'second']} onChange={onChange} />
-    </ApiProvider>,
-  );
-  return onChange;
+  const view = renderWithState(<AuthEditor requestId="r1" auth={auth} secretNames={['first', 'second']} onChange={onChange} />, api);
+  return Object.assign(onChange, { view });
 }
 
 describe('AuthEditor draws the schemes main describes', () => {
@@ -67,5 +61,23 @@ describe('AuthEditor draws the schemes main describes', () => {
   it('names inherited steps by main’s labels', async () => {
     renderEditor({ mode: 'inherit' });
     expect(await screen.findByTestId('inherited-auth')).toHaveProperty('textContent', 'Inherits: Key from main.');
+  });
+
+  it('asks main for the schemes once, however often an editor mounts, and again after a failed answer', async () => {
+    const api = stateFakeApi({
+      'auth:schemes': () => Promise.reject(new Error('main is restarting')),
+      'workspace:effective-auth': () => [],
+    });
+    const { view } = renderEditor({ mode: 'chain', steps: [{ type: 'bearer', token: '' }] }, api);
+    expect(await screen.findByText(/main is restarting/)).toBeTruthy();
+    api.handle({ 'auth:schemes': () => ({ schemes: SCHEMES }) });
+    const editor = (requestId: string) => <AuthEditor requestId={requestId} auth={{ mode: 'chain', steps: [{ type: 'bearer', token: '' }] }} secretNames={[]} onChange={() => undefined} />;
+    view.rerender(<></>);
+    view.rerender(editor('r2'));
+    await screen.findByLabelText('Scheme of step 1');
+    view.rerender(<></>);
+    view.rerender(editor('r3'));
+    await screen.findByLabelText('Scheme of step 1');
+    expect(api.calls.filter((call) => call.channel === 'auth:schemes')).toHaveLength(2);
   });
 });

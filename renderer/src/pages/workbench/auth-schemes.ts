@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { AuthFieldDescription as FieldFromMain, AuthSchemeDescription } from '../../../../main/contract/auth-schemes.ts';
 import type { AuthStep, AuthType } from '../../../../main/contract/auth.ts';
-import type { ApiClient } from '../../api/client.ts';
-import { useApi } from '../../api/context.tsx';
+import { useChannel } from '../../state/use-channel.ts';
 
 /** Main's field description, by type only: the schemes themselves arrive through `auth:schemes`. */
 export type AuthFieldDescription = FieldFromMain;
@@ -10,48 +9,21 @@ export type AuthFieldDescription = FieldFromMain;
 /**
  * The auth schemes as main describes them (`auth:schemes`): the editor renders
  * these, so a scheme added in main needs nothing here. They do not change
- * while the app runs, so one answer is kept per API client.
+ * while the app runs, so they are fetched once into the shared query cache.
  */
 export type AuthSchemes = {
   readonly list: readonly AuthSchemeDescription[];
   readonly byType: ReadonlyMap<AuthType, AuthSchemeDescription>;
 };
 
-const asked = new WeakMap<ApiClient, Promise<AuthSchemes>>();
-const known = new WeakMap<ApiClient, AuthSchemes>();
-
-function load(api: ApiClient): Promise<AuthSchemes> {
-  let pending = asked.get(api);
-  if (pending === undefined) {
-    pending = api.invoke['auth:schemes']({}).then(({ schemes }) => {
-      const loaded = { list: schemes, byType: new Map(schemes.map((scheme) => [scheme.type, scheme])) };
-      known.set(api, loaded);
-      return loaded;
-    });
-    // A failed call is asked again by the next editor that mounts.
-    pending.catch(() => asked.delete(api));
-    asked.set(api, pending);
-  }
-  return pending;
-}
-
 /** The schemes, or null until they arrive; `error` says why they did not. */
 export function useAuthSchemes(): { schemes: AuthSchemes | null; error: string | null } {
-  const api = useApi();
-  const [schemes, setSchemes] = useState<AuthSchemes | null>(() => known.get(api) ?? null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (known.has(api)) return;
-    let live = true;
-    load(api).then(
-      (loaded) => live && setSchemes(loaded),
-      (reason: unknown) => live && setError(reason instanceof Error ? reason.message : String(reason)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [api]);
-  return { schemes, error };
+  const { data, error } = useChannel('auth:schemes', {}, { fixed: true });
+  const schemes = useMemo(
+    () => (data === undefined ? null : { list: data.schemes, byType: new Map(data.schemes.map((scheme) => [scheme.type, scheme])) }),
+    [data],
+  );
+  return { schemes, error: error === null ? null : error.message };
 }
 
 /** A fresh step of a scheme, as main says it starts. */
