@@ -25,6 +25,13 @@
  *   header and the sorted form body. No trace, no checks, no compare data:
  *   everything Countersign adds on top is in the ratio.
  *
+ * Every row signs with a clock that moves on by a second and a nonce that
+ * counts up on every call, and CENTAGATE cycles through 1,024 bodies whose
+ * otp and unixTimestamp differ, as real sends do: nothing worked out from a
+ * send's own values can be kept for the next one. The raw side signs a
+ * string of the same length; the checks that the spec side signs exactly
+ * what the scheme signs run on one fixed instance.
+ *
  * Time is this process's CPU time (process.cpuUsage), not wall time: the
  * machine is shared, and descheduling would otherwise count against
  * whichever side happened to run then. The load average is printed too.
@@ -66,16 +73,39 @@ async function opsPerSecond(fn: () => unknown): Promise<number> {
   return ops / (used / 1e6);
 }
 
-const clock = { now: () => 1_700_000_000_000 };
-const ctx: ApplyContext = {
-  clock,
-  nonces: { nonce: () => 'EqINVv5rkhx', uuid: () => '00000000-0000-4000-8000-000000000000', randomInt: () => 7 },
-  environment: 'uat',
-  tokens: new TokenCache(clock),
-  fetchToken: () => Promise.reject(new Error('no token call in a scheme row')),
-  knownSecrets: () => [],
-  carriesToken: () => undefined,
-};
+/** A clock one second later on every reading: each send gets its own timestamp. */
+function advancingClock(): { now: () => number } {
+  let now = 1_700_000_000_000;
+  return { now: () => (now += 1000) };
+}
+
+/** A nonce counting up, 11 characters like Elecsnet's example nonce, so base strings keep their length. */
+function countingNonces(): ApplyContext['nonces'] {
+  let count = 0;
+  return {
+    nonce: () => `n${(++count).toString(36).padStart(10, '0')}`,
+    uuid: () => `00000000-0000-4000-8000-${(++count).toString(16).padStart(12, '0')}`,
+    randomInt: () => ++count % 1000,
+  };
+}
+
+function contextOf(clock: { now: () => number }, nonces: ApplyContext['nonces']): ApplyContext {
+  return {
+    clock,
+    nonces,
+    environment: 'uat',
+    tokens: new TokenCache(clock),
+    fetchToken: () => Promise.reject(new Error('no token call in a scheme row')),
+    knownSecrets: () => [],
+    carriesToken: () => undefined,
+  };
+}
+
+const clock = advancingClock();
+const ctx = contextOf(clock, countingNonces());
+/** One fixed instance, for checking that the spec side signs what the scheme signs. */
+const FIXED_NONCE = 'EqINVv5rkhx';
+const fixedCtx = contextOf({ now: () => 1_513_785_920_000 }, { nonce: () => FIXED_NONCE, uuid: () => '00000000-0000-4000-8000-000000000000', randomInt: () => 7 });
 
 const formRequest: SigningRequest = {
   method: 'POST',
@@ -104,8 +134,6 @@ function oauthConfig(signatureMethod: OAuth1['signatureMethod'], privateKey?: st
     realm: '',
     includeVersion: true,
     oauthParamsInBody: true,
-    timestamp: '1513785920',
-    nonce: 'EqINVv5rkhx',
   };
 }
 
@@ -142,13 +170,13 @@ async function measure(scheme: string, run: () => unknown, raw: () => unknown, s
 const specEncode = (text: string): string => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** OAuth 1.0a for Elecsnet's form POST, the minimum RFC 5849 asks: base string, HMAC, header, sorted body. Each parameter encoded once, sorted once. */
-function specOAuth1(request: SigningRequest, config: OAuth1, digest: 'sha1' | 'sha256'): { header: string; body: string } {
+function specOAuth1(request: SigningRequest, config: OAuth1, digest: 'sha1' | 'sha256', timestamp: string, nonce: string): { header: string; body: string } {
   const url = new URL(request.url);
   const oauth: [string, string][] = [
     ['oauth_consumer_key', config.consumerKey],
     ['oauth_signature_method', config.signatureMethod],
-    ['oauth_timestamp', config.timestamp ?? ''],
-    ['oauth_nonce', config.nonce ?? ''],
+    ['oauth_timestamp', timestamp],
+    ['oauth_nonce', nonce],
     ['oauth_version', '1.0'],
   ];
   const params: { name: string; value: string; query: boolean }[] = [];
@@ -175,42 +203,51 @@ await measure(
   () => createHmac('sha256', paynetSecret).update('1700000000').digest('hex'),
 );
 
-// CENTAGATE: HMAC-SHA256 over twelve JSON body fields.
-const centagateBody = JSON.stringify({
-  username: 'alice', devAccId: 'DEV1', otp: '123456', challenge: 'CH9', details: 'ZGV0YWlscw==', authToken: 'AT',
-  integrationKey: 'IK', unixTimestamp: '1700000000', supportFido: 'false', ipAddress: '10.0.0.1', userAgent: 'UA',
-  browserFp: 'FP', transactionValue: '12.50', isTransaction: '1',
-});
-const centagateRequest: SigningRequest = { method: 'POST', url: 'https://c.example/auth', headers: [], body: { kind: 'json', text: centagateBody } };
+// CENTAGATE: HMAC-SHA256 over twelve JSON body fields, each send with its own otp and timestamp.
+const centagateBodyOf = (i: number): string =>
+  JSON.stringify({
+    username: 'alice', devAccId: 'DEV1', otp: String(100_000 + i), challenge: 'CH9', details: 'ZGV0YWlscw==', authToken: 'AT',
+    integrationKey: 'IK', unixTimestamp: String(1_700_000_000 + i), supportFido: 'false', ipAddress: '10.0.0.1', userAgent: 'UA',
+    browserFp: 'FP', transactionValue: '12.50', isTransaction: '1',
+  });
+const centagateRequestOf = (text: string): SigningRequest => ({ method: 'POST', url: 'https://c.example/auth', headers: [], body: { kind: 'json', text } });
+const centagateRequests = Array.from({ length: 1024 }, (_, i) => centagateRequestOf(centagateBodyOf(i)));
 const centagate = centagatePreset('centagate-app-secret');
-const centagateString = 'aliceDEV1123456CH9ZGV0YWlscw==ATIK1700000000false10.0.0.1UAFP';
+const centagateString = 'aliceDEV1100000CH9ZGV0YWlscw==ATIK1700000000false10.0.0.1UAFP';
 const centagateFields = centagate.parts.map((part) => (part.kind === 'field' ? part.name : ''));
 /** CENTAGATE by its spec: the body's fields (all strings here) in order, the hex HMAC written back as `hmac`. */
-const specCentagate = (): string => {
-  const body = JSON.parse(centagateBody) as Record<string, string | undefined>;
+const specCentagate = (bodyText: string): string => {
+  const body = JSON.parse(bodyText) as Record<string, string | undefined>;
   const text = centagateFields.map((name) => body[name] ?? '').join('');
   body.hmac = createHmac('sha256', 'centagate-app-secret').update(text).digest('hex');
   return JSON.stringify(body);
 };
-const centagateSigned = SCHEMES['hmac-fields'].apply(centagateRequest, centagate, ctx) as SchemeResult;
-if (centagateSigned.request.body.kind !== 'json' || centagateSigned.request.body.text !== specCentagate()) {
+const centagateFixed = centagateRequests[0] as SigningRequest;
+const centagateSigned = SCHEMES['hmac-fields'].apply(centagateFixed, centagate, fixedCtx) as SchemeResult;
+if (centagateSigned.request.body.kind !== 'json' || centagateFixed.body.kind !== 'json' || centagateSigned.request.body.text !== specCentagate(centagateFixed.body.text)) {
   throw new Error('The spec-minimum CENTAGATE signing disagrees with the scheme.');
 }
+let centagateNext = 0;
+const nextCentagate = (): SigningRequest => centagateRequests[centagateNext++ & 1023] as SigningRequest;
+const nextCentagateText = (): string => {
+  const { body } = nextCentagate();
+  return body.kind === 'json' ? body.text : '';
+};
 await measure(
   'CENTAGATE fields HMAC-SHA256',
-  () => SCHEMES['hmac-fields'].apply(centagateRequest, centagate, ctx),
+  () => SCHEMES['hmac-fields'].apply(nextCentagate(), centagate, ctx),
   () => createHmac('sha256', 'centagate-app-secret').update(centagateString).digest('hex'),
-  specCentagate,
+  () => specCentagate(nextCentagateText()),
 );
 
-// OAuth 1.0a HMAC: the raw side signs the same base string with the same key.
+// OAuth 1.0a HMAC: the raw side signs a base string of the same length with the same key.
 for (const method of ['HMAC-SHA1', 'HMAC-SHA256'] as const) {
   const config = oauthConfig(method);
-  const base = signOAuth1(formRequest, config, ctx).base.baseString;
+  const base = signOAuth1(formRequest, config, fixedCtx).base.baseString;
   const key = hmacKey(config);
   const digest = method === 'HMAC-SHA1' ? 'sha1' : 'sha256';
-  const spec = specOAuth1(formRequest, config, digest);
-  const signed = SCHEMES.oauth1.apply(formRequest, config, ctx) as SchemeResult;
+  const spec = specOAuth1(formRequest, config, digest, '1513785920', FIXED_NONCE);
+  const signed = SCHEMES.oauth1.apply(formRequest, config, fixedCtx) as SchemeResult;
   // The spec side must sign exactly what the scheme signs, or the comparison means nothing.
   const bodyOf = (request: SigningRequest) => (request.body.kind === 'form' ? request.body.pairs.map((p) => `${specEncode(p.name)}=${specEncode(p.value)}`).join('&') : '');
   if (signed.request.headers.find((h) => h.name === 'Authorization')?.value !== spec.header || bodyOf(signed.request) !== spec.body) {
@@ -220,7 +257,7 @@ for (const method of ['HMAC-SHA1', 'HMAC-SHA256'] as const) {
     `OAuth 1.0a ${method} (Elecsnet form POST)`,
     () => SCHEMES.oauth1.apply(formRequest, config, ctx),
     () => createHmac(digest, key).update(base).digest('base64'),
-    () => specOAuth1(formRequest, config, digest),
+    () => specOAuth1(formRequest, config, digest, String(Math.floor(clock.now() / 1000)), ctx.nonces.nonce()),
   );
 }
 
@@ -232,7 +269,7 @@ for (const bits of [2048, 4096]) {
   for (const method of ['RSA-SHA256', 'RSA-SHA1'] as const) {
     if (bits === 4096 && method === 'RSA-SHA1') continue;
     const config = oauthConfig(method, pem);
-    const base = Buffer.from(signOAuth1(formRequest, config, ctx).base.baseString);
+    const base = Buffer.from(signOAuth1(formRequest, config, fixedCtx).base.baseString);
     const digest = method === 'RSA-SHA1' ? 'sha1' : 'sha256';
     await measure(
       `OAuth 1.0a ${method} ${bits}-bit`,
