@@ -1,6 +1,7 @@
 import type { Theme } from '../../../main/contract/settings.ts';
 import type { SettingsState } from '../shell/use-settings.ts';
 import { THEME_LABEL, THEME_ORDER } from '../shell/theme.ts';
+import { BodyFoldersField } from './BodyFoldersField.tsx';
 import { DownloadsFolderField } from './DownloadsFolderField.tsx';
 import { WorkspaceFolderField } from './WorkspaceFolderField.tsx';
 
@@ -27,6 +28,7 @@ export function SettingsPage({ state }: { state: SettingsState }) {
       </fieldset>
       <DownloadsFolderField />
       <WorkspaceFolderField />
+      <BodyFoldersField />
       {state.error && (
         <p role="alert" className="error">
           {state.error}
