@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute } from 'node:path';
 import { SigningError, type RequestBody } from '../signing/index.ts';
+import { parseTemplate } from '../signing/template.ts';
 import { BodyFileRefused, checkBodyFile, openBodyFile, refusalText, type BodyFileRules, type OpenedBodyFile } from './file-access.ts';
 
 /** The most a multipart or binary-file body may weigh (all its files and fields together): it is held in memory while it is sent. */
@@ -159,14 +160,33 @@ export async function bodyFileFacts(path: string, rules: BodyFileRules, limit = 
 }
 
 /**
- * Checks a body's files before signing, so a refused file stops the send
- * before any token request goes out. Paths with a variable are checked once
- * signing has filled it in, when the file is opened.
+ * A path's `{{name}}` variables filled in from the environment, when that is
+ * all it names; null when it names a secret, a dynamic value or a variable
+ * the environment lacks (signing says which, and the file is checked when it
+ * is opened).
  */
-export async function checkFilesBeforeSigning(body: RequestBody, rules: BodyFileRules): Promise<void> {
-  const paths = body.kind === 'binary' ? [body.path] : body.kind === 'multipart' ? body.parts.flatMap((part) => (part.kind === 'file' ? [part.path] : [])) : [];
-  for (const path of paths) {
-    if (path.includes('{{') || !isAbsolute(path)) continue;
+export function pathBeforeSigning(path: string, variables: Readonly<Record<string, string>>): string | null {
+  if (!path.includes('{{')) return path;
+  const { literals, names } = parseTemplate(path);
+  let out = literals[0] ?? '';
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] ?? '';
+    if (name.startsWith('secret:') || name.startsWith('$') || !Object.hasOwn(variables, name)) return null;
+    out += (variables[name] ?? '') + (literals[i + 1] ?? '');
+  }
+  return out.includes('{{') ? null : out;
+}
+
+/**
+ * Checks a body's files before signing, so a refused file stops the send
+ * before any token request goes out. A path with environment variables is
+ * checked as they fill it; one naming a secret or a dynamic value is checked
+ * once signing has filled it in, when the file is opened.
+ */
+export async function checkFilesBeforeSigning(body: RequestBody, rules: BodyFileRules, variables: Readonly<Record<string, string>> = {}): Promise<void> {
+  const written = body.kind === 'binary' ? [body.path] : body.kind === 'multipart' ? body.parts.flatMap((part) => (part.kind === 'file' ? [part.path] : [])) : [];
+  for (const path of written.map((p) => pathBeforeSigning(p, variables))) {
+    if (path === null || !isAbsolute(path)) continue;
     let verdict;
     try {
       verdict = await checkBodyFile(path, rules);

@@ -116,7 +116,7 @@ export async function sendSigned(
   bodyFiles: BodyFileRules = NO_BODY_FILES,
 ): Promise<SendResult> {
   // A body file the user did not allow stops the send before a token request, let alone the call, goes out.
-  await checkFilesBeforeSigning(input.request.body, bodyFiles);
+  await checkFilesBeforeSigning(input.request.body, bodyFiles, input.environment.variables);
   const { recorder, drafts, signOnce } = recordedSigning(input, signing, options, execute);
   let files: FileBody | null = null;
   const sendOnce = async (signed: SignedRequest): Promise<HttpOutcome> => {

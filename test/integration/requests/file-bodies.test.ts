@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthChain, type AuthStepInput } from '../../../main/contract/auth.ts';
 import { sendSigned } from '../../../main/requests/send-signed.ts';
-import { MAX_FILE_BODY_BYTES } from '../../../main/requests/file-body.ts';
+import { MAX_FILE_BODY_BYTES, pathBeforeSigning } from '../../../main/requests/file-body.ts';
 import { buildCurlCommand } from '../../../main/requests/curl.ts';
 import { curlBodyArguments } from '../../../main/requests/curl-body.ts';
 import { SigningError, TokenCache, type SigningRequest } from '../../../main/signing/index.ts';
@@ -238,5 +238,35 @@ describe('a body file outside the allowed folders', () => {
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }
+  });
+
+  it('is found before the token request when the path names environment variables, too', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'countersign-not-allowed-'));
+    try {
+      writeFileSync(join(outside, 'id_rsa'), 'NOT TO BE SENT');
+      const before = seen.length;
+      await expect(
+        send(
+          { method: 'PUT', url: '{{baseUrl}}/upload', headers: [], body: { kind: 'binary', path: '{{ keysDir }}/{{keyName}}' } },
+          [{ type: 'oauth2-client-credentials', tokenUrl: '{{baseUrl}}/token', clientId: 'cid', clientSecret: '{{secret:control_key}}' }],
+          { keysDir: outside, keyName: 'id_rsa' },
+        ),
+      ).rejects.toThrow(new RegExp(`${outside}/id_rsa is not in a folder you allowed for request bodies\\. Nothing was sent\\.`));
+      expect(seen.length).toBe(before);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('pathBeforeSigning', () => {
+  it('fills environment variables only, and leaves to signing what only signing knows', () => {
+    const variables = { dir: '/srv/in', name: 'a.bin', nested: '{{dir}}' };
+    expect(pathBeforeSigning('/srv/in/a.bin', variables)).toBe('/srv/in/a.bin');
+    expect(pathBeforeSigning('{{dir}}/{{ name }}', variables)).toBe('/srv/in/a.bin');
+    expect(pathBeforeSigning('{{dir}}/{{secret:file}}', variables)).toBeNull();
+    expect(pathBeforeSigning('{{dir}}/{{$uuid}}.bin', variables)).toBeNull();
+    expect(pathBeforeSigning('{{missing}}/a.bin', variables)).toBeNull();
+    expect(pathBeforeSigning('{{nested}}/a.bin', variables)).toBeNull();
   });
 });
