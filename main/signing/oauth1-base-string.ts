@@ -1,5 +1,5 @@
-import { percentEncode } from './percent-encode.ts';
-import type { BaseStringParts, FormPair, RequestBody, SourcedParam } from './types.ts';
+import { percentEncode, percentEncodeTwice } from './percent-encode.ts';
+import type { BaseStringParts, FormPair, ParamSource, RequestBody, SourcedParam } from './types.ts';
 
 export type { BaseStringParts, ParamSource, SourcedParam } from './types.ts';
 
@@ -40,7 +40,15 @@ function compareBytes(a: string, b: string): number {
 }
 
 /** A parameter with its name and value percent-encoded once, for sorting and for every place that writes it. */
-export type EncodedParam = SourcedParam & { readonly encodedName: string; readonly encodedValue: string };
+export type EncodedParam = {
+  readonly pair: FormPair;
+  readonly source: ParamSource;
+  readonly encodedName: string;
+  readonly encodedValue: string;
+  /** Name and value encoded twice, as the base string's third part has them. */
+  readonly twiceName: string;
+  readonly twiceValue: string;
+};
 
 /** The base string and the parameters encoded and sorted as it uses them (the signer reuses them for the header and body). */
 export type EncodedBaseString = BaseStringParts & {
@@ -49,14 +57,58 @@ export type EncodedBaseString = BaseStringParts & {
   readonly oauth: readonly EncodedParam[];
 };
 
-function encoded(pair: FormPair, source: SourcedParam['source']): EncodedParam {
-  return { name: pair.name, value: pair.value, source, encodedName: percentEncode(pair.name), encodedValue: percentEncode(pair.value) };
+function encoded(pair: FormPair, source: ParamSource): EncodedParam {
+  const encodedName = percentEncode(pair.name);
+  const encodedValue = percentEncode(pair.value);
+  // percentEncode hands back the same string when nothing needed escaping, and then a second pass has nothing to do either.
+  const twiceName = encodedName === pair.name ? encodedName : percentEncodeTwice(pair.name);
+  const twiceValue = encodedValue === pair.value ? encodedValue : percentEncodeTwice(pair.value);
+  return { pair, source, encodedName, encodedValue, twiceName, twiceValue };
+}
+
+/** What a URL gives the base string: its base URI (plain and encoded) and its query parameters, encoded. */
+type UrlParts = { readonly baseUri: string; readonly encodedBaseUri: string; readonly query: readonly EncodedParam[] };
+
+// Sends repeat their URLs, so each distinct URL text is parsed and encoded once; a few are kept (URLs hold no secrets).
+const URL_CACHE_LIMIT = 32;
+const urlCache = new Map<string, UrlParts>();
+
+function urlParts(url: string): UrlParts {
+  const hit = urlCache.get(url);
+  if (hit !== undefined) return hit;
+  const parsed = new URL(url);
+  const baseUri = `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  const query: EncodedParam[] = [];
+  if (parsed.search !== '') for (const [name, value] of new URLSearchParams(parsed.search)) query.push(encoded({ name, value }, 'query'));
+  const parts: UrlParts = { baseUri, encodedBaseUri: percentEncode(baseUri), query };
+  urlCache.set(url, parts);
+  if (urlCache.size > URL_CACHE_LIMIT) urlCache.delete(urlCache.keys().next().value as string);
+  return parts;
+}
+
+/** Sorts by encoded name, then encoded value. Insertion sort: a request has a dozen or so parameters. */
+function sortEncoded(params: EncodedParam[]): void {
+  for (let i = 1; i < params.length; i++) {
+    const item = params[i] as EncodedParam;
+    let j = i - 1;
+    while (j >= 0 && compareEncoded(params[j] as EncodedParam, item) > 0) {
+      params[j + 1] = params[j] as EncodedParam;
+      j--;
+    }
+    params[j + 1] = item;
+  }
+}
+
+function compareEncoded(a: EncodedParam, b: EncodedParam): number {
+  return compareBytes(a.encodedName, b.encodedName) || compareBytes(a.encodedValue, b.encodedValue);
 }
 
 /**
  * Section 3.4.1.1: METHOD&encoded-URI&encoded-normalized-params (the params
- * end up encoded twice). The URL is parsed once and each name and value
- * encoded once: this runs on every OAuth 1.0a send.
+ * end up encoded twice). Each name and value is encoded once and the third
+ * part is written from those encodings (its '=' and '&' as %3D and %26)
+ * rather than by encoding the joined string again: this runs on every
+ * OAuth 1.0a send.
  */
 export function buildEncodedBaseString(
   method: string,
@@ -64,22 +116,26 @@ export function buildEncodedBaseString(
   body: RequestBody,
   oauthParams: readonly FormPair[],
 ): EncodedBaseString {
-  const parsed = new URL(url);
-  const sorted: EncodedParam[] = [];
-  if (parsed.search !== '') for (const [name, value] of new URLSearchParams(parsed.search)) sorted.push(encoded({ name, value }, 'query'));
+  const { baseUri, encodedBaseUri, query } = urlParts(url);
+  const sorted: EncodedParam[] = query.slice();
   for (const pair of bodyParams(body)) sorted.push(encoded(pair, 'body'));
-  const oauth = oauthParams.map((pair) => encoded(pair, 'oauth'));
-  sorted.push(...oauth);
-  const params: SourcedParam[] = sorted.map(({ name, value, source }) => ({ name, value, source }));
-  sorted.sort((a, b) => compareBytes(a.encodedName, b.encodedName) || compareBytes(a.encodedValue, b.encodedValue));
+  const oauth: EncodedParam[] = [];
+  for (const pair of oauthParams) {
+    const param = encoded(pair, 'oauth');
+    oauth.push(param);
+    sorted.push(param);
+  }
+  const params: SourcedParam[] = sorted.map(({ pair, source }) => ({ name: pair.name, value: pair.value, source }));
+  sortEncoded(sorted);
   let normalizedParams = '';
+  let encodedParams = '';
   for (let i = 0; i < sorted.length; i++) {
     const p = sorted[i] as EncodedParam;
     normalizedParams += `${i === 0 ? '' : '&'}${p.encodedName}=${p.encodedValue}`;
+    encodedParams += `${i === 0 ? '' : '%26'}${p.twiceName}%3D${p.twiceValue}`;
   }
   const upper = method.toUpperCase();
-  const baseUri = `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
-  const baseString = `${percentEncode(upper)}&${percentEncode(baseUri)}&${percentEncode(normalizedParams)}`;
+  const baseString = `${percentEncode(upper)}&${encodedBaseUri}&${encodedParams}`;
   return { method: upper, baseUri, params, normalizedParams, baseString, sorted, oauth };
 }
 

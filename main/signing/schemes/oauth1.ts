@@ -1,7 +1,7 @@
 import { OAuth1 } from '../../contract/auth.ts';
 import { unixSeconds } from '../defaults.ts';
 import { SigningError } from '../errors.ts';
-import { buildEncodedBaseString, type BaseStringParts, type EncodedParam } from '../oauth1-base-string.ts';
+import { buildEncodedBaseString, type BaseStringParts } from '../oauth1-base-string.ts';
 import { computeOAuth1Signature } from '../oauth1-signature.ts';
 import { oauth1Variants } from '../oauth1-variants.ts';
 import { percentEncode } from '../percent-encode.ts';
@@ -35,8 +35,13 @@ export function authorizationHeader(realm: string | undefined, params: readonly 
 }
 
 function headerOf(realm: string | undefined, parts: string[]): string {
-  if (realm !== undefined) parts.unshift(`realm="${realm === '' ? '' : realm.replace(/["\\]/g, '\\$&')}"`);
-  return `OAuth ${parts.join(', ')}`;
+  return `OAuth ${realmPart(realm)}${parts.join(', ')}`;
+}
+
+/** `realm="..." ` and the separator, or nothing when there is no realm. */
+function realmPart(realm: string | undefined): string {
+  if (realm === undefined) return '';
+  return `realm="${realm === '' ? '' : realm.replace(/["\\]/g, '\\$&')}", `;
 }
 
 /**
@@ -84,27 +89,34 @@ const valueOf = (params: readonly FormPair[], name: string): string => params.fi
 function applyOAuth1(request: SigningRequest, config: OAuth1, ctx: SchemeContext): OAuth1Result {
   const prepared = requestForBase(request, config);
   const oauth = oauth1Params(config, ctx);
-  const { sorted, oauth: encodedOAuth, ...base } = buildEncodedBaseString(prepared.method, prepared.url, prepared.body, oauth);
-  const signature = computeOAuth1Signature(config.signatureMethod, base.baseString, config);
+  const { sorted, oauth: encodedOAuth, method, baseUri, params, normalizedParams, baseString } = buildEncodedBaseString(
+    prepared.method,
+    prepared.url,
+    prepared.body,
+    oauth,
+  );
+  const base: BaseStringParts = { method, baseUri, params, normalizedParams, baseString };
+  const signature = computeOAuth1Signature(config.signatureMethod, baseString, config);
 
   // The header lists the oauth_* parameters in the order they were made, then the signature.
-  const headerParts = encodedOAuth.map((p) => `${p.encodedName}="${p.encodedValue}"`);
-  headerParts.push(`oauth_signature="${percentEncode(signature.value)}"`);
-  const header = headerOf(config.realm, headerParts);
+  let headerParams = '';
+  for (const p of encodedOAuth) headerParams += `${p.encodedName}="${p.encodedValue}", `;
+  const header = `OAuth ${realmPart(config.realm)}${headerParams}oauth_signature="${percentEncode(signature.value)}"`;
 
   let signed = setHeader(prepared, 'Authorization', header);
   if (config.oauthParamsInBody && prepared.body.kind === 'form') {
-    const pairs = sorted.filter((p: EncodedParam) => p.source !== 'query').map(({ name, value }) => ({ name, value }));
+    const pairs: FormPair[] = [];
+    for (const p of sorted) if (p.source !== 'query') pairs.push({ name: p.pair.name, value: p.pair.value });
     signed = { ...signed, body: { kind: 'form', pairs } };
   }
 
   const trace = new TraceBuilder(`OAuth 1.0a ${config.signatureMethod}`)
     .add('Timestamp', valueOf(oauth, 'oauth_timestamp'))
     .add('Nonce', valueOf(oauth, 'oauth_nonce'))
-    .add('Parameters collected', collected(base.params), 'query string, form body and oauth_* parameters (RFC 5849 3.4.1.3.1), decoded')
-    .add('Normalized parameters', base.normalizedParams, 'each name and value percent-encoded, sorted, joined with &')
-    .add('Base string URI', base.baseUri)
-    .add('Signature base string', base.baseString, 'METHOD & encoded URI & encoded normalized parameters')
+    .add('Parameters collected', collected(params), 'query string, form body and oauth_* parameters (RFC 5849 3.4.1.3.1), decoded')
+    .add('Normalized parameters', normalizedParams, 'each name and value percent-encoded, sorted, joined with &')
+    .add('Base string URI', baseUri)
+    .add('Signature base string', baseString, 'METHOD & encoded URI & encoded normalized parameters')
     .add('Signing key', signature.keyShape);
   if (config.signatureMethod === 'PLAINTEXT') {
     trace.add('Signature', signature.value, 'PLAINTEXT: the signature is the key itself');
