@@ -191,7 +191,13 @@ export const ImportBackupInput = z.strictObject({
 });
 export type ImportBackupInput = z.input<typeof ImportBackupInput>;
 
-export const ImportBackupResult = z.object({ added: z.number(), replaced: z.number(), skipped: z.number() });
+export const ImportBackupResult = z.object({
+  added: z.number(),
+  replaced: z.number(),
+  skipped: z.number(),
+  /** Names the imported values that are weak (shorter than 6 characters), as adding one says; absent when none is. */
+  notice: z.string().optional(),
+});
 export type ImportBackupResult = z.infer<typeof ImportBackupResult>;
 
 /**

@@ -11,6 +11,7 @@ import { VaultFileProblem } from './file/vault-file-problem.ts';
 import { checkedValue, decryptRecord, findRecord, identityOf } from './vault-secrets.ts';
 import { describe, type VaultSession } from './vault-session.ts';
 import { WrongPassphraseError } from './wrappers/passphrase-wrapper.ts';
+import { shortValuesNotice } from './short-value-notice.ts';
 
 export type BackupsOptions = {
   clock: () => Date;
@@ -79,7 +80,8 @@ export function createVaultBackups(core: VaultSession, options: BackupsOptions) 
       let result: ImportBackupResult = { added: 0, replaced: 0, skipped: 0 };
       await core.change('secrets', (latest) => {
         const dataKey = core.requireSession().dataKey;
-        const counts = { added: 0, replaced: 0, skipped: 0 };
+        const counts: ImportBackupResult = { added: 0, replaced: 0, skipped: 0 };
+        const stored: PlainSecret[] = [];
         let secrets = [...latest.secrets];
         for (const secret of incoming) {
           const existing = findRecord({ ...latest, secrets }, secret.environment, secret.name);
@@ -88,6 +90,7 @@ export function createVaultBackups(core: VaultSession, options: BackupsOptions) 
             continue;
           }
           const record = sealSecret(dataKey, latest.vaultId, secret, secret.value, options.randomBytes);
+          stored.push(secret);
           if (existing) {
             secrets = secrets.map((r) => (r === existing ? record : r));
             counts.replaced++;
@@ -96,7 +99,7 @@ export function createVaultBackups(core: VaultSession, options: BackupsOptions) 
             counts.added++;
           }
         }
-        result = counts;
+        result = { ...counts, ...shortValuesNotice(stored) };
         return counts.added + counts.replaced > 0 ? { ...latest, secrets } : null;
       });
       return result;

@@ -78,5 +78,6 @@ async function importFile(backend: Backend, io: CliIo, context: CliContext, file
   const backupPassphrase = passphrase;
   const result = await service(() => backend.dispatcher.call('vault:import-backup', { content, passphrase: backupPassphrase, onConflict: replace ? 'replace' : 'skip' }));
   io.err(`Imported: ${result.added} added, ${result.replaced} replaced, ${result.skipped} kept as they were${replace ? '' : ' (--replace overwrites them)'}.\n`);
+  if (result.notice !== undefined) io.err(`Note: ${result.notice}\n`);
   return EXIT.ok;
 }

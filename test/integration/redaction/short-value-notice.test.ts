@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../../main/cli/exit-codes.ts';
-import { cli, preparedDataDir } from '../cli/cli-fixture.ts';
+import { cli, PASSPHRASE, preparedDataDir } from '../cli/cli-fixture.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { redactionHarness, type Harness } from './harness.ts';
 
@@ -49,5 +49,24 @@ describe('countersign vault set says it too', () => {
     expect(long.code).toBe(EXIT.ok);
     expect(long.stderr).toContain('Replaced merchant.pin in UAT.');
     expect(long.stderr).not.toContain('Note:');
+  });
+
+  it('vault restore --from names the short values a backup brought in, never their values', async () => {
+    const other = await makeTempDir();
+    const out = await makeTempDir();
+    try {
+      await preparedDataDir(other.path);
+      expect((await cli(other.path, ['vault', 'set', 'terminal.pin', '--env', 'UAT'], { stdin: '5182\n' })).code).toBe(EXIT.ok);
+      const backup = await cli(other.path, ['vault', 'backup', '--out', out.path], { env: { COUNTERSIGN_BACKUP_PASSPHRASE: PASSPHRASE } });
+      expect(backup.code).toBe(EXIT.ok);
+      const file = /\/\S+\.json/.exec(`${backup.stdout}${backup.stderr}`)?.[0] ?? '';
+      const restored = await cli(dir.path, ['vault', 'restore', '--from', file], { env: { COUNTERSIGN_BACKUP_PASSPHRASE: PASSPHRASE } });
+      expect(restored.code).toBe(EXIT.ok);
+      expect(restored.stderr).toMatch(/Note: terminal\.pin \(UAT\) is shorter than 6 characters/);
+      expect(`${restored.stdout}${restored.stderr}`).not.toMatch(/(?<!\d)5182(?!\d)/);
+    } finally {
+      await other.remove();
+      await out.remove();
+    }
   });
 });

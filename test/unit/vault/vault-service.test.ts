@@ -453,6 +453,31 @@ describe('backup export and import', () => {
     }
   });
 
+  it('names the short values a backup brings in, as adding one says why they are weak, and never their values', async () => {
+    const source = testVault(dir.path);
+    await source.setup({ passphrase: PASSPHRASE });
+    await source.add({ environment: 'UAT', name: 'merchant.pin', kind: 'text', value: '7391' });
+    await source.add({ environment: 'UAT', name: 'client_secret', kind: 'text', value: 'long-enough-secret-value' });
+    const folder = await makeTempDir('countersign-vault-backup-');
+    const other = await makeTempDir('countersign-vault-other-');
+    try {
+      const saved = await source.exportBackup({ passphrase: PASSPHRASE, directory: folder.path });
+      const content = await readFile(saved.path, 'utf8');
+      const target = testVault(other.path);
+      await target.setup({ passphrase: PASSPHRASE });
+      const result = await target.importBackup({ content, passphrase: PASSPHRASE, onConflict: 'skip' });
+      expect(result.added).toBe(2);
+      expect(result.notice).toMatch(/^merchant\.pin \(UAT\) is shorter than 6 characters: .*whole word.*easy to guess/);
+      expect(result.notice).not.toContain('client_secret');
+      expect(JSON.stringify(result)).not.toContain('7391');
+      // Skipped on a second import: nothing stored, nothing to say.
+      expect(await target.importBackup({ content, passphrase: PASSPHRASE, onConflict: 'skip' })).toEqual({ added: 0, replaced: 0, skipped: 2 });
+    } finally {
+      await folder.remove();
+      await other.remove();
+    }
+  });
+
   it('moves every secret to a new vault, opened with the source vault\'s passphrase', async () => {
     const source = await seeded();
     const folder = await makeTempDir('countersign-vault-backup-');

@@ -53,7 +53,7 @@ export function BackupPanel() {
           void run(async () => {
             const outcome = await api.invoke['vault:import-backup']({ content, passphrase: importPass, onConflict: 'skip' });
             setImportPass('');
-            setResult(`Imported: ${outcome.added} added, ${outcome.replaced} replaced, ${outcome.skipped} kept as they were.`);
+            setResult(`Imported: ${outcome.added} added, ${outcome.replaced} replaced, ${outcome.skipped} kept as they were.${outcome.notice === undefined ? '' : ` ${outcome.notice}`}`);
           });
         }}
       >
