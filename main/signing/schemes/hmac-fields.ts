@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { HmacFields, type HmacPart } from '../../contract/auth.ts';
 import { unixSeconds } from '../defaults.ts';
 import { SigningError } from '../errors.ts';
+import { withStringFields, type ParsedJsonBody } from '../json-fields.ts';
 import { setHeader } from '../request-edit.ts';
 import { keyShape, redactTrace, TraceBuilder } from '../trace.ts';
 import type { SchemeContext, SchemeResult, SignedString, SigningRequest } from '../types.ts';
@@ -38,18 +39,19 @@ export function centagatePreset(key: string, order: CentagateOrder = 'code-sampl
 
 type JsonObject = Record<string, unknown>;
 
-function parseBodyObject(request: SigningRequest): JsonObject | undefined {
+function parseBodyObject(request: SigningRequest): ParsedJsonBody | undefined {
   if (request.body.kind !== 'json') return undefined;
+  const { text } = request.body;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(request.body.text);
+    parsed = JSON.parse(text);
   } catch {
     throw new SigningError('The JSON body is not valid JSON, so its fields cannot be signed.');
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new SigningError('Field signing needs the body to be a JSON object.');
   }
-  return parsed as JsonObject;
+  return { text, value: parsed as JsonObject };
 }
 
 /** Absent or null fields count as empty strings, as the gateway's samples do with unset optionals. */
@@ -69,15 +71,20 @@ function fieldText(body: JsonObject | undefined, name: string): { text: string; 
  */
 function applyHmacFields(request: SigningRequest, config: HmacFields, ctx: SchemeContext): SchemeResult {
   const trace = new TraceBuilder(`HMAC-${config.algorithm.toUpperCase()} over fields`);
-  let body = parseBodyObject(request);
-  if (body === undefined && (config.output.in === 'body' || config.timestampField !== undefined)) {
+  const parsed = parseBodyObject(request);
+  if (parsed === undefined && (config.output.in === 'body' || config.timestampField !== undefined)) {
     throw new SigningError('Signing fields into the body needs a JSON object body.');
   }
+  // The fields this step writes into the body, in order (the timestamp it fills in, the signature).
+  const added: [string, string][] = [];
+  let body = parsed?.value;
   if (body !== undefined && config.timestampField !== undefined) {
     const current = body[config.timestampField];
     if (current === undefined || current === null || current === '') {
-      body = { ...body, [config.timestampField]: String(unixSeconds(ctx.clock)) };
-      trace.add('Timestamp filled in', `${config.timestampField} = ${String(body[config.timestampField])}`);
+      const timestamp = String(unixSeconds(ctx.clock));
+      body = { ...body, [config.timestampField]: timestamp };
+      added.push([config.timestampField, timestamp]);
+      trace.add('Timestamp filled in', `${config.timestampField} = ${timestamp}`);
     }
   }
 
@@ -104,12 +111,13 @@ function applyHmacFields(request: SigningRequest, config: HmacFields, ctx: Schem
 
   let signed: SigningRequest;
   if (config.output.in === 'body') {
-    const out = { ...body, [config.output.field]: signature };
-    signed = { ...request, body: { kind: 'json', text: JSON.stringify(out) } };
+    added.push([config.output.field, signature]);
+    signed = { ...request, body: { kind: 'json', text: withStringFields(parsed as ParsedJsonBody, added) } };
     trace.add('Body field set', `${config.output.field} = ${signature}`);
   } else {
     signed = setHeader(request, config.output.name, signature);
-    if (body !== undefined) signed = { ...signed, body: { kind: 'json', text: JSON.stringify(body) } };
+    // The body changes only when the timestamp was filled in; otherwise it goes out exactly as written.
+    if (parsed !== undefined && added.length > 0) signed = { ...signed, body: { kind: 'json', text: withStringFields(parsed, added) } };
     trace.add('Header set', `${config.output.name}: ${signature}`);
   }
   return {

@@ -95,6 +95,33 @@ describe('HMAC over fields (CENTAGATE authQRCode)', () => {
     expect(result.trace.steps.find((s) => s.label === 'Signing key')?.value).toBe(`secret key (${SECRET.length} chars)`);
   });
 
+  it('sends the body as the user wrote it (whitespace, number spellings), with hmac added after the last field', () => {
+    const text = `{\n  "username": "alice",\n  "otp": "123456",\n  "amount": 12.50\n}`;
+    const result = signHmacFields({ ...post({}), body: { kind: 'json', text } }, centagatePreset(SECRET), fixedContext(1_712_345_678_900));
+    const expected = hmacHex('alice1234561712345678');
+    expect(result.request.body).toEqual({
+      kind: 'json',
+      text: `{\n  "username": "alice",\n  "otp": "123456",\n  "amount": 12.50,"unixTimestamp":"1712345678","hmac":"${expected}"\n}`,
+    });
+  });
+
+  it('a body that already has an hmac field gets it replaced in place', () => {
+    const text = '{ "hmac": "", "username": "alice", "unixTimestamp": "1" }';
+    const result = signHmacFields({ ...post({}), body: { kind: 'json', text } }, centagatePreset(SECRET), fixedContext());
+    const sent = result.request.body.kind === 'json' ? result.request.body.text : '';
+    expect(sent).toBe(`{"hmac":"${hmacHex('alice1')}","username":"alice","unixTimestamp":"1"}`);
+  });
+
+  it('with the signature in a header, the body goes out byte for byte unless the timestamp was filled in', () => {
+    const config: HmacFields = { ...centagatePreset(SECRET), output: { in: 'header', name: 'X-Hmac' } };
+    const text = '{ "username" : "alice", "unixTimestamp": "1700000000" }';
+    const kept = signHmacFields({ ...post({}), body: { kind: 'json', text } }, config, fixedContext());
+    expect(kept.request.body).toEqual({ kind: 'json', text });
+    expect(header(kept.request, 'X-Hmac')).toBe(hmacHex('alice1700000000'));
+    const filled = signHmacFields({ ...post({}), body: { kind: 'json', text: '{ "username" : "alice" }' } }, config, fixedContext(1_712_345_678_900));
+    expect(filled.request.body).toEqual({ kind: 'json', text: '{ "username" : "alice","unixTimestamp":"1712345678" }' });
+  });
+
   it('refuses a body that is not a JSON object', () => {
     const request: SigningRequest = { ...post({}), body: { kind: 'json', text: '[1,2]' } };
     expect(() => signHmacFields(request, centagatePreset(SECRET), fixedContext())).toThrow(/JSON object/);
