@@ -5,8 +5,10 @@
  *
  * It lives in core because every layer (signing, requests, flows, inbox, the
  * dispatcher and the event bus) must be able to import it, and it imports
- * nothing but Node.
+ * nothing but Node (and its own prefilter beside it).
  */
+
+import { formPrefilter, type FormPrefilter } from './form-prefilter.ts';
 
 export const REDACTED = '[redacted]';
 
@@ -97,19 +99,29 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-
  * RegExp that starts with a lookbehind scans several times slower), and
  * `test` covers the other forms only.
  */
-type Matcher = { test: RegExp; replace: RegExp; bytes: RegExp; shortest: number; whole?: ReadonlySet<string>; wholeTest?: RegExp };
+type Matcher = {
+  test: RegExp;
+  /** Says quickly that a text holds none of `test`'s forms (absent when they are too short for it to pay). */
+  quick: FormPrefilter | undefined;
+  replace: RegExp;
+  bytes: RegExp;
+  shortest: number;
+  whole?: ReadonlySet<string>;
+  wholeTest?: RegExp;
+};
 
 /**
  * Forms and matchers are reused across redactors: a send's signing builds a
  * redactor for the same few secrets every time, and computing twelve
- * encodings and compiling three RegExps per trace was most of a signature's
+ * encodings and compiling three RegExps per send was most of a signature's
  * cost. Both caches are bounded, hold only what a live redactor held, and
  * are emptied by any redactor's clear() (the ledger's runs when the vault locks).
  */
 const CACHED_VALUES = 256;
-const CACHED_MATCHERS = 64;
+const CACHED_MATCHER_NODES = 256;
 const formsCache = new Map<string, readonly string[]>();
-const matcherCache = new Map<string, Matcher | null>();
+/** Basic pairs by user and secret, apart from values so no value can ever be read as a pair. */
+const pairCache = new Map<string, readonly string[]>();
 
 /** Map as a small LRU: the entry moves to the end on use; the oldest goes beyond `limit`. */
 function remember<V>(cache: Map<string, V>, key: string, limit: number, make: () => V): V {
@@ -122,6 +134,31 @@ function remember<V>(cache: Map<string, V>, key: string, limit: number, make: ()
   const made = make();
   cache.set(key, made);
   if (cache.size > limit) cache.delete(cache.keys().next().value as string);
+  return made;
+}
+
+/**
+ * Matchers hang in a tree whose edges are the cached form lists in the order
+ * a redactor took them: two redactors that added the same values in the same
+ * order stand on the same node and share its matcher, found by following
+ * object identities rather than by naming the set in a string per send. The
+ * tree is dropped whole beyond CACHED_MATCHER_NODES nodes (a redactor still
+ * standing in the old one keeps working; it is only not shared).
+ */
+type MatcherNode = { matcher: Matcher | null | undefined; readonly next: Map<readonly string[], MatcherNode> };
+const newNode = (): MatcherNode => ({ matcher: undefined, next: new Map() });
+let matcherRoot = newNode();
+let matcherNodes = 0;
+
+function nextNode(node: MatcherNode, forms: readonly string[]): MatcherNode {
+  const found = node.next.get(forms);
+  if (found !== undefined) return found;
+  if (++matcherNodes > CACHED_MATCHER_NODES) {
+    matcherRoot = newNode();
+    matcherNodes = 1;
+  }
+  const made = newNode();
+  node.next.set(forms, made);
   return made;
 }
 
@@ -140,6 +177,7 @@ function wholeTokenMatcher(forms: readonly string[], values: ReadonlyMap<string,
   return {
     // (?!) never matches: with short values only, wholeTest alone finds candidates.
     test: new RegExp(anywhere.length > 0 ? anywhere.map(escapeRegExp).join('|') : '(?!)'),
+    quick: formPrefilter(anywhere),
     replace: new RegExp(source, 'g'),
     bytes: new RegExp(alternatives((form) => escapeRegExp(Buffer.from(form, 'utf8').toString('latin1')))),
     shortest: forms.at(-1)?.length ?? 0,
@@ -150,7 +188,9 @@ function wholeTokenMatcher(forms: readonly string[], values: ReadonlyMap<string,
 
 /** The quick check: whether the text may hold a form (a short value's may still be part of a longer token). */
 function mayHold(matcher: Matcher, text: string): boolean {
-  return text.length >= matcher.shortest && (matcher.test.test(text) || (matcher.wholeTest !== undefined && matcher.wholeTest.test(text)));
+  if (text.length < matcher.shortest) return false;
+  if ((matcher.quick === undefined || matcher.quick(text)) && matcher.test.test(text)) return true;
+  return matcher.wholeTest !== undefined && matcher.wholeTest.test(text);
 }
 
 /** Whether the character just before `start`, or at `end`, is a letter or digit (a surrogate pair read as one character). */
@@ -191,13 +231,13 @@ function isPlainObject(value: object): value is Record<string, unknown> {
 export class Redactor {
   /** value -> its forms; the raw values stay in main and are only ever compared against. */
   readonly #values = new Map<string, readonly string[]>();
-  #matcher: Matcher | null | undefined;
+  /** Where this redactor's values (in the order added) lead in the matcher tree. */
+  #node = matcherRoot;
 
   /** Adds a secret value (one shorter than MIN_SECRET_LENGTH is replaced as a whole token only; "" is ignored). Returns this. */
   add(value: string): this {
     if (value === '' || this.#values.has(value)) return this;
-    this.#values.set(value, remember(formsCache, value, CACHED_VALUES, () => derivedForms(value)));
-    this.#matcher = undefined;
+    this.#take(value, remember(formsCache, value, CACHED_VALUES, () => derivedForms(value)));
     return this;
   }
 
@@ -211,20 +251,25 @@ export class Redactor {
     this.add(secret);
     const key = `\u0000basic\u0000${user}\u0000${secret}`;
     if (secret === '' || this.#values.has(key)) return this;
-    const pair = basicPairForm(user, secret);
-    this.#values.set(key, [pair, pair.replace(/=+$/, '')]);
-    this.#matcher = undefined;
+    this.#take(
+      key,
+      remember(pairCache, key, CACHED_VALUES, () => {
+        const pair = basicPairForm(user, secret);
+        return [pair, pair.replace(/=+$/, '')];
+      }),
+    );
     return this;
   }
 
   /** Takes every value (and its already computed forms) another redactor knows. */
   absorb(other: Redactor): this {
-    for (const [value, forms] of other.#values) {
-      if (this.#values.has(value)) continue;
-      this.#values.set(value, forms);
-      this.#matcher = undefined;
-    }
+    for (const [value, forms] of other.#values) if (!this.#values.has(value)) this.#take(value, forms);
     return this;
+  }
+
+  #take(value: string, forms: readonly string[]): void {
+    this.#values.set(value, forms);
+    this.#node = nextNode(this.#node, forms);
   }
 
   /** The raw secret values added (not the Basic pairs): main-side only, for code that must compare against them. */
@@ -238,9 +283,11 @@ export class Redactor {
 
   clear(): void {
     this.#values.clear();
-    this.#matcher = undefined;
     formsCache.clear();
-    matcherCache.clear();
+    pairCache.clear();
+    matcherRoot = newNode();
+    matcherNodes = 0;
+    this.#node = matcherRoot;
   }
 
   /** True when the text holds any form of any known secret. */
@@ -321,10 +368,10 @@ export class Redactor {
   }
 
   #matcherNow(): Matcher | null {
-    if (this.#matcher !== undefined) return this.#matcher;
-    // The values (in insertion order) decide the forms, so they name the matcher (as JSON: no two lists read alike).
-    this.#matcher = remember(matcherCache, JSON.stringify([...this.#values.keys()]), CACHED_MATCHERS, () => this.#buildMatcher());
-    return this.#matcher;
+    const node = this.#node;
+    // The node stands for exactly these values in this order, so whoever built its matcher built this one.
+    if (node.matcher === undefined) node.matcher = this.#buildMatcher();
+    return node.matcher;
   }
 
   #buildMatcher(): Matcher | null {
@@ -338,6 +385,7 @@ export class Redactor {
     const byteSource = forms.map((form) => escapeRegExp(Buffer.from(form, 'utf8').toString('latin1'))).join('|');
     return {
       test: new RegExp(source),
+      quick: formPrefilter(forms),
       replace: new RegExp(source, 'g'),
       bytes: new RegExp(byteSource),
       shortest: forms.at(-1)?.length ?? 0,

@@ -27,4 +27,24 @@ describe('redactors sharing cached forms and matchers', () => {
     expect(send.redactText('x echo-secret-3')).toBe(`x ${REDACTED}`);
     expect(new Redactor().add('echo-secret-3').redactText('echo-secret-3')).toBe(REDACTED);
   });
+
+  it('keeps redacting its values, and values added later, after hundreds of other sets dropped the shared matchers', () => {
+    const early = new Redactor().add('foxtrot-secret-4');
+    expect(early.redactText('foxtrot-secret-4')).toBe(REDACTED);
+    for (let i = 0; i < 600; i++) expect(new Redactor().add(`other-secret-${String(i)}`).add('golf-secret-5').redactText('golf-secret-5')).toBe(REDACTED);
+    early.add('hotel-secret-6');
+    expect(early.redactText('foxtrot-secret-4 hotel-secret-6 golf-secret-5')).toBe(`${REDACTED} ${REDACTED} golf-secret-5`);
+  });
+
+  it('a redactor that absorbed another knows its values and Basic pairs, and nothing more', () => {
+    // 'merchant-1:' and 'someone-2:' are not whole base64 groups, so the secret's own base64 does not line up inside a pair.
+    const pair = Buffer.from('merchant-1:india-secret-7').toString('base64');
+    const source = new Redactor().addBasicPair('merchant-1', 'india-secret-7');
+    const other = new Redactor().add('juliet-secret-8');
+    const both = new Redactor().absorb(source).absorb(other);
+    expect(both.redactText(`Basic ${pair} juliet-secret-8`)).toBe(`Basic ${REDACTED} ${REDACTED}`);
+    expect(source.redactText('juliet-secret-8')).toBe('juliet-secret-8');
+    // The same pair for another user is another value.
+    expect(new Redactor().addBasicPair('someone-2', 'india-secret-7').redactText(`Basic ${pair}`)).toBe(`Basic ${pair}`);
+  });
 });
