@@ -62,7 +62,8 @@ const LEADING_BASE = /^(\{\{[^{}]+\}\})(\/.*)$/s;
 
 function resolveUrl(url: string, resolver: VariableResolver): string {
   try {
-    const joined = LEADING_BASE.exec(url);
+    // Most URLs do not start with a template: they skip the RegExp (this runs on every send).
+    const joined = url.startsWith('{{') ? LEADING_BASE.exec(url) : null;
     if (joined === null) return resolver.resolveNow(url);
     // `https://host/momo/` + `/collection` keeps one slash, as joinUrl does for derived URLs.
     const base = resolver.resolveNow(joined[1] ?? '');
@@ -167,7 +168,9 @@ function textsIn(value: unknown, texts: string[]): void {
 
 function authStepNow<T extends AuthStep>(step: T, use: StepUse, resolver: VariableResolver, environment: string): T {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(step)) {
+  // for…in over the parsed step (a plain object) allocates no entry arrays: this runs for every step of every send.
+  for (const key in step) {
+    const value: unknown = step[key];
     const why = use.fields[key];
     if (why === undefined) {
       out[key] = typeof value === 'string' && value.includes('{{') ? '' : value;

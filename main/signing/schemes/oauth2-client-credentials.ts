@@ -7,7 +7,7 @@ import { keyShape, TraceBuilder } from '../trace.ts';
 import type { FormPair, HeaderPair, SchemeContext, SchemeResult, SigningRequest } from '../types.ts';
 import { checkUrl } from '../url.ts';
 import { basicCredentials } from './basic.ts';
-import type { SchemeModule } from './define.ts';
+import type { SchemeModule, StepUse } from './define.ts';
 
 export function oauth2Secrets(config: OAuth2ClientCredentials): string[] {
   // The Basic value exists only when the credentials are sent that way; in the form body they are the secret itself.
@@ -69,6 +69,13 @@ export function applyOAuth2Token(
   return { request: setHeader(request, 'Authorization', `Bearer ${token.accessToken}`), trace: trace.unredacted() };
 }
 
+const TOKEN = 'request an access token';
+/** The same for every step: built once, not per send. */
+const OAUTH2_USE: StepUse = {
+  label: 'OAuth 2.0 client credentials',
+  fields: { tokenUrl: 'know where to request an access token', clientId: TOKEN, clientSecret: TOKEN, scope: TOKEN, extraHeaders: TOKEN },
+};
+
 export const oauth2ClientCredentials: SchemeModule<'oauth2-client-credentials'> = {
   type: 'oauth2-client-credentials',
   schema: OAuth2ClientCredentials,
@@ -82,13 +89,7 @@ export const oauth2ClientCredentials: SchemeModule<'oauth2-client-credentials'> 
     clientAuth: { label: 'Send client credentials in' },
     scope: { label: 'Scope' },
   },
-  use: () => {
-    const token = 'request an access token';
-    return {
-      label: 'OAuth 2.0 client credentials',
-      fields: { tokenUrl: 'know where to request an access token', clientId: token, clientSecret: token, scope: token, extraHeaders: token },
-    };
-  },
+  use: () => OAUTH2_USE,
   secrets: oauth2Secrets,
   apply(request, step, ctx) {
     const key: TokenKey = { environment: ctx.environment, tokenUrl: step.tokenUrl, clientId: step.clientId };

@@ -4,7 +4,7 @@ import { unixSeconds } from '../defaults.ts';
 import { setHeaders } from '../request-edit.ts';
 import { keyShape, redactTrace, TraceBuilder } from '../trace.ts';
 import type { SchemeContext, SchemeResult, SigningRequest } from '../types.ts';
-import type { SchemeModule } from './define.ts';
+import type { SchemeModule, StepUse } from './define.ts';
 
 /**
  * PayNet SSO's X-Signature: hex HMAC-SHA256 of the Unix timestamp (seconds,
@@ -46,6 +46,9 @@ export function signPaynet(request: SigningRequest, config: PaynetSignature, ctx
   return { ...result, trace: redactTrace(result.trace, [config.clientSecret]) };
 }
 
+/** The same for every step: built once, not per send. */
+const PAYNET_USE: StepUse = { label: 'PayNet X-Signature', fields: { clientSecret: 'compute X-Signature' } };
+
 export const paynetSignature: SchemeModule<'paynet-signature'> = {
   type: 'paynet-signature',
   schema: PaynetSignature,
@@ -53,7 +56,7 @@ export const paynetSignature: SchemeModule<'paynet-signature'> = {
   help: 'X-Timestamp and X-Signature (HMAC-SHA256 of the timestamp); usually after an OAuth 2.0 step.',
   initial: { type: 'paynet-signature', clientSecret: '' },
   fields: { clientSecret: { label: 'Client secret', secret: 'text' } },
-  use: () => ({ label: 'PayNet X-Signature', fields: { clientSecret: 'compute X-Signature' } }),
+  use: () => PAYNET_USE,
   secrets: (step) => [step.clientSecret],
   apply: applyPaynet,
 };
