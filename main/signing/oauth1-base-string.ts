@@ -40,9 +40,7 @@ function compareBytes(a: string, b: string): number {
 }
 
 /** A parameter with its name and value percent-encoded once, for sorting and for every place that writes it. */
-export type EncodedParam = {
-  readonly pair: FormPair;
-  readonly source: ParamSource;
+export type EncodedParam = SourcedParam & {
   readonly encodedName: string;
   readonly encodedValue: string;
   /** Name and value encoded twice, as the base string's third part has them. */
@@ -57,13 +55,13 @@ export type EncodedBaseString = BaseStringParts & {
   readonly oauth: readonly EncodedParam[];
 };
 
-function encoded(pair: FormPair, source: ParamSource): EncodedParam {
-  const encodedName = percentEncode(pair.name);
-  const encodedValue = percentEncode(pair.value);
+function encoded({ name, value }: FormPair, source: ParamSource): EncodedParam {
+  const encodedName = percentEncode(name);
+  const encodedValue = percentEncode(value);
   // percentEncode hands back the same string when nothing needed escaping, and then a second pass has nothing to do either.
-  const twiceName = encodedName === pair.name ? encodedName : percentEncodeTwice(pair.name);
-  const twiceValue = encodedValue === pair.value ? encodedValue : percentEncodeTwice(pair.value);
-  return { pair, source, encodedName, encodedValue, twiceName, twiceValue };
+  const twiceName = encodedName === name ? encodedName : percentEncodeTwice(name);
+  const twiceValue = encodedValue === value ? encodedValue : percentEncodeTwice(value);
+  return { name, value, source, encodedName, encodedValue, twiceName, twiceValue };
 }
 
 /** What a URL gives the base string: its base URI (plain and encoded) and its query parameters, encoded. */
@@ -125,7 +123,8 @@ export function buildEncodedBaseString(
     oauth.push(param);
     sorted.push(param);
   }
-  const params: SourcedParam[] = sorted.map(({ pair, source }) => ({ name: pair.name, value: pair.value, source }));
+  // The parameters in the order collected; each is a SourcedParam with its encodings besides.
+  const params: readonly SourcedParam[] = sorted.slice();
   sortEncoded(sorted);
   let normalizedParams = '';
   let encodedParams = '';

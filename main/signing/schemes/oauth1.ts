@@ -106,7 +106,7 @@ function applyOAuth1(request: SigningRequest, config: OAuth1, ctx: SchemeContext
   let signed = setHeader(prepared, 'Authorization', header);
   if (config.oauthParamsInBody && prepared.body.kind === 'form') {
     const pairs: FormPair[] = [];
-    for (const p of sorted) if (p.source !== 'query') pairs.push({ name: p.pair.name, value: p.pair.value });
+    for (const p of sorted) if (p.source !== 'query') pairs.push({ name: p.name, value: p.value });
     signed = { ...signed, body: { kind: 'form', pairs } };
   }
 
@@ -125,7 +125,9 @@ function applyOAuth1(request: SigningRequest, config: OAuth1, ctx: SchemeContext
   }
   trace.add('Authorization header', header);
   if (config.oauthParamsInBody) {
-    trace.add('Body fields added', oauth.map((p) => `${p.name}=${p.value}`).join('\n'));
+    let added = '';
+    for (const p of oauth) added += `${added === '' ? '' : '\n'}${p.name}=${p.value}`;
+    trace.add('Body fields added', added);
   }
   return {
     request: signed,
