@@ -123,14 +123,14 @@ const formsCache = new Map<string, readonly string[]>();
 /** Basic pairs by user and secret, apart from values so no value can ever be read as a pair. */
 const pairCache = new Map<string, readonly string[]>();
 
-/** Map as a small LRU: the entry moves to the end on use; the oldest goes beyond `limit`. */
+/**
+ * The key's cached entry, or a new one; beyond `limit` the oldest made goes.
+ * Oldest made, not least used: a hit costs one lookup (every send adds its
+ * values), and a value dropped while still in use is only worked out again.
+ */
 function remember<V>(cache: Map<string, V>, key: string, limit: number, make: () => V): V {
   const found = cache.get(key);
-  if (found !== undefined || cache.has(key)) {
-    cache.delete(key);
-    cache.set(key, found as V);
-    return found as V;
-  }
+  if (found !== undefined) return found;
   const made = make();
   cache.set(key, made);
   if (cache.size > limit) cache.delete(cache.keys().next().value as string);

@@ -167,18 +167,16 @@ function textsIn(value: unknown, texts: string[]): void {
 }
 
 function authStepNow<T extends AuthStep>(step: T, use: StepUse, resolver: VariableResolver, environment: string): T {
-  const out: Record<string, unknown> = {};
-  // for…in over the parsed step (a plain object) allocates no entry arrays: this runs for every step of every send.
+  // A copy of the step, then only the fields that hold a template are written again (this runs for every step of every send).
+  const out: Record<string, unknown> = { ...step };
   for (const key in step) {
     const value: unknown = step[key];
+    // Plain values (most fields) stay as they are.
+    if (typeof value === 'string' ? !value.includes('{{') : typeof value !== 'object') continue;
     const why = use.fields[key];
     if (why === undefined) {
-      out[key] = typeof value === 'string' && value.includes('{{') ? '' : value;
-      continue;
-    }
-    // Most fields hold no template: they skip the walk (this runs for every step of every send).
-    if (typeof value !== 'object' && (typeof value !== 'string' || !value.includes('{{'))) {
-      out[key] = value;
+      // A field the step does not use: a template there becomes '' rather than asking for a value nobody needs.
+      if (typeof value === 'string') out[key] = '';
       continue;
     }
     try {
