@@ -75,8 +75,13 @@ export class PartialFile {
     this.#writer.publishSlot(view, length);
   }
 
-  slotFreed(): Promise<void> {
-    return this.#writer.slotFreed();
+  /** Whether freeSlot() has room now. */
+  hasFreeSlot(): boolean {
+    return this.#writer.hasFreeSlot();
+  }
+
+  roomFreed(): Promise<void> {
+    return this.#writer.roomFreed();
   }
 
   /** Flushes and closes the file, then moves it into place; returns the final path and its SHA-256. */

@@ -10,6 +10,8 @@ export const RING = {
   HEAD: 0,
   TAIL: 1,
   STATE: 2,
+  /** The writer wakes a waiting main thread only once TAIL reaches ctrl[WAKE_AT] (see RingFileWriter#spaceFreed). */
+  WAKE_AT: 3,
   /** ctrl[LENGTHS + i]: bytes in slot i. */
   LENGTHS: 4,
 } as const;
@@ -82,7 +84,8 @@ function serve(file) {
       file.tail += 1;
       worked = true;
       Atomics.store(ctrl, ring.TAIL, file.tail);
-      Atomics.notify(ctrl, ring.TAIL);
+      // A wake-up per slot cost the main thread a task each: only when it has room enough to read on.
+      if (file.tail >= Atomics.load(ctrl, ring.WAKE_AT)) Atomics.notify(ctrl, ring.TAIL);
     }
   } catch (err) {
     Atomics.store(ctrl, ring.STATE, state.FAILED);

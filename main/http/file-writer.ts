@@ -108,6 +108,16 @@ let current: WriterThread | null = null;
 /** A slot is handed over once it holds this much (see RingFileWriter#take). */
 const PUBLISH_AT = RING.SLOT_BYTES;
 
+/**
+ * Once the ring was full, reading goes on only when this many slots are free
+ * again. Resuming at the first free slot paused and resumed the socket once
+ * per slot (~4,000 times per GiB when the disk lags behind), each time with a
+ * wake-up of the main thread and held TLS records to copy.
+ */
+const RESUME_FREE_SLOTS = RING.SLOTS / 4;
+/** ctrl[WAKE_AT] while nobody waits: the writer thread then never notifies. */
+const NOBODY_WAITS = 0x7fffffff;
+
 /** Atomics.waitAsync is ES2024, newer than the project's TypeScript lib; Node 22+ and Electron have it. */
 type WaitAsync = (
   array: Int32Array,
@@ -139,6 +149,7 @@ export class RingFileWriter {
   #fill = 0;
 
   constructor(fd: number) {
+    Atomics.store(this.#ctrl, RING.WAKE_AT, NOBODY_WAITS);
     this.#thread = writerThread();
     this.#result = this.#thread.open(fd, this.#ctrl.buffer, this.#data.buffer);
     this.#result.catch((err: unknown) => {
@@ -167,6 +178,12 @@ export class RingFileWriter {
     return this.#data.subarray(start + this.#fill, start + RING.SLOT_BYTES);
   }
 
+  /** Whether freeSlot() would give room now (without making a view of it). */
+  hasFreeSlot(): boolean {
+    if (this.#failure) throw this.#failure;
+    return this.#head - Atomics.load(this.#ctrl, RING.TAIL) < RING.SLOTS;
+  }
+
   /**
    * Adds the first `length` bytes of `view`, the space freeSlot() returned,
    * to the current slot; a full slot goes to the writer thread. Throws if
@@ -187,10 +204,13 @@ export class RingFileWriter {
     return this.#head;
   }
 
-  /** Resolves once a slot is free again (or the writer failed: the next call then throws). */
-  async slotFreed(): Promise<void> {
+  /**
+   * Resolves once a quarter of the ring is free again, or at once if a slot
+   * is free now (or the writer failed: the next call then throws).
+   */
+  async roomFreed(): Promise<void> {
     this.#publishFill();
-    while (!this.#failure && this.#head - Atomics.load(this.#ctrl, RING.TAIL) >= RING.SLOTS) await this.#spaceFreed();
+    await this.#spaceFreed();
   }
 
   /** Returns the file's SHA-256 once every byte taken has been written (handed to the OS, not fsync'd). */
@@ -248,17 +268,32 @@ export class RingFileWriter {
     }
   }
 
-  /** Waits, without blocking the main thread, until the writer frees a slot or fails. */
+  /**
+   * If the ring is full: waits, without blocking the main thread, until the
+   * writer has freed RESUME_FREE_SLOTS slots (or failed).
+   */
   async #spaceFreed(): Promise<void> {
-    const tail = Atomics.load(this.#ctrl, RING.TAIL);
-    if (this.#head - tail < RING.SLOTS) return;
+    if (this.#head - Atomics.load(this.#ctrl, RING.TAIL) < RING.SLOTS) return;
+    const wakeAt = this.#head - RING.SLOTS + RESUME_FREE_SLOTS;
+    // Set before TAIL is read: the writer stores TAIL before it reads WAKE_AT, so one of the two
+    // sees the other's write and no wake-up is lost.
+    Atomics.store(this.#ctrl, RING.WAKE_AT, wakeAt);
     this.#thread.ring(true);
-    if (Atomics.load(this.#ctrl, RING.STATE) === FILE_STATE.FAILED) {
-      // The reason arrives by message just after; wait for it so it is reported.
-      await this.#result.catch(() => undefined);
-      return;
+    try {
+      for (;;) {
+        if (this.#failure) return;
+        if (Atomics.load(this.#ctrl, RING.STATE) === FILE_STATE.FAILED) {
+          // The reason arrives by message just after; wait for it so it is reported.
+          await this.#result.catch(() => undefined);
+          return;
+        }
+        const tail = Atomics.load(this.#ctrl, RING.TAIL);
+        if (tail >= wakeAt) return;
+        const wait = waitAsync(this.#ctrl, RING.TAIL, tail, 1000);
+        if (wait.async) await wait.value;
+      }
+    } finally {
+      Atomics.store(this.#ctrl, RING.WAKE_AT, NOBODY_WAITS);
     }
-    const wait = waitAsync(this.#ctrl, RING.TAIL, tail, 1000);
-    if (wait.async) await wait.value;
   }
 }

@@ -84,7 +84,7 @@ export async function readDirectBody(response: DirectResponse, options: DirectSi
         };
         const waitForSlot = (): void => {
           socket.stopTimer();
-          opened.slotFreed().then(() => {
+          opened.roomFreed().then(() => {
             socket.startTimer(options.bodyIdleMs, timeoutError.body);
             socket.resume();
           }, (err: unknown) => socket.fail(fileError(err)));
@@ -126,7 +126,7 @@ export async function readDirectBody(response: DirectResponse, options: DirectSi
               let free: boolean;
               try {
                 opened.publishSlot(buf, n);
-                free = opened.freeSlot() !== null;
+                free = opened.hasFreeSlot();
               } catch (err) {
                 throw fileError(err);
               }

@@ -6,6 +6,7 @@ import type { SecureContextOptions, TLSSocket } from 'node:tls';
 import { verifyPeer } from '../connector.ts';
 import type { TimingRecorder } from '../timing.ts';
 import { closedEarly, timeoutError } from './errors.ts';
+import { HeldReads } from './held-reads.ts';
 
 /** What the socket's reads are handed to; swapped when the head is done. */
 export interface ReadHandler {
@@ -26,9 +27,6 @@ export interface DirectSocketOptions {
   tls?: { options: SecureContextOptions; verify: boolean } | undefined;
 }
 
-/** Room for the TLS records that still arrive after reading was paused (see #read). */
-const OVERFLOW_BYTES = 64 * 1024;
-
 /**
  * One plain-TCP connection for one exchange, read with `onread`: Node reads
  * straight into memory the handler names, so no buffer is allocated per read
@@ -47,11 +45,10 @@ export class DirectSocket {
   /** When the armed timer was last refreshed (monotonic ms). */
   #touchedAt = 0;
   readonly #connected: Promise<void>;
-  /** The reader asked for no more reads (returned false or paused); reads still arriving are queued. */
+  /** The reader asked for no more reads (returned false or paused); reads still arriving are held. */
   #holding = false;
-  /** Reads that arrived while holding, in order, copied out of the overflow buffer. */
-  readonly #queue: Buffer[] = [];
-  #overflow: Buffer | null = null;
+  /** Reads that arrived while holding, in order, in a buffer of the socket's own. */
+  readonly #held = new HeldReads();
   #endPending = false;
 
   constructor(options: DirectSocketOptions, fallback: Uint8Array) {
@@ -117,12 +114,12 @@ export class DirectSocket {
       this.fail(err);
     });
     this.#socket.on('end', () => {
-      // Queued reads come before the end.
-      if (this.#queue.length > 0) this.#endPending = true;
+      // Held reads come before the end.
+      if (!this.#held.empty) this.#endPending = true;
       else this.#ended();
     });
     this.#socket.on('close', () => {
-      // A clean end still waiting behind queued reads is delivered on resume; anything else ended early.
+      // A clean end still waiting behind held reads is delivered on resume; anything else ended early.
       if (!this.#endPending) this.fail(closedEarly());
     });
     this.#signal = options.signal;
@@ -152,7 +149,7 @@ export class DirectSocket {
     this.#socket.pause();
   }
 
-  /** Delivers what was queued while holding, in order, then reads on (unless the reader holds again). */
+  /** Delivers what was held, in order, then reads on (unless the reader holds again). */
   resume(): void {
     if (this.#failure) return;
     this.#holding = false;
@@ -166,39 +163,18 @@ export class DirectSocket {
     this.#socket.resume();
   }
 
-  /** Copies bytes into the reader's buffers and delivers them; what is left when it holds is queued. */
-  #feed(bytes: Uint8Array): void {
-    let rest = bytes;
-    while (rest.length > 0 && !this.#holding && !this.#failure && this.#handler) {
-      const target = this.#handler.buffer();
-      const n = Math.min(target.length, rest.length);
-      if (n === 0) {
-        // A reader offering no room would spin here for ever; none does (a slot or the scratch buffer).
-        this.fail(new Error('the response reader offered an empty buffer'));
-        return;
-      }
-      target.set(rest.subarray(0, n));
-      rest = rest.subarray(n);
-      this.#deliver(n, target);
-    }
-    if (rest.length > 0 && !this.#failure) this.#queue.push(Buffer.from(rest));
-  }
-
-  /** Hands queued reads to the reader through its own buffers until the queue is empty or it holds. */
+  /** Hands held reads to the reader through its own buffers until none are left or it holds again. */
   #drain(): void {
-    while (this.#queue.length > 0 && !this.#holding && !this.#failure && this.#handler) {
-      const chunk = this.#queue[0] as Buffer;
+    while (!this.#held.empty && !this.#holding && !this.#failure && this.#handler) {
       const target = this.#handler.buffer();
-      const n = Math.min(target.length, chunk.length);
-      if (n === 0) {
+      if (target.length === 0) {
         // A reader offering no room would spin here for ever; none does (a slot or the scratch buffer).
         this.fail(new Error('the response reader offered an empty buffer'));
         return;
       }
-      target.set(chunk.subarray(0, n));
-      if (n === chunk.length) this.#queue.shift();
-      else this.#queue[0] = chunk.subarray(n);
-      this.#deliver(n, target);
+      const chunk = this.#held.take(target.length);
+      target.set(chunk);
+      this.#deliver(chunk.length, target);
     }
   }
 
@@ -213,14 +189,10 @@ export class DirectSocket {
   /**
    * Where the next read lands. While holding, a TLS socket may still hand over
    * records it had already decrypted (a plain socket stops at once): those go
-   * to a buffer of our own and are queued, never into the reader's memory,
-   * which may still be in use.
+   * to the held store, never into the reader's memory, which may still be in use.
    */
   #nextBuffer(fallback: Uint8Array): Uint8Array {
-    if (this.#holding) {
-      this.#overflow ??= Buffer.allocUnsafe(OVERFLOW_BYTES);
-      return this.#overflow;
-    }
+    if (this.#holding) return this.#held.lend();
     return this.#handler?.buffer() ?? fallback;
   }
 
@@ -282,20 +254,20 @@ export class DirectSocket {
 
   #read(nread: number, buf: Uint8Array): boolean {
     if (this.#failure || !this.#handler) return false;
-    if (this.#holding) {
-      this.#queue.push(Buffer.from(buf.subarray(0, nread)));
+    try {
+      if (this.#held.owns(buf)) this.#held.landed(nread);
+      else if (this.#holding) this.#held.append(buf.subarray(0, nread));
+      else {
+        this.#deliver(nread, buf);
+        return !this.#holding && !this.#failure;
+      }
+    } catch (err) {
+      this.fail(err);
       return false;
     }
-    if (buf === this.#overflow) {
-      // Node asks for the next buffer right after a read, so the first read after a resume lands
-      // here too: copied into the reader's own buffers (behind anything still queued), no allocation.
-      if (this.#queue.length > 0) {
-        this.#queue.push(Buffer.from(buf.subarray(0, nread)));
-        this.#drain();
-      } else this.#feed(buf.subarray(0, nread));
-      return !this.#holding && !this.#failure;
-    }
-    this.#deliver(nread, buf);
+    // Node asks for the next buffer right after a read, so the first read after a resume lands in
+    // the store too: handed on behind anything still held.
+    if (!this.#holding) this.#drain();
     return !this.#holding && !this.#failure;
   }
 

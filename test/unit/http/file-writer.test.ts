@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +51,7 @@ describe('RingFileWriter (hashing and writing on the writer thread)', () => {
       if (i % 5 === 0) {
         await writer.write(piece);
       } else {
-        await writer.slotFreed();
+        await writer.roomFreed();
         const slot = writer.freeSlot()!;
         slot.set(piece);
         writer.publishSlot(slot, piece.length);
@@ -136,6 +137,54 @@ describe('RingFileWriter (hashing and writing on the writer thread)', () => {
     const other = new RingFileWriter(next.fd);
     await writeAll(other, [pattern(10, 3)]);
     expect(await other.finish()).toBe(sha256(pattern(10, 3)));
+  });
+
+  it('once the ring was full, reading goes on only when a quarter of it is free again, and every byte arrives', async () => {
+    // A FIFO as the file: the writer thread blocks in write() until the test reads, so the test sets the disk's pace.
+    const dir = await makeTempDir();
+    const fifo = join(dir.path, 'slow-disk');
+    await promisify(execFile)('mkfifo', [fifo]);
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writerFd = openSync(fifo, constants.O_WRONLY);
+    cleanups.push(async () => {
+      closeSync(reader);
+      closeSync(writerFd);
+      await dir.remove();
+    });
+    const writer = new RingFileWriter(writerFd);
+    const sent = pattern(RING.SLOTS * RING.SLOT_BYTES, 3);
+    expect(writer.write(sent)).toBeNull();
+    const got: Buffer[] = [];
+    const readSome = async (atLeast: number): Promise<void> => {
+      let read = 0;
+      while (read < atLeast) {
+        const chunk = Buffer.alloc(64 * KiB);
+        try {
+          const n = readSync(reader, chunk);
+          got.push(chunk.subarray(0, n));
+          read += n;
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'EAGAIN') throw err;
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+      }
+    };
+    expect(writer.hasFreeSlot()).toBe(false);
+    let resumed = false;
+    const room = writer.roomFreed().then(() => {
+      resumed = true;
+    });
+    // A few slots drained (the FIFO itself holds up to 64 KiB more): not yet.
+    await readSome(4 * RING.SLOT_BYTES);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(resumed).toBe(false);
+    expect(writer.hasFreeSlot()).toBe(true);
+    await readSome(RING.SLOTS / 4 * RING.SLOT_BYTES);
+    await room;
+    const finished = writer.finish();
+    await readSome(sent.length - Buffer.concat(got).length);
+    expect(await finished).toBe(sha256(sent));
+    expect(Buffer.concat(got).equals(sent)).toBe(true);
   });
 
   it('does not keep a process alive once its files are done', async () => {
