@@ -15,7 +15,7 @@ export function withStringFields(body: ParsedJsonBody, fields: readonly (readonl
     return JSON.stringify(out);
   }
   let added = '';
-  for (const [name, value] of fields) added += `,${JSON.stringify(name)}:${JSON.stringify(value)}`;
+  for (const [name, value] of fields) added += `,${jsonString(name)}:${jsonString(value)}`;
   const { text } = body;
   // Parsed as an object, so the text's last non-whitespace character is its closing brace.
   let end = text.lastIndexOf('}');
@@ -28,4 +28,14 @@ export function withStringFields(body: ParsedJsonBody, fields: readonly (readonl
 /** JSON's four whitespace characters (RFC 8259 section 2). */
 function isJsonSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
+}
+
+/** A JSON string literal; a hex or base64 signature and a field name are quoted without a call into JSON.stringify. */
+function jsonString(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // What JSON.stringify would escape: control characters, '"', '\\', surrogates.
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return JSON.stringify(text);
+  }
+  return `"${text}"`;
 }

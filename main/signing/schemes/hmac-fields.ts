@@ -95,7 +95,7 @@ function applyHmacFields(request: SigningRequest, config: HmacFields, ctx: Schem
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i] as Piece;
     stringToSign += p.text;
-    listed += `${i === 0 ? '' : '\n'}${i < 9 ? ' ' : ''}${i + 1}. ${p.label} = "${p.text}"${p.note === '' ? '' : `  (${p.note})`}`;
+    listed += `${i === 0 ? '' : '\n'}${numbered(i)}${p.label} = "${p.text}"${p.note === '' ? '' : `  (${p.note})`}`;
   }
   // digest('hex') and a pooled Buffer.from for the base64: a digest() Buffer costs more than the HMAC itself here.
   const hex = createHmac(config.algorithm, config.key).update(stringToSign).digest('hex');
@@ -142,6 +142,10 @@ export function signHmacFields(request: SigningRequest, config: HmacFields, ctx:
 }
 
 type Piece = { label: string; text: string; note: string };
+
+/** " 1. " to "99. ": the trace's part numbers, right-aligned, made once. */
+const NUMBERS: readonly string[] = Array.from({ length: 99 }, (_, i) => `${i < 9 ? ' ' : ''}${i + 1}. `);
+const numbered = (index: number): string => NUMBERS[index] ?? `${index + 1}. `;
 
 function assemble(parts: readonly HmacPart[], body: JsonObject | undefined, absentAs: string): Piece[] {
   return parts.map((part) => {
