@@ -114,11 +114,12 @@ type Matcher = {
  * Forms and matchers are reused across redactors: a send's signing builds a
  * redactor for the same few secrets every time, and computing twelve
  * encodings and compiling three RegExps per send was most of a signature's
- * cost. Both caches are bounded, hold only what a live redactor held, and
- * are emptied by any redactor's clear() (the ledger's runs when the vault locks).
+ * cost. The caches (forms, Basic pairs, the matcher tree below) are bounded,
+ * hold only what a live redactor held (never anything a redacted text held),
+ * and are emptied by any redactor's clear() (the ledger's runs when the vault locks).
  */
 const CACHED_VALUES = 256;
-const CACHED_MATCHER_NODES = 256;
+const CACHED_MATCHER_NODES = 128;
 const formsCache = new Map<string, readonly string[]>();
 /** Basic pairs by user and secret, apart from values so no value can ever be read as a pair. */
 const pairCache = new Map<string, readonly string[]>();
@@ -226,7 +227,8 @@ function isPlainObject(value: object): value is Record<string, unknown> {
  * Knows secret values and replaces each of their encoded forms with
  * `[redacted]`. Forms are computed once per value when it is added; the
  * matcher is one RegExp of all forms, longest first (so a secret that holds
- * another is removed whole), rebuilt only after the set changed.
+ * another is removed whole), behind a prefilter, built once for each set of
+ * values (in the order added) and shared by the redactors that hold it.
  */
 export class Redactor {
   /** value -> its forms; the raw values stay in main and are only ever compared against. */
@@ -328,8 +330,11 @@ export class Redactor {
 
   #walk(value: unknown, matcher: Matcher): unknown {
     if (typeof value === 'string') {
-      if (!mayHold(matcher, value)) return value;
-      return matcher.whole === undefined ? value.replace(matcher.replace, REDACTED) : replaceForms(matcher, value, REDACTED);
+      if (matcher.whole !== undefined) return mayHold(matcher, value) ? replaceForms(matcher, value, REDACTED) : value;
+      if (value.length < matcher.shortest) return value;
+      // Past the prefilter the text most likely holds a form: replace at once (a text without one comes back as it was) rather than scan twice.
+      if (matcher.quick === undefined ? !matcher.test.test(value) : !matcher.quick(value)) return value;
+      return value.replace(matcher.replace, REDACTED);
     }
     if (typeof value !== 'object' || value === null) return value;
     if (value instanceof Uint8Array) return this.#bytesHoldSecret(value, matcher) ? Buffer.from(BINARY_REDACTED_NOTE, 'utf8') : value;
