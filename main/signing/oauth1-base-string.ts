@@ -67,11 +67,12 @@ function encoded({ name, value }: FormPair, source: ParamSource): EncodedParam {
 /** What a URL gives the base string: its base URI (plain and encoded) and its query parameters, encoded. */
 type UrlParts = { readonly baseUri: string; readonly encodedBaseUri: string; readonly query: readonly EncodedParam[] };
 
-// Sends repeat their URLs, so each distinct URL text is parsed and encoded once; a few are kept (URLs hold no secrets).
+// Sends repeat their URLs, so each distinct URL text is parsed and encoded once and a few are kept, in memory
+// only; a URL holding a secret is never kept (the caller says which may be), so none outlives the vault's lock.
 const URL_CACHE_LIMIT = 32;
 const urlCache = new Map<string, UrlParts>();
 
-function urlParts(url: string): UrlParts {
+function urlParts(url: string, keep: boolean): UrlParts {
   const hit = urlCache.get(url);
   if (hit !== undefined) return hit;
   const parsed = new URL(url);
@@ -79,9 +80,16 @@ function urlParts(url: string): UrlParts {
   const query: EncodedParam[] = [];
   if (parsed.search !== '') for (const [name, value] of new URLSearchParams(parsed.search)) query.push(encoded({ name, value }, 'query'));
   const parts: UrlParts = { baseUri, encodedBaseUri: percentEncode(baseUri), query };
-  urlCache.set(url, parts);
-  if (urlCache.size > URL_CACHE_LIMIT) urlCache.delete(urlCache.keys().next().value as string);
+  if (keep) {
+    urlCache.set(url, parts);
+    if (urlCache.size > URL_CACHE_LIMIT) urlCache.delete(urlCache.keys().next().value as string);
+  }
   return parts;
+}
+
+/** Whether a URL's parse is being kept for the next send (tests check that a URL with a secret never is). */
+export function isUrlKept(url: string): boolean {
+  return urlCache.has(url);
 }
 
 /** Sorts by encoded name, then encoded value. Insertion sort: a request has a dozen or so parameters. */
@@ -113,8 +121,10 @@ export function buildEncodedBaseString(
   url: string,
   body: RequestBody,
   oauthParams: readonly FormPair[],
+  /** Whether this URL's parse may be kept for later sends: only when it holds no secret. */
+  keepUrl = false,
 ): EncodedBaseString {
-  const { baseUri, encodedBaseUri, query } = urlParts(url);
+  const { baseUri, encodedBaseUri, query } = urlParts(url, keepUrl);
   const sorted: EncodedParam[] = query.slice();
   for (const pair of bodyParams(body)) sorted.push(encoded(pair, 'body'));
   const oauth: EncodedParam[] = [];

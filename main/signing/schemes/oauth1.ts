@@ -86,7 +86,7 @@ const valueOf = (params: readonly FormPair[], name: string): string => params.fi
  * the base string, the header and Elecsnet's sorted body reuse that. The
  * trace is unredacted (see SchemeModule); signOAuth1 redacts it.
  */
-function applyOAuth1(request: SigningRequest, config: OAuth1, ctx: SchemeContext): OAuth1Result {
+function applyOAuth1(request: SigningRequest, config: OAuth1, ctx: SchemeContext, knownSecrets?: () => readonly string[]): OAuth1Result {
   const prepared = requestForBase(request, config);
   const oauth = oauth1Params(config, ctx);
   const { sorted, oauth: encodedOAuth, method, baseUri, params, normalizedParams, baseString } = buildEncodedBaseString(
@@ -94,6 +94,7 @@ function applyOAuth1(request: SigningRequest, config: OAuth1, ctx: SchemeContext
     prepared.url,
     prepared.body,
     oauth,
+    knownSecrets !== undefined && holdsNone(prepared.url, knownSecrets()),
   );
   const base: BaseStringParts = { method, baseUri, params, normalizedParams, baseString };
   const signature = computeOAuth1Signature(config.signatureMethod, baseString, config);
@@ -138,6 +139,12 @@ function applyOAuth1(request: SigningRequest, config: OAuth1, ctx: SchemeContext
   };
 }
 
+/** Whether the text holds none of the secret values, as typed or percent-encoded. */
+function holdsNone(text: string, secrets: readonly string[]): boolean {
+  for (const secret of secrets) if (text.includes(secret) || text.includes(percentEncode(secret))) return false;
+  return true;
+}
+
 /** OAuth 1.0a on its own (debugger, sandbox, tests), trace redacted. */
 export function signOAuth1(request: SigningRequest, config: OAuth1, ctx: SchemeContext): OAuth1Result {
   const result = applyOAuth1(request, config, ctx);
@@ -179,5 +186,6 @@ export const oauth1: SchemeModule<'oauth1'> = {
     };
   },
   secrets: oauth1Secrets,
-  apply: applyOAuth1,
+  // A send knows its secrets, so a URL holding none of them may have its parse kept for the next send.
+  apply: (request, step, ctx) => applyOAuth1(request, step, ctx, ctx.knownSecrets),
 };
