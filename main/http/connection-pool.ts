@@ -1,4 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { createSecureContext } from 'node:tls';
+import type { SecureContext, SecureContextOptions } from 'node:tls';
 import type { Dispatcher } from 'undici';
 import { createDispatcher } from './dispatcher.ts';
 import type { ResolvedProxy } from './dispatcher.ts';
@@ -19,12 +21,20 @@ export interface PoolLease {
   dispatcher: Dispatcher;
   /** Call once the response head arrived (or the send failed): later connections are not this send's. */
   release: () => void;
+  /** The TLS context for the direct reader's connections (direct/socket.ts), made once per pool. */
+  secureContext: () => SecureContext;
 }
 
 interface Pool {
   dispatcher: Dispatcher;
   /** Sends waiting for their response head, oldest first; a new connection is timed for the oldest not yet given one. */
   waiting: Set<TimingRecorder>;
+  tls: SecureContextOptions;
+  /**
+   * Made on the first direct save over TLS. With a custom CA it holds Node's ~140 roots besides:
+   * ~11 ms of parsing that every saved file paid before.
+   */
+  secureContext: SecureContext | null;
 }
 
 /** Pools kept at once; the least recently used one beyond this is closed (its sends finish first). */
@@ -90,7 +100,12 @@ export class ConnectionPools {
     this.#evict();
     const { waiting } = pool;
     waiting.add(timing);
-    return { dispatcher: pool.dispatcher, release: () => waiting.delete(timing) };
+    const leased = pool;
+    return {
+      dispatcher: pool.dispatcher,
+      release: () => waiting.delete(timing),
+      secureContext: () => (leased.secureContext ??= createSecureContext(leased.tls)),
+    };
   }
 
   /** Closes every pool: in-flight sends finish, idle connections are closed. */
@@ -116,14 +131,15 @@ export class ConnectionPools {
       }
       return null;
     };
+    const tls = tlsSocketOptions(settings.tls);
     const dispatcher = createDispatcher({
       proxy: settings.proxy,
-      tls: tlsSocketOptions(settings.tls),
+      tls,
       verifyTls: settings.tls?.verify ?? true,
       connectTimeoutMs: settings.connectTimeoutMs,
       timingFor,
     });
-    return { dispatcher, waiting };
+    return { dispatcher, waiting, tls, secureContext: null };
   }
 
   #evict(): void {

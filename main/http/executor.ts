@@ -26,7 +26,6 @@ import { progressThrottle } from './progress.ts';
 import { displayUrl } from './redact.ts';
 import { REDIRECT_STATUSES, decideRedirect, headersForHop } from './redirects.ts';
 import { TimingRecorder } from './timing.ts';
-import { tlsSocketOptions } from './tls-material.ts';
 
 export function defaultExecutorDeps(): ExecutorDeps {
   return {
@@ -64,6 +63,7 @@ export async function executeRequest(
     const route: Route = {
       dispatcher: lease.dispatcher,
       release: lease.release,
+      secureContext: lease.secureContext,
       timeouts,
       direct: (hopUrl, hopHeaders) => (deps.directSaves ?? true) && goesDirect(request, hopUrl, hopHeaders, options, proxy),
     };
@@ -83,6 +83,8 @@ interface Route {
   dispatcher: Dispatcher;
   /** The send has its response head: connections opened from now on are not timed for it. */
   release: () => void;
+  /** The pool's TLS context for direct saves over https. */
+  secureContext: PoolLease['secureContext'];
   timeouts: Timeouts;
   direct: (url: URL, headers: ReadonlyArray<readonly [string, string]>) => boolean;
 }
@@ -116,7 +118,7 @@ async function runHops(
     let head: Head;
     let body: PendingBody;
     if (route.direct(url, headers)) {
-      const tls = url.protocol === 'https:' ? { options: tlsSocketOptions(options.tls), verify: options.tls?.verify ?? true } : undefined;
+      const tls = url.protocol === 'https:' ? { secureContext: route.secureContext(), verify: options.tls?.verify ?? true } : undefined;
       const direct = await sendDirectGet({ url, headers, timeouts: route.timeouts, timing, signal: options.signal, tls });
       head = { statusCode: direct.head.status, statusText: direct.head.statusText, headers: headerRecord(direct.head.headers) };
       body = { kind: 'direct', response: direct };

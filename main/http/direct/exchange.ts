@@ -1,4 +1,4 @@
-import type { SecureContextOptions } from 'node:tls';
+import type { SecureContext } from 'node:tls';
 import type { TimingRecorder } from '../timing.ts';
 import type { Timeouts } from '../options.ts';
 import { closedEarly, protocolError, timeoutError } from './errors.ts';
@@ -18,8 +18,8 @@ export interface DirectRequest {
   timeouts: Timeouts;
   timing: TimingRecorder;
   signal?: AbortSignal | undefined;
-  /** For an https URL: socket options (tls-material.ts) and whether to verify the server. */
-  tls?: { options: SecureContextOptions; verify: boolean } | undefined;
+  /** For an https URL: the pool's TLS context and whether to verify the server. */
+  tls?: { secureContext: SecureContext; verify: boolean } | undefined;
 }
 
 /** A response whose head has been read; the socket is paused until the body is wanted. */

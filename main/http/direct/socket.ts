@@ -2,7 +2,7 @@ import { lookup as dnsLookup } from 'node:dns';
 import { connect } from 'node:net';
 import type { LookupFunction, Socket } from 'node:net';
 import { connect as connectTls } from 'node:tls';
-import type { SecureContextOptions, TLSSocket } from 'node:tls';
+import type { SecureContext, TLSSocket } from 'node:tls';
 import { verifyPeer } from '../connector.ts';
 import type { TimingRecorder } from '../timing.ts';
 import { closedEarly, timeoutError } from './errors.ts';
@@ -23,8 +23,8 @@ export interface DirectSocketOptions {
   connectTimeoutMs: number;
   timing: TimingRecorder;
   signal?: AbortSignal | undefined;
-  /** For https: the socket options from tls-material.ts and whether to verify the server. */
-  tls?: { options: SecureContextOptions; verify: boolean } | undefined;
+  /** For https: the pool's TLS context (connection-pool.ts) and whether to verify the server. */
+  tls?: { secureContext: SecureContext; verify: boolean } | undefined;
 }
 
 /**
@@ -71,7 +71,7 @@ export class DirectSocket {
     if (tlsSettings) {
       // tls.connect takes onread too (Node documents it; its types lack it): records are decrypted into our memory.
       const tlsOptions = {
-        ...tlsSettings.options,
+        secureContext: tlsSettings.secureContext,
         host,
         port: url.port === '' ? 443 : Number(url.port),
         // SNI only for names (RFC 6066 forbids IP literals).

@@ -2,6 +2,7 @@ import { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConnectionPools, poolKey } from '../../../main/http/connection-pool.ts';
 import { executeRequest } from '../../../main/http/executor.ts';
+import { TimingRecorder } from '../../../main/http/timing.ts';
 import type { ExecuteOptions } from '../../../main/http/options.ts';
 import { makeTempDir } from '../../support/temp-dir.ts';
 import { testDeps } from './support/deps.ts';
@@ -89,6 +90,27 @@ describe('one pool per TLS settings', () => {
       expect(handshakes).toHaveLength(2);
     } finally {
       await pools.close();
+    }
+  });
+
+  it('direct saves take the TLS context of their pool: made once per settings, never shared with another CA bundle', async () => {
+    const pools = new ConnectionPools();
+    const saves = await makeTempDir('countersign-pool-saves-');
+    try {
+      const lease = (ca: string) => pools.lease({ proxy: null, tls: { ca }, connectTimeoutMs: 1000 }, new TimingRecorder(() => performance.now()));
+      const first = lease(serverPem.cert).secureContext();
+      expect(lease(serverPem.cert).secureContext()).toBe(first);
+      expect(lease(otherCa.cert).secureContext()).not.toBe(first);
+      const save = (ca: string) =>
+        executeRequest({ method: 'GET', url: server.url('/saved'), headers: [] }, { tls: { ca }, save: { directory: saves.path } }, testDeps({ pools }));
+      const saved = await save(serverPem.cert);
+      expect(saved.ok && saved.response.saved?.bytes).toBe('nobody'.length);
+      const refused = await save(otherCa.cert);
+      expect(refused.ok ? null : refused.error.kind).toBe('tls');
+      expect((await save(serverPem.cert)).ok).toBe(true);
+    } finally {
+      await pools.close();
+      await saves.remove();
     }
   });
 

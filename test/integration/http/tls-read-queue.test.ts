@@ -1,4 +1,4 @@
-import { createServer, type Server, type TLSSocket } from 'node:tls';
+import { createSecureContext, createServer, type Server, type TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DirectSocket } from '../../../main/http/direct/socket.ts';
@@ -43,7 +43,7 @@ describe('the direct socket over TLS', () => {
     const buffer = Buffer.alloc(4096);
     const scratch = Buffer.alloc(4096);
     const socket = new DirectSocket(
-      { url: new URL(`https://127.0.0.1:${String(port)}/`), connectTimeoutMs: 5000, timing: new TimingRecorder(() => performance.now()), tls: { options: { ca: pem.cert }, verify: true } },
+      { url: new URL(`https://127.0.0.1:${String(port)}/`), connectTimeoutMs: 5000, timing: new TimingRecorder(() => performance.now()), tls: { secureContext: createSecureContext({ ca: pem.cert }), verify: true } },
       scratch,
     );
     const received: Buffer[] = [];
