@@ -4,8 +4,10 @@
 // certificate made with openssl at run time; curl trusts it with --cacert,
 // the executor through its TLS settings). Over HTTP the executor runs twice
 // per round: with every request on undici and with the default routing (a
-// plain-http GET save goes over the direct socket reader). Prints throughput
-// of each, the ratios to curl, peak RSS, and a final SUMMARY line.
+// plain-http GET save goes over the direct socket reader). Each executor run
+// is paired with a curl run right next to it (see main()). Prints throughput
+// of each, the ratios to curl (median of the pairs' ratios, and the ratio of
+// the medians), CPU time per GiB of both sides, peak RSS, and a final SUMMARY line.
 // Run: node scripts/bench/download.ts [sizeMiB] [rounds]
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -30,6 +32,7 @@ type Child = 'undici' | 'direct' | 'https';
 async function childMain(url: string, dir: string, who: Child, caPath: string | undefined): Promise<void> {
   const ca = caPath === undefined ? undefined : await readFile(caPath, 'utf8');
   const rssBefore = process.memoryUsage().rss;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   // A save to a folder, as the UI's "Save response" does.
   const result = await executeRequest(
@@ -39,9 +42,12 @@ async function childMain(url: string, dir: string, who: Child, caPath: string | 
     { ...defaultExecutorDeps(), directSaves: who !== 'undici' },
   );
   const seconds = (performance.now() - started) / 1000;
+  // Every thread of the process: the main thread and the writer thread.
+  const used = process.cpuUsage(cpuBefore);
   if (!result.ok) throw new Error(result.error.message);
   const maxRss = process.resourceUsage().maxRSS * 1024;
-  process.stdout.write(JSON.stringify({ seconds, bytes: result.response.bytes, path: result.response.saved?.path, rssBefore, maxRss }));
+  const cpu = (used.user + used.system) / 1e6;
+  process.stdout.write(JSON.stringify({ seconds, cpu, bytes: result.response.bytes, path: result.response.saved?.path, rssBefore, maxRss }));
 }
 
 async function freePort(): Promise<number> {
@@ -179,20 +185,32 @@ async function makeFile(path: string, bytes: number): Promise<void> {
   await handle.close();
 }
 
-async function runExecutor(url: string, dir: string, who: Child, caPath?: string): Promise<{ seconds: number; rssGrowth: number; maxRss: number }> {
-  const args = [fileURLToPath(import.meta.url), '--child', url, dir, who, ...(caPath === undefined ? [] : [caPath])];
-  const { stdout } = await run(process.execPath, args, { maxBuffer: MiB });
-  const out = JSON.parse(stdout) as { seconds: number; path: string; rssBefore: number; maxRss: number };
-  await rm(out.path, { force: true });
-  return { seconds: out.seconds, rssGrowth: out.maxRss - out.rssBefore, maxRss: out.maxRss };
+interface Run {
+  seconds: number;
+  /** CPU time (user + system) of the whole client process. */
+  cpu: number;
+  rssGrowth: number;
+  maxRss: number;
 }
 
-async function runCurl(url: string, dir: string, caPath?: string): Promise<number> {
+async function runExecutor(url: string, dir: string, who: Child, caPath?: string): Promise<Run> {
+  const args = [fileURLToPath(import.meta.url), '--child', url, dir, who, ...(caPath === undefined ? [] : [caPath])];
+  const { stdout } = await run(process.execPath, args, { maxBuffer: MiB });
+  const out = JSON.parse(stdout) as { seconds: number; cpu: number; path: string; rssBefore: number; maxRss: number };
+  await rm(out.path, { force: true });
+  return { seconds: out.seconds, cpu: out.cpu, rssGrowth: out.maxRss - out.rssBefore, maxRss: out.maxRss };
+}
+
+async function runCurl(url: string, dir: string, caPath?: string): Promise<Run> {
   const out = join(dir, 'curl.bin');
   const trust = caPath === undefined ? [] : ['--cacert', caPath];
-  const { stdout } = await run('curl', ['-s', ...trust, '-o', out, '-w', '%{time_total}', url]);
+  // The shell's `times` prints its children's CPU time (curl's) after curl's own time_total.
+  const { stdout } = await run('sh', ['-c', 'curl "$@" && times', 'sh', '-s', ...trust, '-o', out, '-w', '%{time_total}\n', url]);
   await rm(out, { force: true });
-  return Number(stdout);
+  const lines = stdout.trim().split('\n');
+  const children = /([\d.]+)m([\d.]+)s\s+([\d.]+)m([\d.]+)s/.exec(lines.at(-1) ?? '');
+  const cpu = children ? Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4]) : Number.NaN;
+  return { seconds: Number(lines[0]), cpu, rssGrowth: 0, maxRss: 0 };
 }
 
 const load = (): string =>
@@ -224,26 +242,23 @@ async function main(): Promise<void> {
     const tlsUrl = `https://127.0.0.1:${server.tlsPort}/data.bin`;
     console.log(`server: ${server.kind}; body ${sizeMiB} MiB; ${rounds} alternating rounds; load average ${load()}`);
     const all: Who[] = ['undici', 'direct', 'curl', 'https', 'curl-https'];
-    const seconds = Object.fromEntries(all.map((w) => [w, [] as number[]])) as Record<Who, number[]>;
-    const growth = Object.fromEntries(all.map((w) => [w, 0])) as Record<Who, number>;
-    const peak = Object.fromEntries(all.map((w) => [w, 0])) as Record<Who, number>;
+    const runs = Object.fromEntries(all.map((w) => [w, [] as Run[]])) as Record<Who, Run[]>;
+    // Each executor run is paired with the curl run next to it, the order inside a pair alternating
+    // by round, and the pairs' order rotating: a load change on this shared machine then hits both
+    // sides of a pair alike, and the median of the pairs' ratios is not moved by a slow round.
+    const pairs: Who[][] = [['direct', 'curl'], ['https', 'curl-https'], ['undici']];
+    const runOne = async (who: Who): Promise<void> => {
+      if (who === 'curl') runs.curl.push(await runCurl(url, out));
+      else if (who === 'curl-https') runs['curl-https'].push(await runCurl(tlsUrl, out, tls.caPath));
+      else runs[who].push(who === 'https' ? await runExecutor(tlsUrl, out, who, tls.caPath) : await runExecutor(url, out, who));
+    };
     try {
       for (let round = 0; round < rounds; round += 1) {
-        // Rotate the order so caches and load drifts favour none of them.
-        const order = all.map((_, i) => all[(i + round) % all.length] as Who);
-        for (const who of order) {
-          if (who === 'curl') {
-            seconds.curl.push(await runCurl(url, out));
-          } else if (who === 'curl-https') {
-            seconds['curl-https'].push(await runCurl(tlsUrl, out, tls.caPath));
-          } else {
-            const r = who === 'https' ? await runExecutor(tlsUrl, out, who, tls.caPath) : await runExecutor(url, out, who);
-            seconds[who].push(r.seconds);
-            growth[who] = Math.max(growth[who], r.rssGrowth);
-            peak[who] = Math.max(peak[who], r.maxRss);
-          }
+        for (let p = 0; p < pairs.length; p += 1) {
+          const pair = pairs[(p + round) % pairs.length] ?? [];
+          for (const who of round % 2 === 0 ? pair : [...pair].reverse()) await runOne(who);
         }
-        const rate = (who: Who): string => (sizeMiB / (seconds[who].at(-1) ?? 1)).toFixed(0);
+        const rate = (who: Who): string => (sizeMiB / (runs[who].at(-1)?.seconds ?? 1)).toFixed(0);
         console.log(
           `round ${round + 1}: http undici ${rate('undici')} MiB/s, http direct ${rate('direct')} MiB/s, curl ${rate('curl')} MiB/s; ` +
             `https executor ${rate('https')} MiB/s, curl https ${rate('curl-https')} MiB/s; load ${load()}`,
@@ -252,10 +267,18 @@ async function main(): Promise<void> {
     } finally {
       await server.stop();
     }
-    const rateOf = (who: Who): number => sizeMiB / median(seconds[who]);
-    const ratio = (who: Who, curl: Who): number => rateOf(who) / rateOf(curl);
+    const secondsOf = (who: Who): number[] => runs[who].map((r) => r.seconds);
+    const rateOf = (who: Who): number => sizeMiB / median(secondsOf(who));
+    /** Median over rounds of curl's time / the executor's time in the same round's pair. */
+    const pairRatio = (who: Who, curl: Who): number => median(runs[who].map((r, i) => (runs[curl][i]?.seconds ?? Number.NaN) / r.seconds));
+    const cpuPerGiB = (who: Who): string => ((median(runs[who].map((r) => r.cpu)) * 1024) / sizeMiB).toFixed(2);
+    const growth = (who: Who): number => Math.max(...runs[who].map((r) => r.rssGrowth));
+    const peak = (who: Who): number => Math.max(...runs[who].map((r) => r.maxRss));
     for (const curl of ['curl', 'curl-https'] as const) {
-      console.log(`median ${curl === 'curl' ? 'curl -o (http)' : 'curl -o (https)'}: ${rateOf(curl).toFixed(0)} MiB/s (${median(seconds[curl]).toFixed(3)} s)`);
+      console.log(
+        `median ${curl === 'curl' ? 'curl -o (http)' : 'curl -o (https)'}: ${rateOf(curl).toFixed(0)} MiB/s (${median(secondsOf(curl)).toFixed(3)} s); ` +
+          `CPU ${cpuPerGiB(curl)} s per GiB`,
+      );
     }
     const lines: [Child, Who, string][] = [
       ['undici', 'curl', 'http, all on undici'],
@@ -264,16 +287,18 @@ async function main(): Promise<void> {
     ];
     for (const [who, curl, label] of lines) {
       console.log(
-        `median executor (${label}): ${rateOf(who).toFixed(0)} MiB/s (${median(seconds[who]).toFixed(3)} s); ratio to curl ${ratio(who, curl).toFixed(3)}; ` +
-          `peak RSS ${(peak[who] / MiB).toFixed(1)} MiB, growth ${(growth[who] / MiB).toFixed(1)} MiB (target <= 64)`,
+        `median executor (${label}): ${rateOf(who).toFixed(0)} MiB/s (${median(secondsOf(who)).toFixed(3)} s); ` +
+          `ratio to curl: median of pairs ${pairRatio(who, curl).toFixed(3)}, of medians ${(rateOf(who) / rateOf(curl)).toFixed(3)}; ` +
+          `CPU ${cpuPerGiB(who)} s per GiB (all threads); peak RSS ${(peak(who) / MiB).toFixed(1)} MiB, growth ${(growth(who) / MiB).toFixed(1)} MiB (target <= 64)`,
       );
     }
     // The machine may be shared: figures mean little without the load they were taken under.
     console.log(`load average at the end: ${load()}`);
     const mib = (bytes: number): string => (bytes / MiB).toFixed(0);
     console.log(
-      `SUMMARY download ${sizeMiB} MiB: https ${ratio('https', 'curl-https').toFixed(2)}x curl -o (target >= 0.9), RSS growth ${mib(growth.https)} MiB (target <= 64); ` +
-        `http ${ratio('direct', 'curl').toFixed(2)}x curl -o (target >= 1), RSS growth ${mib(growth.direct)} MiB; http on undici only ${ratio('undici', 'curl').toFixed(2)}x`,
+      `SUMMARY download ${sizeMiB} MiB: https ${pairRatio('https', 'curl-https').toFixed(2)}x curl -o (target >= 0.9), RSS growth ${mib(growth('https'))} MiB (target <= 64); ` +
+        `http ${pairRatio('direct', 'curl').toFixed(2)}x curl -o (target >= 1), RSS growth ${mib(growth('direct'))} MiB; http on undici only ${pairRatio('undici', 'curl').toFixed(2)}x; ` +
+        `CPU s/GiB https ${cpuPerGiB('https')} vs curl ${cpuPerGiB('curl-https')}`,
     );
   } finally {
     await rm(work, { recursive: true, force: true });
